@@ -1,0 +1,36 @@
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { registerDemo } from './commands/demo.ts';
+import { CliError, EXIT } from './errors.ts';
+
+/** Builds the rolecall command tree; each command module adds itself. */
+export function buildProgram(): Command {
+  const program = new Command('rolecall')
+    .description('Buying-group roles and personas for HubSpot contacts.')
+    .version(packageJson.version, '-v, --version')
+    .showHelpAfterError('(run "rolecall --help" for usage)')
+    .exitOverride();
+  registerDemo(program);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 1 error, 2 work remains. One top-level catch. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`✖ ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(
+      `✖ Unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}\n`,
+    );
+    return EXIT.error;
+  }
+}
