@@ -1,0 +1,92 @@
+import type { HubSpotError, HubSpotResult } from './errors.ts';
+import type { BatchWriteOutcome, ContactUpdate } from './records.ts';
+import type { Transport } from './transport.ts';
+
+/** HubSpot's cap on inputs per batch call. */
+export const BATCH_LIMIT = 100;
+const PARTIAL_RETRIES = 3;
+/** 207 categories that will not heal on retry. */
+const FINAL_CATEGORIES = new Set([
+  'OBJECT_NOT_FOUND',
+  'VALIDATION_ERROR',
+  'INVALID_AUTHENTICATION',
+  'MISSING_SCOPES',
+]);
+
+interface BatchBody {
+  results?: Array<{ id?: unknown }>;
+  errors?: Array<{ category?: unknown; message?: unknown; context?: { ids?: unknown } }>;
+}
+
+/**
+ * Writes up to 100 updates in one call and reports each id. A 207 is split: only the ids that failed
+ * are sent again. A 400 rejects the whole batch for one bad input, so the batch is halved until the bad
+ * input stands alone and the rest goes through.
+ */
+export async function batchUpdate(
+  transport: Transport,
+  objectType: 'contacts' | 'companies',
+  updates: readonly ContactUpdate[],
+): Promise<HubSpotResult<BatchWriteOutcome>> {
+  const outcome: BatchWriteOutcome = { succeeded: [], failed: [] };
+  let pending = [...updates];
+  for (let round = 0; pending.length > 0; round += 1) {
+    const retry: ContactUpdate[] = [];
+    for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
+      const chunk = pending.slice(start, start + BATCH_LIMIT);
+      const fatal = await sendChunk(transport, objectType, chunk, outcome, retry, round < PARTIAL_RETRIES);
+      if (fatal) return fatal;
+    }
+    pending = retry;
+  }
+  return { ok: true, value: outcome };
+}
+
+async function sendChunk(
+  transport: Transport,
+  objectType: string,
+  chunk: ContactUpdate[],
+  outcome: BatchWriteOutcome,
+  retry: ContactUpdate[],
+  mayRetry: boolean,
+): Promise<{ ok: false; error: HubSpotError } | undefined> {
+  const result = await transport.send<BatchBody>({
+    method: 'POST',
+    path: `/crm/v3/objects/${objectType}/batch/update`,
+    body: { inputs: chunk.map(({ id, properties }) => ({ id, properties })) },
+    what: `updating ${chunk.length} ${objectType}`,
+  });
+  if (!result.ok) {
+    if (result.error.kind === 'validation' && chunk.length > 1) {
+      const half = Math.ceil(chunk.length / 2);
+      return (
+        (await sendChunk(transport, objectType, chunk.slice(0, half), outcome, retry, mayRetry)) ??
+        (await sendChunk(transport, objectType, chunk.slice(half), outcome, retry, mayRetry))
+      );
+    }
+    if (result.error.kind === 'validation' || result.error.kind === 'not_found') {
+      for (const input of chunk) outcome.failed.push({ id: input.id, message: result.error.message });
+      return undefined;
+    }
+    return result;
+  }
+  const body = result.value.body ?? {};
+  const confirmed = new Set((body.results ?? []).map((item) => String(item.id)));
+  const reasons = new Map<string, { message: string; final: boolean }>();
+  for (const error of body.errors ?? []) {
+    const ids = Array.isArray(error.context?.ids) ? error.context.ids.map(String) : [];
+    const final = FINAL_CATEGORIES.has(String(error.category));
+    for (const id of ids) reasons.set(id, { message: String(error.message ?? error.category), final });
+  }
+  for (const input of chunk) {
+    if (confirmed.has(input.id)) {
+      outcome.succeeded.push(input.id);
+      continue;
+    }
+    const reason = reasons.get(input.id);
+    if (reason && (reason.final || !mayRetry)) outcome.failed.push({ id: input.id, message: reason.message });
+    else if (mayRetry) retry.push(input);
+    else outcome.failed.push({ id: input.id, message: 'HubSpot did not confirm this update.' });
+  }
+  return undefined;
+}

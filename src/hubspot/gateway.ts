@@ -1,0 +1,191 @@
+import { batchUpdate } from './batch-update.ts';
+import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
+import type { HubSpotResult } from './errors.ts';
+import { createPropertyApi, type PropertyApi } from './property-api.ts';
+import {
+  type BatchWriteOutcome,
+  type ContactUpdate,
+  type CrmRecord,
+  type Page,
+  type PropertyFilter,
+  toRecord,
+} from './records.ts';
+import {
+  createTransport,
+  type Transport,
+  type TransportMetrics,
+  type TransportOptions,
+} from './transport.ts';
+
+export interface GatewayOptions extends TransportOptions {
+  accessToken: string;
+  baseUrl?: string;
+  /** Records per list page / batch read when history is asked for (HubSpot shrinks pages with history). */
+  historyPageSize?: number;
+}
+
+export interface ReadOptions {
+  properties: readonly string[];
+  propertiesWithHistory?: readonly string[];
+}
+
+/** The one I/O layer over HubSpot's CRM API that rolecall's commands and server use. No method throws. */
+export interface Gateway extends PropertyApi {
+  /** One page of all contacts, oldest first; pass `next` back as `after`. */
+  listContacts(options: ReadOptions & { after?: string }): Promise<HubSpotResult<Page<CrmRecord>>>;
+  /**
+   * One page of contacts matching every filter, in id order. Pages by `hs_object_id > afterId` rather
+   * than by offset, so it walks past search's 10,000-result cap. No history (search cannot return it).
+   */
+  searchContacts(
+    filters: readonly PropertyFilter[],
+    options: { properties: readonly string[]; afterId?: string },
+  ): Promise<HubSpotResult<Page<CrmRecord>>>;
+  /** Contacts by id, any number (batched); unknown ids are left out. */
+  readContacts(ids: readonly string[], options: ReadOptions): Promise<HubSpotResult<CrmRecord[]>>;
+  readCompanies(ids: readonly string[], properties: readonly string[]): Promise<HubSpotResult<CrmRecord[]>>;
+  /** contact id → primary company id (association type 1); contacts without one are absent. */
+  readPrimaryCompanyIds(contactIds: readonly string[]): Promise<HubSpotResult<Map<string, string>>>;
+  /** Batch updates (≤100 per call) with per-id outcome; only failed ids are retried. */
+  updateContacts(updates: readonly ContactUpdate[]): Promise<HubSpotResult<BatchWriteOutcome>>;
+  metrics(): TransportMetrics;
+  readonly transport: Transport;
+}
+
+const SEARCH_PAGE = 200;
+const ASSOCIATION_BATCH = 1000;
+const READ_BATCH = 100;
+const PRIMARY_COMPANY_TYPE = 1;
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const baseUrl = (options.baseUrl ?? HUBSPOT_BASE_URL).replace(/\/+$/, '');
+  const client = createHubSpotClient({ accessToken: options.accessToken, baseUrl });
+  const transport = createTransport(client, baseUrl, options);
+  const historyPageSize = options.historyPageSize ?? 100;
+
+  function pageSizeFor(read: ReadOptions): number {
+    return read.propertiesWithHistory?.length ? historyPageSize : 100;
+  }
+
+  async function batchRead(
+    objectType: 'contacts' | 'companies',
+    ids: readonly string[],
+    read: ReadOptions,
+  ): Promise<HubSpotResult<CrmRecord[]>> {
+    const records: CrmRecord[] = [];
+    const size = Math.min(READ_BATCH, pageSizeFor(read));
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += size) {
+      const chunk = unique.slice(start, start + size);
+      const result = await transport.send<{ results?: unknown[] }>({
+        method: 'POST',
+        path: `/crm/v3/objects/${objectType}/batch/read`,
+        body: {
+          inputs: chunk.map((id) => ({ id })),
+          properties: read.properties,
+          ...(read.propertiesWithHistory?.length
+            ? { propertiesWithHistory: read.propertiesWithHistory }
+            : {}),
+        },
+        what: `reading ${chunk.length} ${objectType}`,
+      });
+      if (!result.ok) return result;
+      for (const raw of result.value.body?.results ?? []) {
+        const record = toRecord(raw);
+        if (record) records.push(record);
+      }
+    }
+    return { ok: true, value: records };
+  }
+
+  return {
+    ...createPropertyApi(transport),
+    transport,
+    metrics: () => transport.metrics(),
+
+    async listContacts(read) {
+      const qs = new URLSearchParams({ limit: String(pageSizeFor(read)), archived: 'false' });
+      for (const name of read.properties) qs.append('properties', name);
+      for (const name of read.propertiesWithHistory ?? []) qs.append('propertiesWithHistory', name);
+      if (read.after) qs.set('after', read.after);
+      const result = await transport.send<{ results?: unknown[]; paging?: { next?: { after?: string } } }>({
+        method: 'GET',
+        path: '/crm/v3/objects/contacts',
+        qs,
+        what: 'listing contacts',
+      });
+      if (!result.ok) return result;
+      const body = result.value.body ?? {};
+      const results = (body.results ?? []).map(toRecord).filter((record) => record !== undefined);
+      const next = body.paging?.next?.after;
+      return { ok: true, value: next ? { results, next } : { results } };
+    },
+
+    async searchContacts(filters, search) {
+      const keyset: PropertyFilter[] = search.afterId
+        ? [{ propertyName: 'hs_object_id', operator: 'GT', value: search.afterId }]
+        : [];
+      const result = await transport.send<{ results?: unknown[] }>({
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        search: true,
+        body: {
+          filterGroups: [{ filters: [...filters, ...keyset] }],
+          sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }],
+          properties: search.properties,
+          limit: SEARCH_PAGE,
+        },
+        what: 'searching contacts',
+      });
+      if (!result.ok) return result;
+      const results = (result.value.body?.results ?? [])
+        .map(toRecord)
+        .filter((record) => record !== undefined);
+      const last = results.at(-1)?.id;
+      return {
+        ok: true,
+        value: results.length === SEARCH_PAGE && last ? { results, next: last } : { results },
+      };
+    },
+
+    readContacts: (ids, read) => batchRead('contacts', ids, read),
+    readCompanies: (ids, properties) => batchRead('companies', ids, { properties }),
+
+    async readPrimaryCompanyIds(contactIds) {
+      const primary = new Map<string, string>();
+      let inputs = [...new Set(contactIds)].map((id): { id: string; after?: string } => ({ id }));
+      while (inputs.length > 0) {
+        const next: Array<{ id: string; after: string }> = [];
+        for (let start = 0; start < inputs.length; start += ASSOCIATION_BATCH) {
+          const chunk = inputs.slice(start, start + ASSOCIATION_BATCH);
+          const result = await transport.send<{ results?: AssociationResult[] }>({
+            method: 'POST',
+            path: '/crm/v4/associations/contacts/companies/batch/read',
+            body: { inputs: chunk },
+            what: `reading companies of ${chunk.length} contacts`,
+          });
+          if (!result.ok) return result;
+          for (const item of result.value.body?.results ?? []) {
+            const from = String(item.from?.id ?? '');
+            const hit = item.to?.find((to) =>
+              to.associationTypes?.some((t) => t.typeId === PRIMARY_COMPANY_TYPE),
+            );
+            if (hit) primary.set(from, String(hit.toObjectId));
+            const after = item.paging?.next?.after;
+            if (!hit && after && from) next.push({ id: from, after });
+          }
+        }
+        inputs = next;
+      }
+      return { ok: true, value: primary };
+    },
+
+    updateContacts: (updates) => batchUpdate(transport, 'contacts', updates),
+  };
+}
+
+interface AssociationResult {
+  from?: { id?: string };
+  to?: Array<{ toObjectId?: string | number; associationTypes?: Array<{ typeId?: number }> }>;
+  paging?: { next?: { after?: string } };
+}

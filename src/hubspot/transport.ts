@@ -1,0 +1,177 @@
+import type { Client } from '@hubspot/api-client';
+import { type HubSpotError, type HubSpotResult, networkError, translateHubSpotError } from './errors.ts';
+import { RateLimiter } from './rate-limiter.ts';
+
+export interface HubSpotRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  qs?: URLSearchParams;
+  body?: unknown;
+  /** Search has its own per-second limit and sends no rate headers. */
+  search?: boolean;
+  /** What rolecall is doing, for error messages ("reading contacts"). */
+  what: string;
+}
+
+export interface TransportOptions {
+  /** Burst ceiling assumed until HubSpot's headers say otherwise (private apps: 100 or 190 per 10 s). */
+  maxPerInterval?: number;
+  intervalMs?: number;
+  concurrency?: number;
+  headroom?: number;
+  searchPerSecond?: number;
+  /** Attempts for 5xx, 423 and network failures. */
+  maxAttempts?: number;
+  /** Attempts for 429s: each one waits as HubSpot asks, so a storm slows the run but loses nothing. */
+  maxRateLimitAttempts?: number;
+  baseBackoffMs?: number;
+  timeoutMs?: number;
+  random?: () => number;
+}
+
+export interface TransportMetrics {
+  requests: number;
+  retries: number;
+  rateLimited: number;
+  rateLimitWaits: number;
+  rateLimitWaitedMs: number;
+  failures: number;
+}
+
+export interface Transport {
+  send<T>(request: HubSpotRequest): Promise<HubSpotResult<{ status: number; body: T }>>;
+  metrics(): TransportMetrics;
+  readonly limiter: RateLimiter;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** All of rolecall's HTTP to HubSpot: throttled, retried with backoff and jitter, errors translated once. */
+export function createTransport(client: Client, baseUrl: string, options: TransportOptions = {}): Transport {
+  const limiter = new RateLimiter({
+    max: options.maxPerInterval ?? 100,
+    intervalMs: options.intervalMs ?? 10_000,
+    concurrency: options.concurrency ?? 8,
+    headroom: options.headroom ?? 1,
+  });
+  const searchLimiter = new RateLimiter({
+    max: options.searchPerSecond ?? 4,
+    intervalMs: 1000,
+    concurrency: 3,
+  });
+  const maxAttempts = options.maxAttempts ?? 6;
+  const maxRateLimitAttempts = options.maxRateLimitAttempts ?? 40;
+  const baseBackoffMs = options.baseBackoffMs ?? 250;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const random = options.random ?? Math.random;
+  const counts = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
+
+  async function attempt<T>(
+    request: HubSpotRequest,
+  ): Promise<{ ok: true; status: number; body: T } | { ok: false; error: HubSpotError }> {
+    const releaseSearch = request.search ? await searchLimiter.acquire() : undefined;
+    const release = await limiter.acquire();
+    counts.requests += 1;
+    try {
+      const response = await withTimeout(
+        client.apiRequest({
+          method: request.method,
+          path: request.path,
+          ...(request.qs ? { qs: request.qs } : {}),
+          ...(request.body === undefined ? {} : { body: request.body }),
+        }),
+        timeoutMs,
+      );
+      const max = Number(response.headers.get('x-hubspot-ratelimit-max'));
+      const interval = Number(response.headers.get('x-hubspot-ratelimit-interval-milliseconds'));
+      limiter.observe(max, interval);
+      const text = await response.text();
+      const body = parseBody(text);
+      if (response.status >= 200 && response.status < 300) {
+        if (body === undefined && text.length > 0) {
+          return {
+            ok: false,
+            error: {
+              kind: 'server',
+              status: response.status,
+              retryable: true,
+              message: `HubSpot sent an unreadable body while ${request.what}.`,
+            },
+          };
+        }
+        return { ok: true, status: response.status, body: body as T };
+      }
+      const error = translateHubSpotError(
+        response.status,
+        body,
+        request.what,
+        response.headers.get('retry-after'),
+      );
+      return { ok: false, error };
+    } catch (cause) {
+      return { ok: false, error: networkError(cause, request.what, baseUrl) };
+    } finally {
+      release();
+      releaseSearch?.();
+    }
+  }
+
+  async function send<T>(request: HubSpotRequest): Promise<HubSpotResult<{ status: number; body: T }>> {
+    let failures = 0;
+    let throttles = 0;
+    for (;;) {
+      const result = await attempt<T>(request);
+      if (result.ok) return { ok: true, value: { status: result.status, body: result.body } };
+      const { error } = result;
+      if (error.kind === 'rate_limit') {
+        counts.rateLimited += 1;
+        throttles += 1;
+        if (throttles >= maxRateLimitAttempts) return fail(error);
+        const window = request.search ? 1000 : limiter.ceiling.intervalMs;
+        const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : window;
+        (request.search ? searchLimiter : limiter).pause(waitMs + random() * 250);
+      } else if (error.retryable) {
+        failures += 1;
+        if (failures >= maxAttempts) return fail(error);
+        const cap = Math.min(10_000, baseBackoffMs * 2 ** (failures - 1));
+        const floor = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
+        await sleep(Math.max(floor, cap / 2 + (random() * cap) / 2));
+      } else {
+        return fail(error);
+      }
+      counts.retries += 1;
+    }
+  }
+
+  function fail(error: HubSpotError): { ok: false; error: HubSpotError } {
+    counts.failures += 1;
+    return { ok: false, error };
+  }
+
+  return {
+    send,
+    limiter,
+    metrics: () => ({
+      ...counts,
+      rateLimitWaits: limiter.stats.waits + searchLimiter.stats.waits,
+      rateLimitWaitedMs: limiter.stats.waitedMs + searchLimiter.stats.waitedMs,
+    }),
+  };
+}
+
+function parseBody(text: string): unknown {
+  if (text.length === 0) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
