@@ -1,0 +1,53 @@
+/** The HubSpot calls the server needs, as a small interface the bulk-tagging gateway plugs into. */
+
+export interface HistoryEntry {
+  value?: string | null;
+  sourceType?: string | null;
+  sourceId?: string | null;
+  timestamp?: string | null;
+}
+
+export interface ContactRecord {
+  id: string;
+  properties: Record<string, string | null | undefined>;
+  propertiesWithHistory?: Record<string, readonly HistoryEntry[] | undefined>;
+}
+
+export interface CompanyRecord {
+  id: string;
+  properties: Record<string, string | null | undefined>;
+}
+
+/** A failure HubSpot (or the network) gave; `retryable` says whether trying later can help. */
+export interface PortFailure {
+  message: string;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+export type PortResult<T> = { ok: true; value: T } | { ok: false; error: PortFailure };
+
+export interface ContactUpdate {
+  id: string;
+  properties: Record<string, string>;
+}
+
+export interface CrmPort {
+  /** Contacts by id with the given properties (and history of `historyProperties`); missing ids are absent. */
+  readContacts(
+    ids: readonly string[],
+    properties: readonly string[],
+    historyProperties: readonly string[],
+  ): Promise<PortResult<Map<string, ContactRecord>>>;
+  /** The primary company of each contact that has one. */
+  readPrimaryCompanies(
+    contactIds: readonly string[],
+    properties: readonly string[],
+  ): Promise<PortResult<Map<string, CompanyRecord>>>;
+  /** Writes up to 100 contacts; returns a failure per id that was not written. */
+  updateContacts(updates: readonly ContactUpdate[]): Promise<PortResult<Map<string, PortFailure>>>;
+  /** Contacts associated with a company (for company size changes); optional. */
+  contactIdsOfCompany?(companyId: string): Promise<PortResult<string[]>>;
+  /** Times the client-side limiter or a 429 made a call wait. */
+  rateLimitWaits?(): number;
+}

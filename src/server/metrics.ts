@@ -1,0 +1,61 @@
+import type { QueueCounts } from './queue.ts';
+
+/** Counters of this process; queue depth comes from the database so it survives restarts. */
+export interface Counters {
+  webhookDeliveries: number;
+  webhookEvents: number;
+  webhookDuplicates: number;
+  webhookIgnored: number;
+  signatureRejected: number;
+  contactsWritten: number;
+  contactsUnchanged: number;
+  contactsSkipped: number;
+  contactsNotFound: number;
+  jobsRetried: number;
+  jobsFailed: number;
+  workflowActions: number;
+  bulkContacts: number;
+}
+
+export const newCounters = (): Counters => ({
+  webhookDeliveries: 0,
+  webhookEvents: 0,
+  webhookDuplicates: 0,
+  webhookIgnored: 0,
+  signatureRejected: 0,
+  contactsWritten: 0,
+  contactsUnchanged: 0,
+  contactsSkipped: 0,
+  contactsNotFound: 0,
+  jobsRetried: 0,
+  jobsFailed: 0,
+  workflowActions: 0,
+  bulkContacts: 0,
+});
+
+export interface MetricsSnapshot {
+  queue: QueueCounts;
+  counters: Counters;
+  rateLimitWaits: number;
+}
+
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Prometheus text exposition of the same numbers. */
+export function toPrometheus(snapshot: MetricsSnapshot): string {
+  const lines: string[] = [
+    '# HELP rolecall_queue_jobs Jobs in the webhook queue by state.',
+    '# TYPE rolecall_queue_jobs gauge',
+  ];
+  for (const [state, n] of Object.entries(snapshot.queue)) {
+    lines.push(`rolecall_queue_jobs{state="${snake(state)}"} ${n}`);
+  }
+  for (const [name, n] of Object.entries(snapshot.counters)) {
+    lines.push(`# TYPE rolecall_${snake(name)}_total counter`, `rolecall_${snake(name)}_total ${n}`);
+  }
+  lines.push(
+    '# TYPE rolecall_rate_limit_waits_total counter',
+    `rolecall_rate_limit_waits_total ${snapshot.rateLimitWaits}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

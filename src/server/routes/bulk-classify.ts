@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { CrmPort } from '../crm-port.ts';
+import type { Counters } from '../metrics.ts';
+import { type ClassifyFn, tagContacts } from '../tagger.ts';
+import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+
+/** One batch from the bulk action panel (it sends at most 100 ids per call). */
+export const BulkRequest = z.strictObject({
+  objectIds: z
+    .array(z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]))
+    .min(1)
+    .max(100),
+  mode: z.enum(['overwrite', 'fill_empty']).default('fill_empty'),
+});
+
+export type BulkStatus = 'written' | 'unchanged' | 'skipped' | 'not_found' | 'failed';
+
+export interface BulkResponse {
+  results: { id: string; status: BulkStatus; persona?: string; buyingRole?: string; message?: string }[];
+  summary: Record<BulkStatus, number>;
+}
+
+export interface BulkRouteOptions {
+  verify: VerifyContext;
+  port: CrmPort;
+  classify: ClassifyFn;
+  counters: Counters;
+  now: () => Date;
+}
+
+/** `POST /hubspot/bulk-classify`: classify and save one batch for the bulk action, through `hubspot.fetch`. */
+export function registerBulkClassifyRoute(app: FastifyInstance, options: BulkRouteOptions): void {
+  app.post('/hubspot/bulk-classify', async (request, reply) => {
+    if (!verifyOrReject(request, reply, options.verify, ['v3'])) return reply;
+    const json = parseJson(request.body);
+    const parsed = json.ok ? BulkRequest.safeParse(json.value) : null;
+    if (!parsed?.success) {
+      return reply.code(400).send({
+        status: 'error',
+        message: 'Expected {"objectIds": [1..100 contact ids], "mode": "overwrite" | "fill_empty"}.',
+      });
+    }
+    const ids = parsed.data.objectIds.map(String);
+    options.counters.bulkContacts += ids.length;
+    const outcomes = await tagContacts(ids, {
+      port: options.port,
+      classify: options.classify,
+      mode: parsed.data.mode,
+      now: options.now,
+    });
+    const summary: BulkResponse['summary'] = {
+      written: 0,
+      unchanged: 0,
+      skipped: 0,
+      not_found: 0,
+      failed: 0,
+    };
+    const results = outcomes.map((o): BulkResponse['results'][number] => {
+      summary[o.status] += 1;
+      if (o.status === 'failed') return { id: o.id, status: o.status, message: o.error.message };
+      if (o.status === 'not_found') return { id: o.id, status: o.status };
+      return {
+        id: o.id,
+        status: o.status,
+        persona: o.classification.persona,
+        buyingRole: o.classification.hubspotBuyingRole,
+      };
+    });
+    const body: BulkResponse = { results, summary };
+    return reply.send(body);
+  });
+}

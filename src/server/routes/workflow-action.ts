@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Classification } from '../../classify/types.ts';
+import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../../hubspot/properties.ts';
+import type { CrmPort } from '../crm-port.ts';
+import type { Counters } from '../metrics.ts';
+import { type ClassifyFn, type ContactOutcome, tagContacts, type WriteMode } from '../tagger.ts';
+import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+
+/** The v4 custom workflow action request (hubspot-platform.md §3); unknown fields are kept, not rejected. */
+export const ActionRequest = z.looseObject({
+  callbackId: z.string().optional(),
+  inputFields: z.record(z.string(), z.unknown()).optional(),
+  object: z.looseObject({
+    objectId: z.union([z.number(), z.string().regex(/^\d+$/)]),
+    objectType: z.string().optional(),
+    properties: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const MODES: readonly WriteMode[] = ['overwrite', 'fill_empty', 'none'];
+
+/** The input field `write_mode`; anything unexpected falls back to the cautious `fill_empty`. */
+export function writeModeOf(inputFields: Record<string, unknown> | undefined): WriteMode {
+  const value = inputFields?.write_mode;
+  return MODES.includes(value as WriteMode) ? (value as WriteMode) : 'fill_empty';
+}
+
+/** What later workflow steps branch on: a person's value wins over rolecall's reading. */
+export function outputFields(outcome: Extract<ContactOutcome, { current: unknown }>) {
+  const c: Classification = outcome.classification;
+  const manual = outcome.current[ROLECALL_PROPERTIES.source] === SOURCE_MANUAL;
+  const kept = (property: string, computed: string): string => {
+    const current = outcome.current[property];
+    const personOwns = manual || outcome.plan.protectedProperties.includes(property);
+    return personOwns && current ? current : computed;
+  };
+  const role = kept(NATIVE_PROPERTIES.buyingRole, c.hubspotBuyingRole).split(';')[0] ?? c.hubspotBuyingRole;
+  return {
+    persona: kept(ROLECALL_PROPERTIES.persona, c.persona),
+    buying_role: role,
+    seniority: kept(ROLECALL_PROPERTIES.seniority, c.seniority),
+    function: kept(ROLECALL_PROPERTIES.function, c.function),
+    confidence: Math.round(c.confidence * 100) / 100,
+    fit: c.fit ? 'true' : 'false',
+    hs_execution_state: 'SUCCESS',
+  };
+}
+
+export interface WorkflowActionRouteOptions {
+  verify: VerifyContext;
+  port: CrmPort;
+  classify: ClassifyFn;
+  counters: Counters;
+  now: () => Date;
+}
+
+/** `POST /hubspot/workflow-actions/classify`: the custom workflow action; v2 or v3 signed. */
+export function registerWorkflowActionRoute(app: FastifyInstance, options: WorkflowActionRouteOptions): void {
+  app.post('/hubspot/workflow-actions/classify', async (request, reply) => {
+    if (!verifyOrReject(request, reply, options.verify, ['v3', 'v2'])) return reply;
+    const json = parseJson(request.body);
+    const parsed = json.ok ? ActionRequest.safeParse(json.value) : null;
+    if (!parsed?.success) {
+      return reply.code(400).send({
+        status: 'error',
+        message: 'Expected a HubSpot workflow action request with object.objectId (automation v4 format).',
+      });
+    }
+    options.counters.workflowActions += 1;
+    const id = String(parsed.data.object.objectId);
+    const mode = writeModeOf(parsed.data.inputFields);
+    const [outcome] = await tagContacts([id], {
+      port: options.port,
+      classify: options.classify,
+      mode,
+      now: options.now,
+    });
+    if (!outcome || outcome.status === 'not_found') {
+      return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
+    }
+    if (outcome.status === 'failed') {
+      request.log.warn(
+        { contactId: id, error: outcome.error.message },
+        'workflow action could not reach HubSpot',
+      );
+      if (!outcome.error.retryable)
+        return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
+      // HubSpot retries a workflow action that answers 5xx or 429, so a passing outage costs nothing.
+      const seconds = Math.max(1, Math.ceil((outcome.error.retryAfterMs ?? 10_000) / 1000));
+      return reply
+        .code(503)
+        .header('Retry-After', String(seconds))
+        .send({ status: 'error', message: outcome.error.message });
+    }
+    return reply.send({ outputFields: outputFields(outcome) });
+  });
+}

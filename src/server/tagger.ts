@@ -1,0 +1,119 @@
+import type { Classification, CompanyFacts, ContactFacts } from '../classify/types.ts';
+import { COMPANY_INPUT_PROPERTIES } from '../hubspot/properties.ts';
+import {
+  type ContactPlan,
+  PLAN_HISTORY_PROPERTIES,
+  PLAN_READ_PROPERTIES,
+  personSetProperties,
+  planContact,
+} from '../tag/plan.ts';
+import type { CompanyRecord, ContactRecord, CrmPort, PortFailure } from './crm-port.ts';
+
+/** The one classification function, bound to the playbook the server loaded. */
+export type ClassifyFn = (contact: ContactFacts, company: CompanyFacts | null) => Classification;
+
+/** `overwrite` replaces rolecall's own values, `fill_empty` only fills blanks, `none` writes nothing. */
+export type WriteMode = 'overwrite' | 'fill_empty' | 'none';
+
+export type ContactOutcome =
+  | {
+      id: string;
+      status: 'written' | 'unchanged' | 'skipped';
+      classification: Classification;
+      plan: ContactPlan;
+      /** The contact's values before this run (what a person set stays as it was). */
+      current: ContactRecord['properties'];
+    }
+  | { id: string; status: 'not_found' }
+  | { id: string; status: 'failed'; error: PortFailure };
+
+export interface TagOptions {
+  port: CrmPort;
+  classify: ClassifyFn;
+  mode: WriteMode;
+  now: () => Date;
+}
+
+const BATCH = 100;
+
+const num = (value: string | null | undefined): number | null => {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** HubSpot property values → the facts classify() reads. */
+export function factsOf(contact: ContactRecord, company: CompanyRecord | undefined) {
+  const facts: ContactFacts = {
+    jobTitle: contact.properties.jobtitle ?? null,
+    seniorityHint: contact.properties.hs_seniority ?? null,
+  };
+  const companyFacts: CompanyFacts | null = company
+    ? {
+        name: company.properties.name ?? null,
+        employees: num(company.properties.numberofemployees),
+        industry: company.properties.industry ?? null,
+        annualRevenue: num(company.properties.annualrevenue),
+      }
+    : null;
+  return { facts, companyFacts };
+}
+
+const failAll = (ids: readonly string[], error: PortFailure): ContactOutcome[] =>
+  ids.map((id) => ({ id, status: 'failed', error }));
+
+/**
+ * Reads, classifies, plans and writes up to 100 contacts. Never overwrites what a person set (the planner
+ * decides); HubSpot failures come back per contact, so a caller can retry only those.
+ */
+export async function tagContacts(ids: readonly string[], options: TagOptions): Promise<ContactOutcome[]> {
+  const unique = [...new Set(ids)].slice(0, BATCH);
+  const read = await options.port.readContacts(unique, PLAN_READ_PROPERTIES, PLAN_HISTORY_PROPERTIES);
+  if (!read.ok) return failAll(unique, read.error);
+  const found = unique.filter((id) => read.value.has(id));
+  const companies = found.length
+    ? await options.port.readPrimaryCompanies(found, COMPANY_INPUT_PROPERTIES)
+    : { ok: true as const, value: new Map<string, CompanyRecord>() };
+  if (!companies.ok) return failAll(unique, companies.error);
+
+  const classifiedAt = options.now().toISOString();
+  const planned = found.map((id) => {
+    const contact = read.value.get(id)!;
+    const { facts, companyFacts } = factsOf(contact, companies.value.get(id));
+    const classification = options.classify(facts, companyFacts);
+    const snapshot = {
+      id,
+      properties: contact.properties,
+      setByPerson: personSetProperties(contact.propertiesWithHistory),
+    };
+    const plan = planContact(snapshot, classification, {
+      onlyEmpty: options.mode === 'fill_empty',
+      classifiedAt,
+    });
+    return { id, classification, plan, current: contact.properties };
+  });
+
+  const toWrite = options.mode === 'none' ? [] : planned.filter((p) => p.plan.changes.length > 0);
+  let failures = new Map<string, PortFailure>();
+  if (toWrite.length > 0) {
+    const updates = toWrite.map((p) => ({
+      id: p.id,
+      properties: Object.fromEntries(p.plan.changes.map((c) => [c.property, c.after])),
+    }));
+    const written = await options.port.updateContacts(updates);
+    if (!written.ok) failures = new Map(updates.map((u) => [u.id, written.error]));
+    else failures = written.value;
+  }
+  const writing = new Set(toWrite.map((p) => p.id));
+  const byId = new Map(planned.map((p) => [p.id, p]));
+  return unique.map((id): ContactOutcome => {
+    const p = byId.get(id);
+    if (!p) return { id, status: 'not_found' };
+    const failure = failures.get(id);
+    if (failure) return { id, status: 'failed', error: failure };
+    const { classification, plan, current } = p;
+    if (writing.has(id)) return { id, status: 'written', classification, plan, current };
+    const status = plan.skipped === 'unchanged' || plan.skipped === null ? 'unchanged' : 'skipped';
+    return { id, status, classification, plan, current };
+  });
+}

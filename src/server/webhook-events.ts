@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { PLAN_WRITE_PROPERTIES } from '../tag/plan.ts';
+import type { JobKind } from './queue.ts';
+
+/** One webhook event, loosely: HubSpot adds fields over time and `object.*` payloads are not fully documented. */
+export const WebhookEvent = z.looseObject({
+  eventId: z.union([z.number(), z.string().min(1)]),
+  subscriptionType: z.string(),
+  objectId: z.union([z.number(), z.string().min(1)]),
+  objectType: z.string().optional(),
+  objectTypeId: z.string().optional(),
+  propertyName: z.string().optional(),
+  changeSource: z.string().optional(),
+  sourceId: z.string().optional(),
+});
+/** A delivery is an array; each event is checked on its own so one odd event cannot sink the rest. */
+export const WebhookBody = z.array(z.unknown()).max(1000);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+export interface QueuedEvent {
+  eventId: string;
+  kind: JobKind;
+  objectId: string;
+}
+
+export type EventDecision =
+  | { action: 'queue'; event: QueuedEvent }
+  | { action: 'ignore'; reason: 'own_write' | 'not_subscribed' };
+
+const CONTACT = new Set(['contact', 'contacts', '0-1']);
+const COMPANY = new Set(['company', 'companies', '0-2']);
+const OWN_PROPERTIES = new Set(PLAN_WRITE_PROPERTIES);
+
+/** contact / company from either the 2026.09 `object.*` shape or the legacy `contact.*` one. */
+function objectKind(event: WebhookEvent): JobKind | null {
+  const [prefix] = event.subscriptionType.split('.');
+  const type = (
+    prefix === 'object' ? (event.objectType ?? event.objectTypeId ?? '') : (prefix ?? '')
+  ).toLowerCase();
+  if (CONTACT.has(type)) return 'contact';
+  if (COMPANY.has(type)) return 'company';
+  return null;
+}
+
+/**
+ * Decides what one event means: contact created, contact job title changed, company size changed. Changes
+ * to the properties rolecall writes, or made by our own app, are ignored so our writes never loop.
+ */
+export function decideEvent(event: WebhookEvent, ownAppId?: string): EventDecision {
+  const kind = objectKind(event);
+  const action = event.subscriptionType.split('.')[1] ?? '';
+  const queued = (k: JobKind): EventDecision => ({
+    action: 'queue',
+    event: { eventId: String(event.eventId), kind: k, objectId: String(event.objectId) },
+  });
+  if (event.propertyName && OWN_PROPERTIES.has(event.propertyName))
+    return { action: 'ignore', reason: 'own_write' };
+  if (ownAppId && event.sourceId === ownAppId && event.changeSource === 'INTEGRATION') {
+    return { action: 'ignore', reason: 'own_write' };
+  }
+  if (kind === 'contact' && action === 'creation') return queued('contact');
+  if (kind === 'contact' && action === 'propertyChange' && event.propertyName === 'jobtitle') {
+    return queued('contact');
+  }
+  if (kind === 'company' && action === 'propertyChange' && event.propertyName === 'numberofemployees') {
+    return queued('company');
+  }
+  return { action: 'ignore', reason: 'not_subscribed' };
+}
