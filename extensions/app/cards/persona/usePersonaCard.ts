@@ -1,0 +1,80 @@
+import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
+import { useAssociations, useCrmProperties } from '@hubspot/ui-extensions/crm';
+import type { Playbook } from '@rolecall/core';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { type SaveRequest, saveClassification } from '../shared/saveClient.ts';
+import { useGuardedAction } from '../shared/useGuardedAction.ts';
+import {
+  COMPANY_CARD_PROPERTIES,
+  CONTACT_CARD_PROPERTIES,
+  type PersonaCardModel,
+  personaCardModel,
+  primaryCompany,
+} from './personaModel.ts';
+
+/** The record data behind the card, as a tagged union. */
+export type PersonaCardData =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'success'; model: PersonaCardModel; companyError: Error | null };
+
+/** Reads the contact and its company, classifies, and offers the save, override and re-classify actions. */
+export function usePersonaCard(playbook: Playbook) {
+  const context = useExtensionContext<'crm.record.tab'>();
+  const actions = useExtensionActions<'crm.record.tab'>();
+  const contact = useCrmProperties([...CONTACT_CARD_PROPERTIES]);
+  const company = useAssociations({
+    toObjectType: '0-2',
+    properties: [...COMPANY_CARD_PROPERTIES],
+    pageLength: 10,
+  });
+  const contactId = Number(context.crm.objectId);
+  const { refetch: refetchContact } = contact;
+  const { refetch: refetchCompany } = company;
+
+  const reclassify = useCallback(() => {
+    void refetchContact();
+    void refetchCompany();
+  }, [refetchContact, refetchCompany]);
+
+  // A title edited elsewhere on the record re-classifies the card without a click.
+  const { onCrmPropertiesUpdate } = actions;
+  useEffect(() => {
+    onCrmPropertiesUpdate(['jobtitle', 'hs_seniority'], () => void refetchContact());
+  }, [onCrmPropertiesUpdate, refetchContact]);
+
+  const lastRequest = useRef<SaveRequest | null>(null);
+  const task = useCallback(
+    async (request: SaveRequest) => {
+      lastRequest.current = request;
+      const outcome = await saveClassification(request);
+      actions.refreshObjectProperties(); // the record page shows the new values
+      await refetchContact(); // and so does the card
+      return outcome.message;
+    },
+    [actions, refetchContact],
+  );
+  const save = useGuardedAction(task);
+
+  const data: PersonaCardData = useMemo(() => {
+    if (contact.isLoading || company.isLoading) return { status: 'loading' };
+    if (contact.error) return { status: 'error', error: contact.error };
+    const companyProps = company.error ? {} : (primaryCompany(company.results)?.properties ?? {});
+    const model = personaCardModel(contact.properties, companyProps, playbook);
+    return { status: 'success', model, companyError: company.error };
+  }, [contact, company, playbook]);
+
+  return {
+    data,
+    contactId,
+    save: save.state,
+    reclassify,
+    saveSuggestion: (model: PersonaCardModel) =>
+      save.start({ contactId, mode: 'suggestion', persona: model.personaId, buyingRole: model.roleId }),
+    override: (choice: { persona: string; buyingRole: string }) =>
+      save.start({ contactId, mode: 'override', ...choice, setBy: context.user?.email ?? '' }),
+    retrySave: () => {
+      if (lastRequest.current) void save.start(lastRequest.current);
+    },
+  };
+}
