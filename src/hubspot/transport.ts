@@ -69,8 +69,8 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
   async function attempt<T>(
     request: HubSpotRequest,
   ): Promise<{ ok: true; status: number; body: T } | { ok: false; error: HubSpotError }> {
-    const releaseSearch = request.search ? await searchLimiter.acquire() : undefined;
-    const release = await limiter.acquire();
+    // Search has its own per-second budget and does not count toward the ten-second window.
+    const release = await (request.search ? searchLimiter : limiter).acquire();
     counts.requests += 1;
     try {
       const response = await withTimeout(
@@ -112,7 +112,6 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
       return { ok: false, error: networkError(cause, request.what, baseUrl) };
     } finally {
       release();
-      releaseSearch?.();
     }
   }
 

@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export const DEFAULT_DB_PATH = '.rolecall/rolecall.db';
+
+export type RunKind = 'tag' | 'dry-run' | 'undo';
+export type RunStatus = 'running' | 'done' | 'stopped' | 'failed';
+export type WriteStatus = 'pending' | 'applied' | 'failed' | 'not_applied';
+
+export interface RunRow {
+  id: string;
+  kind: RunKind;
+  status: RunStatus;
+  started_at: string;
+  finished_at: string | null;
+  target: string;
+  options: string;
+  cursor: string | null;
+  undo_of: string | null;
+  stats: string | null;
+}
+
+export interface WriteRow {
+  id: number;
+  run_id: string;
+  contact_id: string;
+  property: string;
+  before: string | null;
+  after: string;
+  status: WriteStatus;
+  at: string;
+  error: string | null;
+}
+
+/** One classified contact of a run, for the report. */
+export interface SeenRow {
+  contact_id: string;
+  company_id: string | null;
+  company_name: string | null;
+  title: string | null;
+  persona: string;
+  persona_kind: string;
+  role: string;
+  seniority: string;
+  function: string;
+  confidence: number;
+  abstained: number;
+  outcome: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS runs (
+  id TEXT PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT,
+  target TEXT NOT NULL, options TEXT NOT NULL, cursor TEXT, undo_of TEXT, stats TEXT);
+CREATE TABLE IF NOT EXISTS writes (
+  id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, contact_id TEXT NOT NULL, property TEXT NOT NULL,
+  before TEXT, after TEXT NOT NULL, status TEXT NOT NULL, at TEXT NOT NULL, error TEXT);
+CREATE INDEX IF NOT EXISTS writes_by_run ON writes (run_id, status, contact_id);
+CREATE TABLE IF NOT EXISTS seen (
+  run_id TEXT NOT NULL, contact_id TEXT NOT NULL, company_id TEXT, company_name TEXT, title TEXT,
+  persona TEXT NOT NULL, persona_kind TEXT NOT NULL, role TEXT NOT NULL, seniority TEXT NOT NULL,
+  function TEXT NOT NULL, confidence REAL NOT NULL, abstained INTEGER NOT NULL, outcome TEXT NOT NULL,
+  PRIMARY KEY (run_id, contact_id));
+`;
+
+/** The embedded audit log and checkpoint store: one SQLite file, no server. */
+export class AuditDb {
+  readonly db: Database.Database;
+
+  constructor(path: string = DEFAULT_DB_PATH) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  createRun(run: { id: string; kind: RunKind; target: string; options: unknown; undoOf?: string }): void {
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, kind, status, started_at, target, options, undo_of) VALUES (?, ?, 'running', ?, ?, ?, ?)`,
+      )
+      .run(
+        run.id,
+        run.kind,
+        new Date().toISOString(),
+        run.target,
+        JSON.stringify(run.options),
+        run.undoOf ?? null,
+      );
+  }
+
+  getRun(id: string): RunRow | undefined {
+    return this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  }
+
+  listRuns(limit = 50): RunRow[] {
+    return this.db
+      .prepare('SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?')
+      .all(limit) as RunRow[];
+  }
+
+  /** The newest tag run that did not finish, for `--resume`. */
+  latestUnfinished(): RunRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT * FROM runs WHERE kind = 'tag' AND status IN ('running', 'stopped', 'failed') ORDER BY started_at DESC, rowid DESC LIMIT 1`,
+      )
+      .get() as RunRow | undefined;
+  }
+
+  checkpoint(runId: string, cursor: string | null): void {
+    this.db.prepare('UPDATE runs SET cursor = ? WHERE id = ?').run(cursor, runId);
+  }
+
+  finishRun(runId: string, status: RunStatus, stats: unknown): void {
+    this.db
+      .prepare('UPDATE runs SET status = ?, finished_at = ?, stats = ? WHERE id = ?')
+      .run(status, status === 'running' ? null : new Date().toISOString(), JSON.stringify(stats), runId);
+  }
+
+  reopenRun(runId: string): void {
+    this.db.prepare(`UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?`).run(runId);
+  }
+
+  /** Records writes as pending before they are sent; returns their row ids. */
+  addPendingWrites(
+    runId: string,
+    writes: ReadonlyArray<{ contactId: string; property: string; before: string | null; after: string }>,
+  ): number[] {
+    const insert = this.db.prepare(
+      `INSERT INTO writes (run_id, contact_id, property, before, after, status, at) VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+    );
+    const at = new Date().toISOString();
+    return this.db.transaction(() =>
+      writes.map((w) =>
+        Number(insert.run(runId, w.contactId, w.property, w.before, w.after, at).lastInsertRowid),
+      ),
+    )();
+  }
+
+  /** Marks the pending writes of the given contacts in a run. */
+  settleWrites(runId: string, contactIds: readonly string[], status: WriteStatus, error?: string): void {
+    const update = this.db.prepare(
+      `UPDATE writes SET status = ?, error = ?, at = ? WHERE run_id = ? AND contact_id = ? AND status = 'pending'`,
+    );
+    const at = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const id of contactIds) update.run(status, error ?? null, at, runId, id);
+    })();
+  }
+
+  pendingWrites(runId: string): WriteRow[] {
+    return this.db
+      .prepare(`SELECT * FROM writes WHERE run_id = ? AND status = 'pending'`)
+      .all(runId) as WriteRow[];
+  }
+
+  /** Applied writes of the next `contacts` contacts after `afterContact` (paged: the DB stays free for writes). */
+  appliedWritesPage(runId: string, afterContact: string, contacts: number): WriteRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM writes WHERE run_id = ? AND status = 'applied' AND contact_id IN (
+           SELECT DISTINCT contact_id FROM writes WHERE run_id = ? AND status = 'applied' AND contact_id > ?
+           ORDER BY contact_id LIMIT ?)
+         ORDER BY contact_id, id`,
+      )
+      .all(runId, runId, afterContact, contacts) as WriteRow[];
+  }
+
+  countWrites(runId: string): Record<WriteStatus, number> {
+    const rows = this.db
+      .prepare('SELECT status, COUNT(*) AS n FROM writes WHERE run_id = ? GROUP BY status')
+      .all(runId) as Array<{ status: WriteStatus; n: number }>;
+    const counts: Record<WriteStatus, number> = { pending: 0, applied: 0, failed: 0, not_applied: 0 };
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  recordSeen(runId: string, rows: readonly SeenRow[]): void {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO seen (run_id, contact_id, company_id, company_name, title, persona, persona_kind, role,
+       seniority, function, confidence, abstained, outcome)
+       VALUES (@run_id, @contact_id, @company_id, @company_name, @title, @persona, @persona_kind, @role,
+       @seniority, @function, @confidence, @abstained, @outcome)`,
+    );
+    this.db.transaction(() => {
+      for (const row of rows) insert.run({ run_id: runId, ...row });
+    })();
+  }
+}

@@ -1,0 +1,129 @@
+import type { AuditDb } from '../audit-db.ts';
+
+export interface Count {
+  key: string;
+  count: number;
+}
+
+export interface CompanyCoverage {
+  companyId: string;
+  name: string | null;
+  contacts: number;
+  present: string[];
+  missing: string[];
+}
+
+export interface ReportData {
+  runId: string;
+  kind: string;
+  status: string;
+  startedAt: string;
+  target: string;
+  total: number;
+  unclassified: number;
+  noPersona: number;
+  byPersona: Count[];
+  byRole: Count[];
+  bySeniority: Count[];
+  byFunction: Count[];
+  topUnclassifiedTitles: Count[];
+  requiredRoles: string[];
+  companies: { total: number; complete: number; missingByRole: Count[]; top: CompanyCoverage[] };
+  lowConfidence: Array<{
+    contactId: string;
+    title: string | null;
+    persona: string;
+    role: string;
+    confidence: number;
+  }>;
+  summary: Record<string, unknown>;
+}
+
+const TOP_COMPANIES = 50;
+const LOW_CONFIDENCE = 0.5;
+
+/** Everything the report shows, aggregated in SQL so a million contacts never sit in memory. */
+export function reportData(
+  db: AuditDb,
+  runId: string,
+  requiredRoles: readonly string[],
+): ReportData | undefined {
+  const run = db.getRun(runId);
+  if (!run) return undefined;
+  const sql = db.db;
+  const counts = (column: string): Count[] =>
+    sql
+      .prepare(
+        `SELECT ${column} AS key, COUNT(*) AS count FROM seen WHERE run_id = ? GROUP BY ${column} ORDER BY count DESC, key`,
+      )
+      .all(runId) as Count[];
+  const scalar = (query: string, ...args: unknown[]): number =>
+    (sql.prepare(query).get(runId, ...args) as { n: number }).n;
+  const total = scalar('SELECT COUNT(*) AS n FROM seen WHERE run_id = ?');
+  const companyTotal = scalar(
+    'SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = ? AND company_id IS NOT NULL',
+  );
+  const missingByRole = requiredRoles.map((role) => ({
+    key: role,
+    count:
+      companyTotal -
+      scalar(
+        'SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = ? AND company_id IS NOT NULL AND role = ?',
+        role,
+      ),
+  }));
+  const complete =
+    requiredRoles.length === 0
+      ? companyTotal
+      : scalar(
+          `SELECT COUNT(*) AS n FROM (SELECT company_id FROM seen WHERE run_id = ? AND company_id IS NOT NULL
+       AND role IN (${requiredRoles.map(() => '?').join(',')}) GROUP BY company_id HAVING COUNT(DISTINCT role) = ?)`,
+          ...requiredRoles,
+          requiredRoles.length,
+        );
+  const top = (
+    sql
+      .prepare(
+        `SELECT company_id AS companyId, MAX(company_name) AS name, COUNT(*) AS contacts, GROUP_CONCAT(DISTINCT role) AS roles
+         FROM seen WHERE run_id = ? AND company_id IS NOT NULL GROUP BY company_id ORDER BY contacts DESC, company_id LIMIT ?`,
+      )
+      .all(runId, TOP_COMPANIES) as Array<{
+      companyId: string;
+      name: string | null;
+      contacts: number;
+      roles: string;
+    }>
+  ).map((row) => {
+    const present = [...new Set(row.roles.split(','))].sort();
+    return { ...row, present, missing: requiredRoles.filter((role) => !present.includes(role)) };
+  });
+  return {
+    runId,
+    kind: run.kind,
+    status: run.status,
+    startedAt: run.started_at,
+    target: run.target,
+    total,
+    unclassified: scalar('SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND abstained = 1'),
+    noPersona: scalar(`SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND persona_kind = 'unknown'`),
+    byPersona: counts('persona'),
+    byRole: counts('role'),
+    bySeniority: counts('seniority'),
+    byFunction: counts('function'),
+    topUnclassifiedTitles: sql
+      .prepare(
+        `SELECT COALESCE(NULLIF(TRIM(title), ''), '(empty)') AS key, COUNT(*) AS count FROM seen
+         WHERE run_id = ? AND abstained = 1 GROUP BY key ORDER BY count DESC, key LIMIT 25`,
+      )
+      .all(runId) as Count[],
+    requiredRoles: [...requiredRoles],
+    companies: { total: companyTotal, complete, missingByRole, top },
+    lowConfidence: sql
+      .prepare(
+        `SELECT contact_id AS contactId, title, persona, role, confidence FROM seen
+         WHERE run_id = ? AND confidence < ? AND abstained = 0 ORDER BY confidence, contact_id LIMIT 50`,
+      )
+      .all(runId, LOW_CONFIDENCE) as ReportData['lowConfidence'],
+    summary: run.stats ? (JSON.parse(run.stats) as Record<string, unknown>) : {},
+  };
+}

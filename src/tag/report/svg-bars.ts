@@ -1,0 +1,23 @@
+import { escapeHtml } from './escape.ts';
+import type { Count } from './report-data.ts';
+
+const PALETTE = ['#ff7a59', '#00a4bd', '#7c98b6', '#00bda5', '#f5c26b', '#6a78d1', '#ea90b1', '#516f90'];
+
+/** A horizontal bar chart as inline SVG: no script, no external asset, readable without colour. */
+export function svgBars(id: string, title: string, data: readonly Count[], total: number): string {
+  const rows = data.slice(0, 20);
+  const rowHeight = 22;
+  const labelWidth = 190;
+  const barWidth = 360;
+  const height = rows.length * rowHeight + 8;
+  const max = Math.max(1, ...rows.map((row) => row.count));
+  const bars = rows
+    .map((row, i) => {
+      const y = i * rowHeight + 4;
+      const width = Math.max(1, Math.round((row.count / max) * barWidth));
+      const share = total > 0 ? ((row.count / total) * 100).toFixed(1) : '0.0';
+      return `<g class="bar"><text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(row.key)}</text><rect x="${labelWidth}" y="${y}" width="${width}" height="${rowHeight - 6}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(row.key)}: ${row.count}</title></rect><text x="${labelWidth + width + 6}" y="${y + 14}">${row.count} (${share}%)</text></g>`;
+    })
+    .join('');
+  return `<figure class="chart" id="${id}"><figcaption>${escapeHtml(title)}</figcaption><svg role="img" aria-label="${escapeHtml(title)}" width="${labelWidth + barWidth + 110}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></figure>`;
+}

@@ -1,0 +1,190 @@
+import type { Classification, CompanyFacts, ContactFacts } from '../classify/types.ts';
+import type { HubSpotError } from '../hubspot/errors.ts';
+import type { Gateway } from '../hubspot/gateway.ts';
+import type { Playbook } from '../playbook/schema.ts';
+import { type ApplyOutcome, applyChanges, type ContactChanges } from './apply.ts';
+import type { AuditDb, SeenRow } from './audit-db.ts';
+import { CompanyLookup } from './companies.ts';
+import { type ContactPlan, planContact, type SkipReason } from './plan.ts';
+import type { PlanFile } from './plan-file.ts';
+import { reconcilePending } from './reconcile.ts';
+import { contactFacts, toSnapshot } from './snapshot.ts';
+import type { ContactSource } from './source.ts';
+
+export type Classifier = (
+  contact: ContactFacts,
+  company: CompanyFacts | null,
+  playbook: Playbook,
+) => Classification;
+
+export interface TagRunInput {
+  gateway: Gateway;
+  db: AuditDb;
+  playbook: Playbook;
+  classify: Classifier;
+  source: ContactSource;
+  runId: string;
+  /** Where to start (from a checkpoint); undefined = the beginning. */
+  cursor?: string;
+  resuming?: boolean;
+  /** Dry run: the plan goes here and nothing is written. */
+  planFile?: PlanFile;
+  onlyEmpty?: boolean;
+  minConfidence?: number;
+  chunkSize?: number;
+  /** Polled between chunks (Ctrl-C). */
+  shouldStop?: () => boolean;
+  onProgress?: (progress: TagProgress) => void;
+  now?: () => Date;
+}
+
+export interface TagProgress {
+  processed: number;
+  /** Contacts the plan changes (in a dry run: would change). */
+  contactsChanged: number;
+  contactsWritten: number;
+  propertiesWritten: number;
+  failed: number;
+}
+
+export interface TagSummary extends TagProgress {
+  runId: string;
+  status: 'done' | 'stopped' | 'failed';
+  dryRun: boolean;
+  skipped: Record<SkipReason, number>;
+  /** Contacts where at least one property was left alone because a person set it. */
+  protectedContacts: number;
+  reconciled?: { applied: number; notApplied: number };
+  failures: Array<{ id: string; message: string }>;
+  error?: HubSpotError;
+  seconds: number;
+}
+
+/** Tags contacts chunk by chunk: read, classify, plan, apply (or write the plan), checkpoint. */
+export async function runTag(input: TagRunInput): Promise<TagSummary> {
+  const started = Date.now();
+  const { gateway, db, runId } = input;
+  const dryRun = input.planFile !== undefined;
+  const summary: TagSummary = {
+    runId,
+    status: 'done',
+    dryRun,
+    processed: 0,
+    contactsChanged: 0,
+    contactsWritten: 0,
+    propertiesWritten: 0,
+    failed: 0,
+    skipped: { manual: 0, low_confidence: 0, unchanged: 0 },
+    protectedContacts: 0,
+    failures: [],
+    seconds: 0,
+  };
+  const finish = (status: TagSummary['status'], error?: HubSpotError): TagSummary => {
+    summary.status = status;
+    if (error) summary.error = error;
+    summary.seconds = (Date.now() - started) / 1000;
+    return summary;
+  };
+  if (input.resuming && !dryRun) {
+    const reconciled = await reconcilePending(gateway, db, runId);
+    if (!reconciled.ok) return finish('failed', reconciled.error);
+    summary.reconciled = reconciled.value;
+  }
+  const companies = new CompanyLookup(gateway);
+  const chunkSize = input.chunkSize ?? 1000;
+  let cursor = input.cursor;
+  let inFlight: Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number }> | undefined;
+
+  const settle = async (): Promise<HubSpotError | undefined> => {
+    if (!inFlight) return undefined;
+    const { outcome, next, count } = await inFlight;
+    inFlight = undefined;
+    summary.propertiesWritten += outcome.propertiesWritten;
+    summary.contactsWritten += outcome.contactsWritten;
+    summary.failed += outcome.failed.length;
+    summary.failures.push(...outcome.failed.slice(0, Math.max(0, 100 - summary.failures.length)));
+    if (outcome.fatal) return outcome.fatal;
+    summary.processed += count;
+    db.checkpoint(runId, next ?? null);
+    input.onProgress?.(summary);
+    return undefined;
+  };
+
+  for (;;) {
+    if (input.shouldStop?.()) {
+      const error = await settle();
+      return finish(error ? 'failed' : 'stopped', error);
+    }
+    const chunk = await input.source.read(cursor, chunkSize);
+    if (!chunk.ok) {
+      await settle();
+      return finish(chunk.error.kind === 'daily_limit' ? 'stopped' : 'failed', chunk.error);
+    }
+    const contacts = chunk.value.contacts;
+    const companyInfo = await companies.forContacts(contacts.map((contact) => contact.id));
+    if (!companyInfo.ok) {
+      await settle();
+      return finish(companyInfo.error.kind === 'daily_limit' ? 'stopped' : 'failed', companyInfo.error);
+    }
+    const classifiedAt = (input.now?.() ?? new Date()).toISOString();
+    const seen: SeenRow[] = [];
+    const toWrite: ContactChanges[] = [];
+    for (const record of contacts) {
+      const company = companyInfo.value.get(record.id);
+      const next = input.classify(contactFacts(record), company?.facts ?? null, input.playbook);
+      const plan = planContact(toSnapshot(record), next, {
+        classifiedAt,
+        ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
+        ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
+      });
+      seen.push(seenRow(record.id, record.properties.jobtitle ?? null, company, next, plan));
+      if (plan.skipped) summary.skipped[plan.skipped] += 1;
+      if (plan.protectedProperties.length > 0) summary.protectedContacts += 1;
+      if (plan.changes.length > 0) {
+        summary.contactsChanged += 1;
+        toWrite.push({ id: plan.id, changes: plan.changes });
+        if (input.planFile) await input.planFile.add(plan);
+      }
+    }
+    db.recordSeen(runId, seen);
+    const error = await settle();
+    if (error) return finish(error.kind === 'daily_limit' ? 'stopped' : 'failed', error);
+    const next = chunk.value.next;
+    const count = contacts.length;
+    inFlight = (dryRun ? Promise.resolve(emptyOutcome()) : applyChanges(gateway, db, runId, toWrite)).then(
+      (outcome) => ({ outcome, next, count }),
+    );
+    cursor = next;
+    if (cursor === undefined) {
+      const last = await settle();
+      return last ? finish(last.kind === 'daily_limit' ? 'stopped' : 'failed', last) : finish('done');
+    }
+  }
+}
+
+function emptyOutcome(): ApplyOutcome {
+  return { contactsWritten: 0, propertiesWritten: 0, failed: [] };
+}
+
+function seenRow(
+  id: string,
+  title: string | null,
+  company: { id: string; facts: CompanyFacts } | undefined,
+  next: Classification,
+  plan: ContactPlan,
+): SeenRow {
+  return {
+    contact_id: id,
+    company_id: company?.id ?? null,
+    company_name: company?.facts.name ?? null,
+    title,
+    persona: next.persona,
+    persona_kind: next.personaKind,
+    role: next.buyingRole,
+    seniority: next.seniority,
+    function: next.function,
+    confidence: next.confidence,
+    abstained: next.abstained ? 1 : 0,
+    outcome: plan.skipped ?? 'changed',
+  };
+}

@@ -1,0 +1,112 @@
+import type { HubSpotError } from '../hubspot/errors.ts';
+import type { Gateway } from '../hubspot/gateway.ts';
+import type { CrmRecord } from '../hubspot/records.ts';
+import { applyChanges, type ContactChanges } from './apply.ts';
+import type { AuditDb, WriteRow } from './audit-db.ts';
+import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
+import { sameStoredValue } from './reconcile.ts';
+
+export interface UndoSummary {
+  runId: string;
+  undoOf: string;
+  status: 'done' | 'failed';
+  contactsRestored: number;
+  propertiesRestored: number;
+  /** Values someone changed after the run (left alone). */
+  skippedChangedSince: number;
+  /** Values whose newest edit came from a person (left alone). */
+  skippedByPerson: number;
+  failed: number;
+  error?: HubSpotError;
+}
+
+const CONTACTS_PER_STEP = 500;
+
+/**
+ * Restores the values a run replaced, as a new run that can itself be undone. A value is restored only
+ * if it still holds what the run wrote and no person touched it since.
+ */
+export async function runUndo(
+  gateway: Gateway,
+  db: AuditDb,
+  undoOf: string,
+  runId: string,
+): Promise<UndoSummary> {
+  const summary: UndoSummary = {
+    runId,
+    undoOf,
+    status: 'done',
+    contactsRestored: 0,
+    propertiesRestored: 0,
+    skippedChangedSince: 0,
+    skippedByPerson: 0,
+    failed: 0,
+  };
+  let after = '';
+  for (;;) {
+    const rows = db.appliedWritesPage(undoOf, after, CONTACTS_PER_STEP);
+    if (rows.length === 0) return summary;
+    after = rows.at(-1)!.contact_id;
+    const error = await undoStep(gateway, db, runId, group(rows), summary);
+    if (error) return { ...summary, status: 'failed', error };
+  }
+}
+
+type Written = Map<string, Map<string, { before: string | null; after: string }>>;
+
+function group(rows: readonly WriteRow[]): Written {
+  const contacts: Written = new Map();
+  for (const row of rows) {
+    const writes = contacts.get(row.contact_id) ?? new Map();
+    const earlier = writes.get(row.property);
+    // Several writes to one property in a run: restore the first "before", expect the last "after".
+    writes.set(row.property, { before: earlier ? earlier.before : row.before, after: row.after });
+    contacts.set(row.contact_id, writes);
+  }
+  return contacts;
+}
+
+async function undoStep(
+  gateway: Gateway,
+  db: AuditDb,
+  runId: string,
+  contacts: Written,
+  summary: UndoSummary,
+): Promise<HubSpotError | undefined> {
+  const properties = [...new Set([...contacts.values()].flatMap((writes) => [...writes.keys()]))];
+  const read = await gateway.readContacts([...contacts.keys()], {
+    properties,
+    propertiesWithHistory: properties,
+  });
+  if (!read.ok) return read.error;
+  const plans: ContactChanges[] = [];
+  for (const record of read.value) {
+    const changes = inverse(record, contacts.get(record.id) ?? new Map(), summary);
+    if (changes.length > 0) plans.push({ id: record.id, changes });
+  }
+  const outcome = await applyChanges(gateway, db, runId, plans);
+  summary.contactsRestored += outcome.contactsWritten;
+  summary.propertiesRestored += outcome.propertiesWritten;
+  summary.failed += outcome.failed.length;
+  return outcome.fatal;
+}
+
+function inverse(
+  record: CrmRecord,
+  writes: Map<string, { before: string | null; after: string }>,
+  summary: UndoSummary,
+): PropertyChange[] {
+  const changes: PropertyChange[] = [];
+  for (const [property, { before, after }] of writes) {
+    const current = record.properties[property] ?? null;
+    const newest = record.propertiesWithHistory?.[property]?.[0];
+    if (!sameStoredValue(current, after)) {
+      summary.skippedChangedSince += 1;
+    } else if (newest && PERSON_SOURCE_TYPES.has(newest.sourceType)) {
+      summary.skippedByPerson += 1;
+    } else if (!sameStoredValue(current, before)) {
+      changes.push({ property, before: current, after: before ?? '' });
+    }
+  }
+  return changes;
+}
