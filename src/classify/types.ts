@@ -105,8 +105,15 @@ export interface TitleResult {
 
 /** The full answer of classify(): the title result plus the playbook's reading of it. */
 export interface Classification extends TitleResult {
+  /** The primary role in the buying group. */
   buyingRole: BuyingRole;
+  /** Further roles the same person plays (e.g. the CEO of a 15-person firm: decision maker too). */
+  extraRoles?: BuyingRole[];
+  /** 0..1: the role rule's confidence, capped by the title reading's. */
+  roleConfidence?: number;
   hubspotBuyingRole: HubSpotBuyingRole;
+  /** `hs_buying_role` values for the primary and extra roles (join with ';' to write). */
+  hubspotBuyingRoles?: HubSpotBuyingRole[];
   /** A persona id, a negative persona id, or 'unknown'. */
   persona: string;
   personaKind: 'persona' | 'negative' | 'unknown';

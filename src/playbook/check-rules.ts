@@ -1,0 +1,220 @@
+import { SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
+import { coveringMatches, coversAny, intersect, overlaps, overlapsAny } from './analysis.ts';
+import { allPersonas } from './check-references.ts';
+import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
+import { type CompiledMatch, compileMatch, compilePersona } from './match.ts';
+import type { Match, Playbook } from './schema.ts';
+
+export interface CheckResult {
+  errors: PlaybookIssue[];
+  warnings: PlaybookIssue[];
+}
+
+/** Conditions that contradict each other inside one match. */
+function matchConflicts(match: Match, path: PathKey[], source: string): PlaybookIssue[] {
+  const found: PlaybookIssue[] = [];
+  if (match.seniority && (match.seniorityMin || match.seniorityMax)) {
+    found.push(
+      issue(
+        source,
+        [...path, 'seniority'],
+        'use either a seniority list or seniorityMin/seniorityMax, not both',
+      ),
+    );
+  }
+  if (match.sizeBands && (match.sizeMin || match.sizeMax)) {
+    found.push(
+      issue(source, [...path, 'sizeBands'], 'use either a sizeBands list or sizeMin/sizeMax, not both'),
+    );
+  }
+  if (match.seniorityMin && match.seniorityMax) {
+    if (SENIORITIES.indexOf(match.seniorityMin) < SENIORITIES.indexOf(match.seniorityMax)) {
+      found.push(
+        issue(
+          source,
+          [...path, 'seniorityMin'],
+          `"${match.seniorityMin}" ranks above seniorityMax "${match.seniorityMax}", so nothing matches; swap them`,
+        ),
+      );
+    }
+  }
+  if (
+    match.sizeMin &&
+    match.sizeMax &&
+    SIZE_BANDS.indexOf(match.sizeMin) > SIZE_BANDS.indexOf(match.sizeMax)
+  ) {
+    found.push(
+      issue(
+        source,
+        [...path, 'sizeMin'],
+        `"${match.sizeMin}" is larger than sizeMax "${match.sizeMax}", so nothing matches; swap them`,
+      ),
+    );
+  }
+  return found;
+}
+
+/** Rules and personas that can never be chosen, or that tie. */
+export function checkRules(playbook: Playbook, source: string, today: string): CheckResult {
+  const errors: PlaybookIssue[] = [];
+  const warnings: PlaybookIssue[] = [];
+  const rules = playbook.roleRules.map((rule, i) => ({
+    rule,
+    path: ['roleRules', i] as PathKey[],
+    compiled: compileMatch(rule.match, playbook),
+  }));
+  for (const [j, later] of rules.entries()) {
+    errors.push(...matchConflicts(later.rule.match, [...later.path, 'match'], source));
+    const earlier = rules.slice(0, j);
+    const hiders = coveringMatches(
+      earlier.map((e) => e.compiled),
+      later.compiled,
+    );
+    if (hiders) {
+      const names = earlier.filter((e) => hiders.includes(e.compiled)).map((e) => `"${e.rule.id}"`);
+      const who =
+        names.length === 1
+          ? `the earlier rule ${names[0]} matches`
+          : `the earlier rules ${names.join(', ')} together match`;
+      errors.push(
+        issue(
+          source,
+          later.path,
+          `rule "${later.rule.id}" can never match: ${who} everything it does; move "${later.rule.id}" above ${names.length === 1 ? 'it' : 'them'} or narrow ${names.length === 1 ? 'that rule' : 'those rules'}`,
+        ),
+      );
+    }
+    if (later.rule.assign.extraRoles.includes(later.rule.assign.role)) {
+      warnings.push(
+        issue(
+          source,
+          [...later.path, 'assign', 'extraRoles'],
+          `"${later.rule.assign.role}" is already the primary role; remove it from extraRoles`,
+        ),
+      );
+    }
+  }
+
+  const personas = allPersonas(playbook).map((entry) => ({
+    ...entry,
+    compiled: compilePersona(entry.persona, playbook),
+  }));
+  for (const [j, b] of personas.entries()) {
+    errors.push(...matchConflicts(b.persona.match, [...b.path, 'match'], source));
+    b.persona.alsoMatch.forEach((alt, k) => {
+      errors.push(...matchConflicts(alt, [...b.path, 'alsoMatch', k], source));
+    });
+    for (const a of personas.slice(0, j)) {
+      const pa = a.persona.match.priority;
+      const pb = b.persona.match.priority;
+      const label = (p: typeof a) => `"${p.persona.id}" (priority ${p.persona.match.priority})`;
+      // Ties go to the persona listed first, so an earlier equal-priority persona can hide a later one.
+      const aHidesB = pa >= pb && coversAny(a.compiled, b.compiled);
+      if (aHidesB || (pb > pa && coversAny(b.compiled, a.compiled))) {
+        const [winner, loser] = aHidesB ? [a, b] : [b, a];
+        errors.push(
+          issue(
+            source,
+            [...loser.path, 'match'],
+            `persona ${label(loser)} can never be chosen: ${label(winner)} matches everyone it does; raise its priority or narrow the other`,
+          ),
+        );
+      } else if (pa === pb && overlapsAny(a.compiled, b.compiled)) {
+        warnings.push(
+          issue(
+            source,
+            [...b.path, 'match', 'priority'],
+            `personas "${a.persona.id}" and "${b.persona.id}" can match the same contact with equal priority ${pa}; the first listed wins, so give one a higher priority or narrow a match`,
+          ),
+        );
+      }
+    }
+  }
+  warnings.push(...missingTalkingPoints(playbook, source, rules, personas));
+  warnings.push(...staleness(playbook, source, today));
+  if (playbook.personas.length > 5) {
+    warnings.push(
+      issue(
+        source,
+        ['personas'],
+        `${playbook.personas.length} active personas; two to five is the useful range, so fold the least distinct ones into their neighbours`,
+      ),
+    );
+  }
+  return { errors, warnings };
+}
+
+type RuleEntry = { rule: Playbook['roleRules'][number]; compiled: CompiledMatch };
+
+/** Roles a persona's contacts can actually get: rules sharing inputs with it that earlier rules don't take. */
+function reachableRoles(rules: readonly RuleEntry[], alternatives: readonly CompiledMatch[]): Set<string> {
+  const roles = new Set<string>();
+  rules.forEach(({ rule, compiled }, i) => {
+    const reached = alternatives.some((alt) => {
+      if (!overlaps(compiled, alt)) return false;
+      const shared = intersect(compiled, alt);
+      return (
+        coveringMatches(
+          rules.slice(0, i).map((earlier) => earlier.compiled),
+          shared,
+        ) === null
+      );
+    });
+    if (reached) for (const role of [rule.assign.role, ...rule.assign.extraRoles]) roles.add(role);
+  });
+  return roles;
+}
+
+function missingTalkingPoints(
+  playbook: Playbook,
+  source: string,
+  rules: readonly RuleEntry[],
+  personas: readonly (ReturnType<typeof allPersonas>[number] & { compiled: CompiledMatch[] })[],
+): PlaybookIssue[] {
+  const found: PlaybookIssue[] = [];
+  for (const { persona, kind, path, compiled } of personas) {
+    if (kind !== 'persona') continue;
+    // The fallback role means "not in the buying group": nothing to say in that role.
+    const roles = [...reachableRoles(rules, compiled)].filter((role) => role !== playbook.roleFallback.role);
+    const missing = roles.filter(
+      (role) => !persona.talkingPoints[role as keyof typeof persona.talkingPoints],
+    );
+    if (missing.length > 0) {
+      found.push(
+        issue(
+          source,
+          [...path, 'talkingPoints'],
+          `"${persona.id}" can be assigned ${missing.join(', ')} by the role rules but has no talking points for ${missing.length === 1 ? 'it' : 'them'}; add them`,
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+const DAY_MS = 86_400_000;
+
+function staleness(playbook: Playbook, source: string, today: string): PlaybookIssue[] {
+  const now = Date.parse(today);
+  return allPersonas(playbook).flatMap(({ persona, path }) => {
+    const age = Math.floor((now - Date.parse(persona.lastReviewed)) / DAY_MS);
+    if (age > playbook.reviewIntervalDays) {
+      return [
+        issue(
+          source,
+          [...path, 'lastReviewed'],
+          `"${persona.id}" was last reviewed ${age} days ago (interval ${playbook.reviewIntervalDays}); review it with sales and update lastReviewed`,
+        ),
+      ];
+    }
+    if (age < 0)
+      return [
+        issue(
+          source,
+          [...path, 'lastReviewed'],
+          `${persona.lastReviewed} is in the future; use the date of the last real review`,
+        ),
+      ];
+    return [];
+  });
+}

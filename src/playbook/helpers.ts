@@ -1,0 +1,81 @@
+import { BUYING_ROLES, type BuyingRole } from '../classify/types.ts';
+import type { AnyPersona, Playbook } from './schema.ts';
+
+/** English labels for the buying roles, for places that have no playbook at hand. */
+export const ROLE_LABELS: Readonly<Record<BuyingRole, string>> = {
+  economic_buyer: 'Economic buyer',
+  decision_maker: 'Decision maker',
+  executive_sponsor: 'Executive sponsor',
+  champion: 'Champion',
+  technical_evaluator: 'Technical evaluator',
+  influencer: 'Influencer',
+  end_user: 'End user',
+  gatekeeper: 'Gatekeeper',
+  legal_and_compliance: 'Legal & compliance',
+  blocker: 'Blocker',
+  other: 'Other',
+};
+
+const isRole = (value: unknown): value is BuyingRole =>
+  typeof value === 'string' && (BUYING_ROLES as readonly string[]).includes(value);
+
+/** The playbook's label for a role, then the built-in one, then the id itself. */
+export function roleLabel(playbook: Pick<Playbook, 'roles'> | null | undefined, role: string): string {
+  const fromPlaybook = playbook?.roles.find((definition) => definition.id === role)?.label;
+  return fromPlaybook ?? (isRole(role) ? ROLE_LABELS[role] : role);
+}
+
+/** A persona or negative persona by id; null for `unknown` or an id the playbook does not define. */
+export function findPersona(playbook: Playbook, id: string | null | undefined): AnyPersona | null {
+  if (!id) return null;
+  return [...playbook.personas, ...playbook.negativePersonas].find((persona) => persona.id === id) ?? null;
+}
+
+/** True when the id names one of the playbook's negative personas. */
+export function isNegativePersona(playbook: Playbook, id: string | null | undefined): boolean {
+  return playbook.negativePersonas.some((persona) => persona.id === id);
+}
+
+/** What to say to this persona in this role; empty when the playbook has nothing for the pair. */
+export function talkingPointsFor(persona: AnyPersona | null | undefined, role: string): string[] {
+  if (!persona || !isRole(role)) return [];
+  return [...(persona.talkingPoints[role] ?? [])];
+}
+
+/** One member of a buying group as the company card sees it (a Classification fits). */
+export interface GroupMember {
+  buyingRole: string;
+  extraRoles?: readonly string[] | null;
+}
+
+export interface BuyingGroupCoverage {
+  /** Roles held by at least one member, in taxonomy order. */
+  present: BuyingRole[];
+  /** Required roles nobody holds yet: the card's "next move". */
+  missing: BuyingRole[];
+  required: BuyingRole[];
+  /** How many members hold each role (primary or extra). */
+  counts: Partial<Record<BuyingRole, number>>;
+  /** Share of required roles present, 0..1 (1 when the playbook requires none). */
+  score: number;
+}
+
+/** Which of the playbook's required roles a company's contacts already fill. Ignores unknown role ids. */
+export function buyingGroupCoverage(
+  members: readonly GroupMember[],
+  playbook: Pick<Playbook, 'requiredRoles'>,
+): BuyingGroupCoverage {
+  const counts: Partial<Record<BuyingRole, number>> = {};
+  for (const member of members) {
+    const roles = new Set([member.buyingRole, ...(member.extraRoles ?? [])].filter(isRole));
+    for (const role of roles) counts[role] = (counts[role] ?? 0) + 1;
+  }
+  const present = BUYING_ROLES.filter((role) => (counts[role] ?? 0) > 0);
+  const required = [...new Set(playbook.requiredRoles)];
+  const missing = required.filter((role) => !present.includes(role));
+  const score =
+    required.length === 0
+      ? 1
+      : Math.round(((required.length - missing.length) / required.length) * 100) / 100;
+  return { present, missing, required, counts, score };
+}

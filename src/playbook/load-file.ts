@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { issue } from './issues.ts';
+import { type LoadOptions, loadPlaybookText, type PlaybookLoadResult } from './load.ts';
+
+/** Reads a playbook file (YAML or JSON) and loads it; a missing file is an error in the result, not a throw. */
+export async function loadPlaybookFile(path: string, options: LoadOptions = {}): Promise<PlaybookLoadResult> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file; check the path or run "rolecall playbook init"'
+        : `cannot read it (${code ?? String(error)})`;
+    return { value: null, warnings: [], errors: [issue(path, [], why)] };
+  }
+  return loadPlaybookText(text, path, options);
+}

@@ -1,0 +1,108 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { checkReferences } from './check-references.ts';
+import { checkRules } from './check-rules.ts';
+import { fromZodIssues, issue, type PlaybookIssue } from './issues.ts';
+import { type Playbook, PlaybookSchema } from './schema.ts';
+import { industryId } from './text.ts';
+
+export type { PlaybookIssue } from './issues.ts';
+
+/** The outcome of loading a playbook: a value only when there are no errors. */
+export interface PlaybookLoadResult {
+  value: Playbook | null;
+  warnings: PlaybookIssue[];
+  errors: PlaybookIssue[];
+}
+
+export interface LoadOptions {
+  /** YYYY-MM-DD used for the staleness check; defaults to today (UTC). */
+  today?: string;
+}
+
+function parseText(text: string, source: string): { data?: unknown; error?: PlaybookIssue } {
+  const trimmed = text.trimStart();
+  if (trimmed.length === 0)
+    return {
+      error: issue(source, [], 'the file is empty; run "rolecall playbook init" for a starting point'),
+    };
+  if (trimmed.startsWith('{') || source.endsWith('.json')) {
+    try {
+      return { data: JSON.parse(text) };
+    } catch (error) {
+      return { error: issue(source, [], `not valid JSON: ${(error as Error).message}`) };
+    }
+  }
+  try {
+    return { data: parseYaml(text, { maxAliasCount: 100, uniqueKeys: true }) };
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const at = error.linePos?.[0];
+      const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+      return { error: issue(source, [], `not valid YAML${where}: ${error.message.split('\n')[0]}`) };
+    }
+    return { error: issue(source, [], `could not read the YAML: ${String(error)}`) };
+  }
+}
+
+const normaliseIds = (values: readonly string[]) => values.map((value) => industryId(value) ?? value);
+
+/** Industries become ids so "Computer Software" in a file matches HubSpot's COMPUTER_SOFTWARE. */
+function normalise(playbook: Playbook): Playbook {
+  const match = <M extends Playbook['roleRules'][number]['match']>(m: M): M => ({
+    ...m,
+    ...(m.industries ? { industries: normaliseIds(m.industries) } : {}),
+    ...(m.industriesOut ? { industriesOut: normaliseIds(m.industriesOut) } : {}),
+  });
+  const { icp } = playbook.product;
+  return {
+    ...playbook,
+    product: {
+      ...playbook.product,
+      icp: {
+        ...icp,
+        industriesIn: normaliseIds(icp.industriesIn),
+        industriesOut: normaliseIds(icp.industriesOut),
+      },
+    },
+    roleRules: playbook.roleRules.map((rule) => ({ ...rule, match: match(rule.match) })),
+    personas: playbook.personas.map((p) => ({ ...p, match: match(p.match) })),
+    negativePersonas: playbook.negativePersonas.map((p) => ({ ...p, match: match(p.match) })),
+  };
+}
+
+/** Validates already-parsed playbook data (e.g. an imported JSON module). Never throws. */
+export function loadPlaybookData(
+  data: unknown,
+  source: string,
+  options: LoadOptions = {},
+): PlaybookLoadResult {
+  try {
+    const parsed = PlaybookSchema.safeParse(data);
+    if (!parsed.success)
+      return { value: null, warnings: [], errors: fromZodIssues(source, data, parsed.error.issues) };
+    const value = normalise(parsed.data);
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const references = checkReferences(value, source);
+    const rules = checkRules(value, source, today);
+    const errors = [...references, ...rules.errors];
+    return { value: errors.length === 0 ? value : null, warnings: rules.warnings, errors };
+  } catch (error) {
+    // A throw here is a bug in rolecall, but the caller still gets a result rather than a crash.
+    return {
+      value: null,
+      warnings: [],
+      errors: [issue(source, [], `internal error while checking: ${String(error)}`)],
+    };
+  }
+}
+
+/** Parses YAML or JSON text, validates and cross-checks it. Browser-safe; never throws. */
+export function loadPlaybookText(
+  text: string,
+  source = 'playbook',
+  options: LoadOptions = {},
+): PlaybookLoadResult {
+  const { data, error } = parseText(typeof text === 'string' ? text : '', source);
+  if (error) return { value: null, warnings: [], errors: [error] };
+  return loadPlaybookData(data, source, options);
+}
