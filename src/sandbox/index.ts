@@ -1,0 +1,125 @@
+import type { AddressInfo } from 'node:net';
+import type { RouteContext } from './context.ts';
+import { FaultInjector, type FaultSettings, NO_FAULTS } from './faults.ts';
+import { loadStore, saveStore } from './persist.ts';
+import { mixSeed, mulberry32 } from './prng.ts';
+import { RateLimiter, type RateLimitSettings } from './rate-limit.ts';
+import { RequestLog, type RequestLogEntry } from './request-log.ts';
+import { DEFAULT_SCOPES } from './scopes.ts';
+import { SearchLag } from './search-lag.ts';
+import { generate, SEED_USER_ID } from './seed/generate.ts';
+import { buildServer } from './server.ts';
+import { SandboxStore } from './store.ts';
+
+export type { FaultSettings } from './faults.ts';
+export { RATE_PRESETS, type RatePreset } from './rate-limit.ts';
+export type { HistoryEntry, WriteSource } from './record.ts';
+export type { RequestLogEntry } from './request-log.ts';
+export { DEFAULT_SCOPES } from './scopes.ts';
+export { SandboxStore, type StoredObject } from './store.ts';
+
+/** The sandbox portal's ids: history `sourceId` of API writes is the app id, as at HubSpot. */
+export const SANDBOX_PORTAL_ID = 24681357;
+export const SANDBOX_APP_ID = 5670736;
+
+export interface SandboxOptions {
+  /** Default 0 = a random free port; host 127.0.0.1. */
+  port?: number;
+  /** Default 1. */
+  seed?: number;
+  /** Seeded contacts, default 0 (companies scale with contacts unless `companies` is given). */
+  contacts?: number;
+  companies?: number;
+  /** Load a saved dataset instead of generating. */
+  dataFile?: string;
+  /** Default: one token with every scope rolecall uses. */
+  tokens?: { token: string; scopes: string[] }[];
+  /** Default { perTenSeconds: 190, daily: 1_000_000 }; false = no limits (search too, unless searchPerSecond is set). */
+  rateLimit?: false | RateLimitSettings;
+  /** Default 5; 0 = unlimited. */
+  searchPerSecond?: number;
+  /** Search lags behind writes by this much (HubSpot: a few seconds). Default 0 so tests stay fast. */
+  searchLagMs?: number;
+  faults?: Partial<FaultSettings>;
+}
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:54321 (no trailing slash). */
+  baseUrl: string;
+  /** A valid token with all default scopes (the first configured token). */
+  token: string;
+  /** Direct access for tests: getContact(id), setContactProperties(id, props, {sourceType}) … */
+  store: SandboxStore;
+  /** Mutable at run time. */
+  faults: FaultSettings;
+  /** Bounded: the last 100k requests. */
+  requestLog: RequestLogEntry[];
+  requestCount(): number;
+  /** Simulates a person editing a record in HubSpot's UI: history entries get sourceType CRM_UI. */
+  setByPerson(objectType: 'contacts' | 'companies', id: string, properties: Record<string, string>): void;
+  save(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A deterministic private-app-looking token for a seed (never a real one). */
+export function defaultToken(seed: number): string {
+  const rng = mulberry32(mixSeed(seed, 0x70c));
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rng() * 16).toString(16)).join('');
+  return `pat-na1-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
+}
+
+/** Starts a HubSpot-compatible CRM API on 127.0.0.1 (hubspot-api.md §10). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = options.seed ?? 1;
+  const store = options.dataFile
+    ? await loadStore(options.dataFile)
+    : new SandboxStore(SANDBOX_PORTAL_ID, SANDBOX_APP_ID);
+  if (!options.dataFile)
+    generate(store, { seed, contacts: options.contacts ?? 0, companies: options.companies });
+  const tokens = options.tokens ?? [{ token: defaultToken(seed), scopes: [...DEFAULT_SCOPES] }];
+  if (tokens.length === 0)
+    throw new Error('startSandbox: give at least one token, or leave `tokens` out for the default.');
+  const rate = options.rateLimit === undefined ? { perTenSeconds: 190, daily: 1_000_000 } : options.rateLimit;
+  const searchPerSecond = options.searchPerSecond ?? (rate === false ? 0 : 5);
+  const faults: FaultSettings = { ...NO_FAULTS, ...options.faults };
+  const log = new RequestLog();
+  const lag = new SearchLag(options.searchLagMs ?? 0, Date.now);
+  let baseUrl = '';
+  const ctx: RouteContext = {
+    store,
+    baseUrl: () => baseUrl,
+    now: Date.now,
+    apiSource: { sourceType: 'INTEGRATION', sourceId: String(store.appId) },
+    onWrite: (type, id, before) => lag.onWrite(type, id, before),
+    searchView: (type, record) => lag.view(type, record, Date.now()),
+  };
+  const app = buildServer({
+    ctx,
+    tokens: new Map(tokens.map((t) => [t.token, new Set(t.scopes)])),
+    limiter: new RateLimiter(rate, searchPerSecond),
+    faults: new FaultInjector(faults, seed),
+    log,
+    appId: store.appId,
+  });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const address = app.server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    baseUrl,
+    token: (tokens[0] as { token: string }).token,
+    store,
+    faults,
+    requestLog: log.entries,
+    requestCount: () => log.total,
+    setByPerson: (objectType, id, properties) =>
+      store.setProperties(objectType, id, properties, {
+        sourceType: 'CRM_UI',
+        sourceId: `userId:${SEED_USER_ID}`,
+        updatedByUserId: SEED_USER_ID,
+      }),
+    save: (file) => saveStore(store, file),
+    close: async () => {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** One handled request, for tests to assert on. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  /** 0 when the connection was reset by a fault. */
+  status: number;
+  /** Epoch ms when the request arrived. */
+  at: number;
+  /** Request body size. */
+  bodyBytes: number;
+}
+
+/** A bounded log: keeps the last `capacity` entries (an array trimmed in chunks, cheap at 100k). */
+export class RequestLog {
+  readonly entries: RequestLogEntry[] = [];
+  total = 0;
+
+  constructor(private readonly capacity = 100_000) {}
+
+  add(entry: RequestLogEntry): RequestLogEntry {
+    this.total += 1;
+    this.entries.push(entry);
+    if (this.entries.length > this.capacity + 1000)
+      this.entries.splice(0, this.entries.length - this.capacity);
+    return entry;
+  }
+}

@@ -1,0 +1,93 @@
+import type { RouteContext, RouteRequest } from '../context.ts';
+import type { RouteResult } from '../http.ts';
+import type { Access } from '../scopes.ts';
+import {
+  batchReadAssociations,
+  deleteAssociation,
+  listAssociations,
+  putAssociation,
+} from './associations.ts';
+import { batchObjects } from './batch.ts';
+import { archiveObject, createObject, getObject, listObjects, updateObject } from './objects.ts';
+import {
+  archiveGroup,
+  archiveProperty,
+  batchProperties,
+  createGroup,
+  createProperty,
+  getGroup,
+  getProperty,
+  listGroups,
+  listProperties,
+  updateGroup,
+  updateProperty,
+} from './properties.ts';
+import { searchObjects } from './search.ts';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  access: Access;
+  search?: boolean;
+  handler: (ctx: RouteContext, req: RouteRequest) => RouteResult;
+}
+
+const withOp = (req: RouteRequest, op: string): RouteRequest => ({ ...req, params: { ...req.params, op } });
+
+const O = '/crm/v3/objects/:type';
+const P = '/crm/v3/properties/:type';
+const A = '/crm/v4/objects/:type/:id/associations';
+
+/** Every route the sandbox serves (hubspot-api.md §10), as data. */
+export const ROUTES: RouteSpec[] = [
+  { method: 'GET', url: O, access: 'read', handler: listObjects },
+  { method: 'POST', url: O, access: 'write', handler: createObject },
+  { method: 'POST', url: `${O}/search`, access: 'read', search: true, handler: searchObjects },
+  {
+    method: 'POST',
+    url: `${O}/batch/read`,
+    access: 'read',
+    handler: (ctx, req) => batchObjects(ctx, withOp(req, 'read')),
+  },
+  { method: 'POST', url: `${O}/batch/:op`, access: 'write', handler: batchObjects },
+  { method: 'GET', url: `${O}/:id`, access: 'read', handler: getObject },
+  { method: 'PATCH', url: `${O}/:id`, access: 'write', handler: updateObject },
+  { method: 'DELETE', url: `${O}/:id`, access: 'write', handler: archiveObject },
+  { method: 'GET', url: P, access: 'schemaRead', handler: listProperties },
+  { method: 'POST', url: P, access: 'schemaWrite', handler: createProperty },
+  {
+    method: 'POST',
+    url: `${P}/batch/read`,
+    access: 'schemaRead',
+    handler: (ctx, req) => batchProperties(ctx, withOp(req, 'read')),
+  },
+  { method: 'POST', url: `${P}/batch/:op`, access: 'schemaWrite', handler: batchProperties },
+  { method: 'GET', url: `${P}/groups`, access: 'schemaRead', handler: listGroups },
+  { method: 'POST', url: `${P}/groups`, access: 'schemaWrite', handler: createGroup },
+  { method: 'GET', url: `${P}/groups/:group`, access: 'schemaRead', handler: getGroup },
+  { method: 'PATCH', url: `${P}/groups/:group`, access: 'schemaWrite', handler: updateGroup },
+  { method: 'DELETE', url: `${P}/groups/:group`, access: 'schemaWrite', handler: archiveGroup },
+  { method: 'GET', url: `${P}/:name`, access: 'schemaRead', handler: getProperty },
+  { method: 'PATCH', url: `${P}/:name`, access: 'schemaWrite', handler: updateProperty },
+  { method: 'DELETE', url: `${P}/:name`, access: 'schemaWrite', handler: archiveProperty },
+  {
+    method: 'POST',
+    url: '/crm/v4/associations/:from/:to/batch/read',
+    access: 'assocRead',
+    handler: batchReadAssociations,
+  },
+  { method: 'GET', url: `${A}/:toType`, access: 'assocRead', handler: listAssociations },
+  {
+    method: 'PUT',
+    url: `${A}/default/:toType/:toId`,
+    access: 'assocWrite',
+    handler: (ctx, req) => putAssociation(ctx, req, false),
+  },
+  {
+    method: 'PUT',
+    url: `${A}/:toType/:toId`,
+    access: 'assocWrite',
+    handler: (ctx, req) => putAssociation(ctx, req, true),
+  },
+  { method: 'DELETE', url: `${A}/:toType/:toId`, access: 'assocWrite', handler: deleteAssociation },
+];

@@ -1,0 +1,221 @@
+import { type ApiError, validationError } from './errors.ts';
+import type { ObjectType, PropertyDefinition } from './property-types.ts';
+import type { CrmRecord } from './record.ts';
+import { companyIdsOf } from './store.ts';
+
+/** Compiles a search body's filterGroups into one predicate (groups ORed, filters ANDed); hubspot-api.md §3. */
+export type Getter = (record: CrmRecord, props: Record<string, string>) => string | number | undefined;
+export type Predicate = (record: CrmRecord, props: Record<string, string>) => boolean;
+export type Kind = 'number' | 'time' | 'enum' | 'multi' | 'text';
+
+export const LIMITS = { groups: 5, filtersPerGroup: 6, filters: 18, query: 3000 } as const;
+
+const OPERATORS = new Set([
+  'EQ',
+  'NEQ',
+  'LT',
+  'LTE',
+  'GT',
+  'GTE',
+  'BETWEEN',
+  'IN',
+  'NOT_IN',
+  'HAS_PROPERTY',
+  'NOT_HAS_PROPERTY',
+  'CONTAINS_TOKEN',
+  'NOT_CONTAINS_TOKEN',
+]);
+
+/** How to read and compare one property; derived values come straight from the record (fast at 1M). */
+export function accessor(
+  type: ObjectType,
+  name: string,
+  defs: ReadonlyMap<string, PropertyDefinition>,
+): { get: Getter; kind: Kind } | undefined {
+  if (name === 'hs_object_id') return { get: (r) => r.id, kind: 'number' };
+  if (name === 'createdate') return { get: (r) => r.createdAt, kind: 'time' };
+  if (name === (type === 'contacts' ? 'lastmodifieddate' : 'hs_lastmodifieddate')) {
+    return { get: (r) => r.updatedAt, kind: 'time' };
+  }
+  if (name === 'associatedcompanyid' && type === 'contacts') {
+    return { get: (r) => (r.company > 0 ? r.company : undefined), kind: 'number' };
+  }
+  const def = defs.get(name);
+  if (!def || def.archived) return undefined;
+  const raw: Getter = (_r, props) => {
+    const v = props[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  switch (def.type) {
+    case 'number':
+      return { get: (r, p) => numberOf(raw(r, p)), kind: 'number' };
+    case 'date':
+    case 'datetime':
+      return { get: (r, p) => timeOf(raw(r, p)), kind: 'time' };
+    case 'enumeration':
+      return { get: raw, kind: def.fieldType === 'checkbox' ? 'multi' : 'enum' };
+    default:
+      return { get: raw, kind: 'text' };
+  }
+}
+
+const numberOf = (v: string | number | undefined) => (v === undefined ? undefined : Number(v));
+function timeOf(v: string | number | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') return v;
+  return /^-?\d+$/.test(v) ? Number(v) : Date.parse(v);
+}
+
+/** A filter value in the property's terms: numbers and epoch ms for numbers and dates, lowercase for text. */
+function operand(kind: Kind, value: unknown): string | number {
+  const s = String(value ?? '');
+  if (kind === 'number') return Number(s);
+  if (kind === 'time') return timeOf(s) ?? Number.NaN;
+  return kind === 'text' ? s.toLowerCase() : s;
+}
+
+function tokenTest(pattern: string): (value: string) => boolean {
+  const p = pattern.toLowerCase();
+  if (p.includes('*')) {
+    const re = new RegExp(`^${p.split('*').map(escapeRegex).join('.*')}$`);
+    return (value) =>
+      re.test(value.toLowerCase()) ||
+      value
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}@.]+/u)
+        .some((t) => re.test(t));
+  }
+  return (value) =>
+    value
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .includes(p);
+}
+
+const escapeRegex = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+
+function compileFilter(
+  type: ObjectType,
+  filter: Record<string, unknown>,
+  defs: ReadonlyMap<string, PropertyDefinition>,
+  store: { contactsOfCompany(id: number): number[] },
+): Predicate | ApiError {
+  const name = String(filter.propertyName ?? '');
+  const op = String(filter.operator ?? 'EQ');
+  if (!OPERATORS.has(op))
+    return validationError(`Unknown filter operator ${op}; use one of ${[...OPERATORS].join(', ')}.`);
+  if (name.startsWith('associations.')) {
+    const id = Number(filter.value);
+    if (type === 'contacts') return (r) => companyIdsOf(r).includes(id) === (op !== 'NEQ');
+    return (r) => store.contactsOfCompany(r.id).includes(id) === (op !== 'NEQ');
+  }
+  const access = accessor(type, name, defs);
+  if (!access)
+    return validationError(`There was a problem with the request: property ${name} does not exist.`);
+  const { get, kind } = access;
+  const v = operand(kind, filter.value);
+  const values = Array.isArray(filter.values) ? filter.values.map((x) => operand(kind, x)) : [];
+  const high = operand(kind, filter.highValue);
+  const norm = (x: string | number) => (kind === 'text' && typeof x === 'string' ? x.toLowerCase() : x);
+  const eq = (x: string | number): boolean =>
+    kind === 'multi' ? String(x).split(';').includes(String(v)) : norm(x) === v;
+  const inList = (x: string | number): boolean =>
+    kind === 'multi'
+      ? String(x)
+          .split(';')
+          .some((part) => values.includes(part))
+      : values.includes(norm(x));
+  const cmp = (x: string | number) => (norm(x) < v ? -1 : norm(x) > v ? 1 : 0);
+  switch (op) {
+    case 'HAS_PROPERTY':
+      return (r, p) => get(r, p) !== undefined;
+    case 'NOT_HAS_PROPERTY':
+      return (r, p) => get(r, p) === undefined;
+    case 'EQ':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && eq(x);
+      };
+    case 'NEQ':
+      return (r, p) => {
+        const x = get(r, p);
+        return x === undefined || !eq(x);
+      };
+    case 'IN':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && inList(x);
+      };
+    case 'NOT_IN':
+      return (r, p) => {
+        const x = get(r, p);
+        return x === undefined || !inList(x);
+      };
+    case 'LT':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && cmp(x) < 0;
+      };
+    case 'LTE':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && cmp(x) <= 0;
+      };
+    case 'GT':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && cmp(x) > 0;
+      };
+    case 'GTE':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && cmp(x) >= 0;
+      };
+    case 'BETWEEN':
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined && cmp(x) >= 0 && norm(x) <= high;
+      };
+    default: {
+      const test = tokenTest(String(filter.value ?? ''));
+      const want = op === 'CONTAINS_TOKEN';
+      return (r, p) => {
+        const x = get(r, p);
+        return x !== undefined ? test(String(x)) === want : !want;
+      };
+    }
+  }
+}
+
+/** All groups into one predicate, enforcing HubSpot's 5 groups / 6 filters each / 18 filters. */
+export function compileFilterGroups(
+  type: ObjectType,
+  raw: unknown,
+  defs: ReadonlyMap<string, PropertyDefinition>,
+  store: { contactsOfCompany(id: number): number[] },
+): Predicate | ApiError {
+  if (raw === undefined) return () => true;
+  if (!Array.isArray(raw)) return validationError('filterGroups must be an array.');
+  if (raw.length > LIMITS.groups)
+    return validationError(`Too many filter groups: at most ${LIMITS.groups} are allowed.`);
+  const groups: Predicate[][] = [];
+  let total = 0;
+  for (const group of raw as { filters?: unknown }[]) {
+    const filters = Array.isArray(group?.filters) ? (group.filters as Record<string, unknown>[]) : [];
+    if (filters.length > LIMITS.filtersPerGroup) {
+      return validationError(`Too many filters in a group: at most ${LIMITS.filtersPerGroup} are allowed.`);
+    }
+    total += filters.length;
+    const compiled: Predicate[] = [];
+    for (const filter of filters) {
+      const predicate = compileFilter(type, filter ?? {}, defs, store);
+      if (typeof predicate !== 'function') return predicate;
+      compiled.push(predicate);
+    }
+    groups.push(compiled);
+  }
+  if (total > LIMITS.filters)
+    return validationError(`Too many filters: at most ${LIMITS.filters} are allowed in total.`);
+  if (groups.length === 0) return () => true;
+  return (r, p) => groups.some((g) => g.every((f) => f(r, p)));
+}

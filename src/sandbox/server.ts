@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { RouteContext, RouteRequest } from './context.ts';
+import {
+  ApiError,
+  internalError,
+  invalidJson,
+  missingScopes,
+  rateLimited,
+  routeNotFound,
+  unauthorized,
+} from './errors.ts';
+import type { FaultInjector } from './faults.ts';
+import { objectType } from './http.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import type { RequestLog, RequestLogEntry } from './request-log.ts';
+import { ROUTES, type RouteSpec } from './routes/table.ts';
+import { requiredScopes } from './scopes.ts';
+
+export interface ServerDeps {
+  ctx: RouteContext;
+  tokens: ReadonlyMap<string, ReadonlySet<string>>;
+  limiter: RateLimiter;
+  faults: FaultInjector;
+  log: RequestLog;
+  appId: number;
+}
+
+const JSON_TYPE = 'application/json;charset=utf-8';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    logEntry?: RequestLogEntry;
+    rateHeaders?: Record<string, string>;
+  }
+}
+
+/** Sends a HubSpot-shaped response: JSON with charset, correlation id, no body for 204. */
+function send(
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  const correlation =
+    body && typeof body === 'object' && 'correlationId' in body ? String(body.correlationId) : randomUUID();
+  reply.header('X-HubSpot-Correlation-Id', correlation);
+  for (const [k, v] of Object.entries({ ...reply.request.rateHeaders, ...headers })) reply.header(k, v);
+  if (status === 204 || body === undefined) return reply.code(status).send();
+  return reply.code(status).header('Content-Type', JSON_TYPE).send(JSON.stringify(body));
+}
+
+const sendError = (reply: FastifyReply, error: ApiError) =>
+  send(reply, error.statusCode, error.body, error.headers);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Where a JSON.parse failure happened, as HubSpot words it ("line 1, column 11"). */
+function jsonErrorDetail(text: string, error: Error): string {
+  const match = /position (\d+)/.exec(error.message);
+  const position = match ? Number(match[1]) : /end of JSON/.test(error.message) ? text.length : 0;
+  const before = text.slice(0, position).split('\n');
+  const line = before.length;
+  const column = (before[before.length - 1]?.length ?? 0) + 1;
+  return `line ${line}, column ${column}: ${error.message}`;
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+}
+
+/** Builds the fastify app: faults → auth → rate limit → scopes → route; every failure is a HubSpot JSON body. */
+export function buildServer(deps: ServerDeps): FastifyInstance {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 32 * 1024 * 1024,
+    routerOptions: { maxParamLength: 2000 },
+    frameworkErrors: (error, _request, reply) => {
+      sendError(reply, invalidJson(`line 1, column 1: ${error.message}`));
+    },
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(invalidJson(jsonErrorDetail(text, error as Error)), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const entry = deps.log.add({
+      method: request.method,
+      path: request.url,
+      status: 0,
+      at: Date.now(),
+      bodyBytes: Number(request.headers['content-length'] ?? 0) || 0,
+    });
+    request.logEntry = entry;
+    const fault = deps.faults.next();
+    if (fault.kind === 'reset') {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return reply;
+    }
+    if (deps.faults.settings.latencyMs > 0) await sleep(deps.faults.settings.latencyMs);
+    if (fault.kind === 'burst')
+      return sendError(reply, rateLimited('TEN_SECONDLY_ROLLING', 1, groupName(deps)));
+    if (fault.kind === 'error') {
+      const error = internalError();
+      return sendError(reply, new ApiError(fault.status, error.body));
+    }
+    const token = bearer(request);
+    const scopes = token === undefined ? undefined : deps.tokens.get(token);
+    if (!token || !scopes) return sendError(reply, unauthorized());
+    const spec = request.routeOptions.config as Partial<RouteSpec> | undefined;
+    const now = deps.ctx.now();
+    if (spec?.search) {
+      const decision = deps.limiter.takeSearch(now);
+      if (!decision.ok)
+        return sendError(reply, rateLimited('SECONDLY', decision.retryAfterSeconds, groupName(deps)));
+    } else {
+      const decision = deps.limiter.take(token, now);
+      request.rateHeaders = decision.headers;
+      if (!decision.ok && decision.policy) {
+        return sendError(reply, rateLimited(decision.policy, decision.retryAfterSeconds, groupName(deps)));
+      }
+    }
+    if (spec?.access) {
+      const params = request.params as Record<string, string>;
+      const type = objectType(params.type ?? params.from ?? '');
+      const toType = objectType(params.toType ?? params.to ?? '');
+      if (type) {
+        const needed = requiredScopes(spec.access, type, toType);
+        if (!needed.some((s) => scopes.has(s))) return sendError(reply, missingScopes(needed));
+      }
+    }
+    return undefined;
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.logEntry) request.logEntry.status = reply.statusCode;
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ApiError) return sendError(reply, error);
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const tooLarge = internalError();
+      tooLarge.body.message = 'Request body too large.';
+      return sendError(reply, new ApiError(413, tooLarge.body));
+    }
+    return sendError(reply, internalError());
+  });
+
+  app.setNotFoundHandler((request, reply) => sendError(reply, routeNotFound(request.method, request.url)));
+
+  for (const spec of ROUTES) {
+    app.route({
+      method: spec.method,
+      url: spec.url,
+      config: spec,
+      handler: async (request, reply) => {
+        const req: RouteRequest = {
+          params: request.params as Record<string, string>,
+          query: (request.query ?? {}) as Record<string, unknown>,
+          body: request.body,
+        };
+        try {
+          const result = spec.handler(deps.ctx, req);
+          if (result instanceof ApiError) return sendError(reply, result);
+          return send(reply, result.status, result.body);
+        } catch {
+          return sendError(reply, internalError()); // a sandbox bug must not take the server down
+        }
+      },
+    });
+  }
+  return app;
+}
+
+function groupName(deps: ServerDeps): string {
+  return `publicapi:hapikey-api-calls-ten-secondly:${deps.appId}`;
+}

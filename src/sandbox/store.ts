@@ -1,0 +1,162 @@
+import { PropertyRegistry } from './property-registry.ts';
+import type { ObjectType } from './property-types.ts';
+import {
+  type CrmRecord,
+  type HistoryEntry,
+  readHistory,
+  readProp,
+  type WriteSource,
+  writeProps,
+} from './record.ts';
+import { ObjectTable } from './table.ts';
+import { checkWrite } from './validate-values.ts';
+
+export const CONTACT_ID_BASE = 1001;
+export const COMPANY_ID_BASE = 2_000_000_001;
+
+/** A record as tests see it: a copy, with string values like the API sends. */
+export interface StoredObject {
+  id: string;
+  properties: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  /** Contacts: primary company first, then other associated companies. */
+  companyIds: string[];
+}
+
+/** All data of one sandbox portal: records, property definitions, associations. Pure memory, no I/O. */
+export class SandboxStore {
+  readonly contacts = new ObjectTable('contacts', CONTACT_ID_BASE);
+  readonly companies = new ObjectTable('companies', COMPANY_ID_BASE);
+  readonly registry = new PropertyRegistry();
+  private companyContacts: Map<number, number[]> | undefined;
+
+  constructor(
+    readonly portalId: number,
+    readonly appId: number,
+  ) {}
+
+  table(type: ObjectType): ObjectTable {
+    return type === 'contacts' ? this.contacts : this.companies;
+  }
+
+  /** Applies validated values, keeps indexes right, and returns whether anything changed. */
+  write(
+    type: ObjectType,
+    record: CrmRecord,
+    values: Record<string, string>,
+    source: WriteSource,
+    at: number,
+  ): boolean {
+    const before: Record<string, string | undefined> = {};
+    for (const name of Object.keys(values)) before[name] = record.props[name];
+    const changed = writeProps(record, values, source, at);
+    if (changed) this.table(type).reindex(record, before);
+    return changed;
+  }
+
+  /** Contact ids associated with a company (primary or not), from a lazily built reverse index. */
+  contactsOfCompany(companyId: number): number[] {
+    if (!this.companyContacts) {
+      const index = new Map<number, number[]>();
+      for (const contact of this.contacts.records) {
+        if (contact.archivedAt) continue;
+        for (const companyId2 of companyIdsOf(contact)) {
+          const list = index.get(companyId2);
+          if (list) list.push(contact.id);
+          else index.set(companyId2, [contact.id]);
+        }
+      }
+      this.companyContacts = index;
+    }
+    return this.companyContacts.get(companyId) ?? [];
+  }
+
+  /** Call after any association change or contact archive. */
+  associationsChanged(): void {
+    this.companyContacts = undefined;
+  }
+
+  associate(contact: CrmRecord, companyId: number, primary: boolean): void {
+    const others = (contact.links ?? []).filter((id) => id !== companyId);
+    if (primary) {
+      if (contact.company > 0 && contact.company !== companyId) others.push(contact.company);
+      contact.company = companyId;
+    } else if (contact.company !== companyId) {
+      others.push(companyId);
+    }
+    contact.links = others.length > 0 ? others : undefined;
+    this.associationsChanged();
+  }
+
+  dissociate(contact: CrmRecord, companyId: number): void {
+    if (contact.company === companyId) contact.company = 0;
+    const others = (contact.links ?? []).filter((id) => id !== companyId);
+    contact.links = others.length > 0 ? others : undefined;
+    this.associationsChanged();
+  }
+
+  view(type: ObjectType, id: string | number): StoredObject | undefined {
+    const record = this.table(type).get(id);
+    if (!record) return undefined;
+    const properties: Record<string, string> = {};
+    for (const name of this.registry.defs(type).keys()) {
+      const value = readProp(type, record, name);
+      if (value !== undefined) properties[name] = value;
+    }
+    for (const [name, value] of Object.entries(record.props)) if (value !== '') properties[name] = value;
+    return {
+      id: String(record.id),
+      properties,
+      createdAt: new Date(record.createdAt).toISOString(),
+      updatedAt: new Date(record.updatedAt).toISOString(),
+      archived: record.archivedAt > 0,
+      companyIds: companyIdsOf(record).map(String),
+    };
+  }
+
+  getContact(id: string | number): StoredObject | undefined {
+    return this.view('contacts', id);
+  }
+
+  getCompany(id: string | number): StoredObject | undefined {
+    return this.view('companies', id);
+  }
+
+  history(type: ObjectType, id: string | number, property: string): HistoryEntry[] {
+    const record = this.table(type).get(id);
+    return record ? readHistory(type, record, property).map((e) => ({ ...e })) : [];
+  }
+
+  /** Test helper: validated write with an explicit source; throws on a bad id or value (a test bug). */
+  setProperties(
+    type: ObjectType,
+    id: string | number,
+    properties: Record<string, string>,
+    source: WriteSource,
+  ): void {
+    const record = this.table(type).get(id);
+    if (!record) throw new Error(`No ${type} record with id ${id} in the sandbox.`);
+    const check = checkWrite(this.registry.defs(type), properties, record.props);
+    if (!check.ok) throw new Error(`Invalid values: ${check.problems.map((p) => p.message).join('; ')}`);
+    this.write(type, record, check.values, source, Date.now());
+  }
+
+  setContactProperties(id: string | number, properties: Record<string, string>, source: WriteSource): void {
+    this.setProperties('contacts', id, properties, source);
+  }
+
+  setCompanyProperties(id: string | number, properties: Record<string, string>, source: WriteSource): void {
+    this.setProperties('companies', id, properties, source);
+  }
+
+  count(type: ObjectType): number {
+    return this.table(type).size;
+  }
+}
+
+export function companyIdsOf(contact: CrmRecord): number[] {
+  const ids = contact.company > 0 ? [contact.company] : [];
+  return contact.links ? ids.concat(contact.links) : ids;
+}
