@@ -27,9 +27,8 @@ describe('property history', () => {
     expect(history[0]?.sourceId).toBe('5670736');
     expect(history[1]).toMatchObject({ sourceId: 'userId:882761034', updatedByUserId: 882761034 });
     expect(history[0]?.timestamp).toBeInstanceOf(Date);
-    expect((history[0]?.timestamp as Date).getTime()).toBeGreaterThan(
-      (history[1]?.timestamp as Date).getTime(),
-    );
+    const [newest, older] = history.map((e) => new Date(e.timestamp).getTime());
+    expect(newest).toBeGreaterThan(older ?? Number.POSITIVE_INFINITY);
   });
 
   it('shows seeded values as IMPORT, and some seeded buying roles as set by a person', async () => {
