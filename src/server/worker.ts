@@ -17,6 +17,8 @@ export interface WorkerOptions {
   maxBackoffMs?: number;
   /** Idle poll interval; `wake()` starts work sooner. */
   idleMs?: number;
+  /** After a wake-up, wait this long so events of one burst land in one batch of 100. */
+  gatherMs?: number;
   log?: (message: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -33,6 +35,7 @@ export class Worker {
   #loop: Promise<void> | undefined;
   #timer: NodeJS.Timeout | undefined;
   #wakeUp: (() => void) | undefined;
+  #woken = false;
 
   constructor(options: WorkerOptions) {
     this.#o = {
@@ -42,6 +45,7 @@ export class Worker {
       backoffMs: 1000,
       maxBackoffMs: 5 * 60_000,
       idleMs: 1000,
+      gatherMs: 200,
       ...options,
     };
   }
@@ -73,6 +77,10 @@ export class Worker {
         this.#o.log?.('worker batch failed unexpectedly', { error: String(error) });
       }
       if (!didWork && this.#running) await this.#sleep();
+      if (this.#woken && this.#running && this.#o.gatherMs > 0) {
+        this.#woken = false;
+        await new Promise((resolve) => setTimeout(resolve, this.#o.gatherMs));
+      }
     }
   }
 
@@ -81,6 +89,7 @@ export class Worker {
     const ms = due === null ? this.#o.idleMs : Math.min(this.#o.idleMs, Math.max(10, due));
     return new Promise<void>((resolve) => {
       this.#wakeUp = () => {
+        this.#woken = true;
         clearTimeout(this.#timer);
         resolve();
       };
