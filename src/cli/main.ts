@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerDemo } from './commands/demo.ts';
+import { registerPlaybook } from './commands/playbook.ts';
 import { CliError, EXIT } from './errors.ts';
 
 /** Builds the rolecall command tree; each command module adds itself. */
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "rolecall --help" for usage)')
     .exitOverride();
   registerDemo(program);
+  registerPlaybook(program);
   return program;
 }
 

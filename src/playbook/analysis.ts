@@ -23,6 +23,11 @@ export function covers(outer: CompiledMatch, inner: CompiledMatch): boolean {
   if (!superset(outer.seniorities, inner.seniorities)) return false;
   if (!superset(outer.functions, inner.functions)) return false;
   if (!superset(outer.bands, inner.bands)) return false;
+  return coversRest(outer, inner);
+}
+
+/** `covers` for everything but the three finite dimensions (industries, keywords, ICP fit). */
+function coversRest(outer: CompiledMatch, inner: CompiledMatch): boolean {
   if (!superset(outer.industries, inner.industries)) return false;
   for (const excluded of outer.industriesOut) {
     const innerAvoids =
@@ -111,16 +116,14 @@ export function coveringMatches(
   const single = earlier.find((candidate) => covers(candidate, region));
   if (single) return [single];
   const used = new Set<CompiledMatch>();
+  const usable = earlier.filter((candidate) => coversRest(candidate, region));
+  const has = <T>(set: ReadonlySet<T> | null, value: T) => set === null || set.has(value);
   for (const seniority of region.seniorities ?? SENIORITY_VALUES) {
     for (const fn of region.functions ?? FUNCTION_VALUES) {
       for (const band of region.bands ?? BAND_VALUES) {
-        const cell = {
-          ...region,
-          seniorities: new Set([seniority]),
-          functions: new Set([fn]),
-          bands: new Set([band]),
-        };
-        const taker = earlier.find((candidate) => covers(candidate, cell));
+        const taker = usable.find(
+          (c) => has(c.seniorities, seniority) && has(c.functions, fn) && has(c.bands, band),
+        );
         if (!taker) return null;
         used.add(taker);
       }

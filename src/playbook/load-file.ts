@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { issue } from './issues.ts';
 import { type LoadOptions, loadPlaybookText, type PlaybookLoadResult } from './load.ts';
 
@@ -17,3 +18,6 @@ export async function loadPlaybookFile(path: string, options: LoadOptions = {}):
   }
   return loadPlaybookText(text, path, options);
 }
+
+/** The commented YAML of the shipped default playbook (what "rolecall playbook init" copies). */
+export const DEFAULT_PLAYBOOK_YAML = fileURLToPath(new URL('./default-playbook.yaml', import.meta.url));

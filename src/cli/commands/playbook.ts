@@ -1,0 +1,98 @@
+import { copyFile, stat } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { defaultPlaybook } from '../../playbook/default.ts';
+import { findPersona } from '../../playbook/helpers.ts';
+import type { PlaybookIssue } from '../../playbook/issues.ts';
+import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile } from '../../playbook/load-file.ts';
+import { renderPersona, renderPersonaList } from '../../playbook/render.ts';
+import type { Playbook } from '../../playbook/schema.ts';
+import { didYouMean } from '../../playbook/text.ts';
+import { CliError } from '../errors.ts';
+
+const list = (issues: readonly PlaybookIssue[], mark: string) =>
+  issues.map((i) => `  ${mark} ${i.text}`).join('\n');
+
+/** Loads `--playbook path`, or the shipped default; a broken file is a CliError listing every problem. */
+export async function loadPlaybookForCli(path: string | undefined): Promise<Playbook> {
+  if (!path) return defaultPlaybook;
+  const loaded = await loadPlaybookFile(path);
+  if (loaded.warnings.length > 0) process.stderr.write(`${list(loaded.warnings, '⚠')}\n`);
+  if (!loaded.value) {
+    throw new CliError(
+      `${path} is not a valid playbook (${loaded.errors.length} problem(s)):\n${list(loaded.errors, '✖')}\nFix them, then run "rolecall playbook check ${path}".`,
+    );
+  }
+  return loaded.value;
+}
+
+/** `rolecall playbook check [path]`: every error and warning; exit 1 on errors. */
+export async function playbookCheck(path: string | undefined): Promise<void> {
+  const file = path ?? DEFAULT_PLAYBOOK_YAML;
+  const loaded = await loadPlaybookFile(file);
+  if (loaded.warnings.length > 0) process.stdout.write(`${list(loaded.warnings, '⚠')}\n`);
+  if (!loaded.value) {
+    throw new CliError(
+      `${file}: ${loaded.errors.length} error(s)\n${list(loaded.errors, '✖')}\nFix them, then run "rolecall playbook check ${file}" again.`,
+    );
+  }
+  const p = loaded.value;
+  process.stdout.write(
+    `✔ ${file}: playbook ${p.version} is valid (${p.personas.length} personas, ${p.negativePersonas.length} negative, ${p.roleRules.length} role rules, ${loaded.warnings.length} warning(s))\n`,
+  );
+}
+
+/** `rolecall playbook init [path]`: an editable, commented copy of the default. */
+export async function playbookInit(path: string | undefined, force: boolean): Promise<void> {
+  const target = path ?? 'rolecall-playbook.yaml';
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !force)
+    throw new CliError(`${target} already exists; pass --force to overwrite it, or choose another path.`);
+  await copyFile(DEFAULT_PLAYBOOK_YAML, target);
+  process.stdout.write(
+    `✔ wrote ${target}: edit it, then run "rolecall playbook check ${target}" and use it with --playbook ${target}\n`,
+  );
+}
+
+/** `rolecall playbook show [persona]`: one persona's card as text, or the list of personas. */
+export async function playbookShow(id: string | undefined, playbookPath: string | undefined): Promise<void> {
+  const playbook = await loadPlaybookForCli(playbookPath);
+  if (!id) {
+    process.stdout.write(renderPersonaList(playbook));
+    return;
+  }
+  const persona = findPersona(playbook, id);
+  if (!persona) {
+    const ids = [...playbook.personas, ...playbook.negativePersonas].map((p) => p.id);
+    const guess = didYouMean(id, ids);
+    throw new CliError(
+      `no persona "${id}"${guess ? `; did you mean "${guess}"?` : ''} Run "rolecall playbook show" to list them.`,
+    );
+  }
+  process.stdout.write(renderPersona(persona, playbook));
+}
+
+/** Registers `rolecall playbook check|init|show`. */
+export function registerPlaybook(program: Command): void {
+  const playbook = program
+    .command('playbook')
+    .description('Check, create and read playbooks (personas, roles, rules).');
+  playbook
+    .command('check [path]')
+    .description('Validate a playbook file (default: the shipped one); exit 1 with every error.')
+    .action((path?: string) => playbookCheck(path));
+  playbook
+    .command('init [path]')
+    .description(
+      'Write an editable copy of the default playbook, with comments (default: rolecall-playbook.yaml).',
+    )
+    .option('--force', 'overwrite an existing file', false)
+    .action((path: string | undefined, options: { force: boolean }) => playbookInit(path, options.force));
+  playbook
+    .command('show [persona]')
+    .description('Print a persona card as text; without an id, list the personas.')
+    .option('--playbook <path>', 'playbook file (default: the shipped one)')
+    .action((id: string | undefined, options: { playbook?: string }) => playbookShow(id, options.playbook));
+}

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stringify } from 'yaml';
+import { main } from '../../src/cli/main.ts';
+import { baseData, DEFAULT_YAML } from './base.ts';
+
+let out = '';
+let err = '';
+let dir = '';
+
+beforeEach(() => {
+  out = '';
+  err = '';
+  dir = mkdtempSync(join(tmpdir(), 'rolecall-playbook-'));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+const run = (...args: string[]) => main(['node', 'rolecall', ...args]);
+
+describe('rolecall playbook check', () => {
+  it('passes the shipped default', async () => {
+    expect(await run('playbook', 'check')).toBe(0);
+    expect(out).toMatch(/playbook 2026\.\d+\.\d+ is valid \(5 personas, 2 negative/);
+  });
+
+  it('exits 1 with the precise error list for a broken file', async () => {
+    const data = baseData();
+    data.personas[2].match.functions = ['sales_ops'];
+    data.roleRules[1].id = data.roleRules[0].id;
+    const path = join(dir, 'broken.yaml');
+    writeFileSync(path, stringify(data));
+    expect(await run('playbook', 'check', path)).toBe(1);
+    // Schema errors come first; cross-checks such as duplicate ids run once the shape is valid.
+    expect(err).toContain(`${path}: 1 error(s)`);
+    expect(err).toContain(
+      `✖ ${path} › personas[2].match.functions[0]: "sales_ops" is not a function; did you mean "sales"?`,
+    );
+    expect(err).toContain(`rolecall playbook check ${path}`);
+    data.personas[2].match.functions = ['sales'];
+    writeFileSync(path, stringify(data));
+    err = '';
+    expect(await run('playbook', 'check', path)).toBe(1);
+    expect(err).toContain(`✖ ${path} › roleRules[1].id: duplicate rule id "not-in-a-role"`);
+  });
+
+  it('exits 1 for a missing file and for garbage, without a stack trace', async () => {
+    expect(await run('playbook', 'check', join(dir, 'nope.yaml'))).toBe(1);
+    expect(err).toContain('no such file');
+    const garbage = join(dir, 'garbage.yaml');
+    writeFileSync(garbage, '\u0000\u0001: [');
+    expect(await run('playbook', 'check', garbage)).toBe(1);
+    expect(err).not.toContain('Unexpected error');
+  });
+});
+
+describe('rolecall playbook init', () => {
+  it('writes the commented default and refuses to overwrite without --force', async () => {
+    const path = join(dir, 'mine.yaml');
+    expect(await run('playbook', 'init', path)).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(DEFAULT_YAML);
+    expect(await run('playbook', 'init', path)).toBe(1);
+    expect(err).toContain('already exists; pass --force');
+    expect(await run('playbook', 'init', path, '--force')).toBe(0);
+    expect(await run('playbook', 'check', path)).toBe(0);
+  });
+});
+
+describe('rolecall playbook show', () => {
+  it('lists personas, prints one card, and suggests a close id', async () => {
+    expect(await run('playbook', 'show')).toBe(0);
+    expect(out).toContain('student_or_job_seeker');
+    out = '';
+    expect(await run('playbook', 'show', 'finance_leader')).toBe(0);
+    expect(out).toContain('Finance Leader (finance_leader)');
+    expect(out).toContain('Economic buyer:');
+    expect(out).toContain('Discovery questions:');
+    expect(await run('playbook', 'show', 'finance_lead')).toBe(1);
+    expect(err).toContain('did you mean "finance_leader"?');
+  });
+
+  it('reads another playbook with --playbook and rejects a broken one', async () => {
+    const data = baseData();
+    data.personas[0].name = 'Founder & CEO';
+    const path = join(dir, 'custom.yaml');
+    writeFileSync(path, stringify(data));
+    expect(await run('playbook', 'show', 'executive_leader', '--playbook', path)).toBe(0);
+    expect(out).toContain('Founder & CEO (executive_leader)');
+    data.personas[0].name = '';
+    writeFileSync(path, stringify(data));
+    expect(await run('playbook', 'show', '--playbook', path)).toBe(1);
+    expect(err).toContain('personas[0].name: must not be empty');
+  });
+});
