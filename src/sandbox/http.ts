@@ -58,7 +58,9 @@ export function batchInputs(body: unknown, max: number): Record<string, unknown>
       `Too many inputs: ${inputs.length} were sent, and at most ${max} are allowed per batch.`,
     );
   }
-  return inputs.map((i) => (i !== null && typeof i === 'object' ? (i as Record<string, unknown>) : {}));
+  const bad = inputs.findIndex((i) => i === null || typeof i !== 'object' || Array.isArray(i));
+  if (bad >= 0) return validationError(`Invalid input: inputs[${bad}] must be an object.`);
+  return inputs as Record<string, unknown>[];
 }
 
 export const isoNow = (ms: number): string => new Date(ms).toISOString();

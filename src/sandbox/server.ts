@@ -141,8 +141,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     return undefined;
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  // onSend, not onResponse: the log must be right by the time the client has the answer.
+  app.addHook('onSend', async (request, reply, payload) => {
     if (request.logEntry) request.logEntry.status = reply.statusCode;
+    return payload;
   });
 
   app.setErrorHandler((error, _request, reply) => {

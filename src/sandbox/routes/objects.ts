@@ -15,6 +15,8 @@ import {
 
 export const MAX_PAGE = 100;
 
+const isObject = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 function typeOf(req: RouteRequest): ObjectType | undefined {
   return objectType(req.params.type ?? '');
 }
@@ -101,7 +103,9 @@ export function getObject(ctx: RouteContext, req: RouteRequest): RouteResult {
 export function createObject(ctx: RouteContext, req: RouteRequest): RouteResult {
   const type = typeOf(req);
   if (!type) return notFound(req.params.type ?? '');
-  const body = (req.body ?? {}) as { properties?: unknown; associations?: unknown };
+  if (!isObject(req.body))
+    return validationError('Invalid input JSON: the body must be an object with "properties".');
+  const body = req.body as { properties?: unknown; associations?: unknown };
   const check = prepare(ctx, type, body.properties);
   if (!check.ok) return invalidValues(ctx, check.problems);
   const clash = uniqueConflict(ctx, type, check.values);
@@ -119,6 +123,8 @@ export function updateObject(ctx: RouteContext, req: RouteRequest): RouteResult 
   if (!type) return notFound(id);
   const record = findRecord(ctx, type, id, stringParam(req.query, 'idProperty'), false);
   if (!record) return notFound(id);
+  if (!isObject(req.body))
+    return validationError('Invalid input JSON: the body must be an object with "properties".');
   const check = prepare(ctx, type, (req.body as { properties?: unknown } | undefined)?.properties, record);
   if (!check.ok) return invalidValues(ctx, check.problems);
   const clash = uniqueConflict(ctx, type, check.values, record.id);
