@@ -1,4 +1,4 @@
-import { SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
+import { BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
 import { coveringMatches, coversAny, intersect, overlaps, overlapsAny } from './analysis.ts';
 import { allPersonas } from './check-references.ts';
 import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
@@ -132,6 +132,16 @@ export function checkRules(playbook: Playbook, source: string, today: string): C
   }
   warnings.push(...missingTalkingPoints(playbook, source, rules, personas));
   warnings.push(...staleness(playbook, source, today));
+  const undefinedRoles = BUYING_ROLES.filter((role) => !playbook.roles.some((r) => r.id === role));
+  if (undefinedRoles.length > 0) {
+    warnings.push(
+      issue(
+        source,
+        ['roles'],
+        `no definition for ${undefinedRoles.join(', ')}; a person can still set ${undefinedRoles.length === 1 ? 'it' : 'them'}, so add ${undefinedRoles.length === 1 ? 'a label and hubspotValue' : 'labels and hubspotValues'}`,
+      ),
+    );
+  }
   if (playbook.personas.length > 5) {
     warnings.push(
       issue(

@@ -62,6 +62,12 @@ export function icpFit(
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+const usesTitle = (match: CompiledMatch) =>
+  match.seniorities !== null ||
+  match.functions !== null ||
+  match.keywords !== null ||
+  match.keywordsOut.length > 0;
+
 function hubspotValue(playbook: Playbook, role: BuyingRole): HubSpotBuyingRole {
   return playbook.roles.find((definition) => definition.id === role)?.hubspotValue ?? 'OTHER';
 }
@@ -92,8 +98,20 @@ export function readWithPlaybook(
     Math.min(hit ? hit.confidence : playbook.roleFallback.confidence, title.confidence),
   );
 
-  const chosen = personas.find((candidate) => candidate.alternatives.some((alt) => matches(alt, facts)));
+  let chosenAlt: CompiledMatch | undefined;
+  const chosen = personas.find((candidate) => {
+    chosenAlt = candidate.alternatives.find((alt) => matches(alt, facts));
+    return chosenAlt !== undefined;
+  });
   const persona = chosen?.persona;
+  // A persona chosen from company facts alone (e.g. outside the ICP) does not inherit a weak title reading.
+  const personaConfidence = persona
+    ? round(
+        chosenAlt && usesTitle(chosenAlt)
+          ? Math.min(persona.confidence, title.confidence)
+          : persona.confidence,
+      )
+    : 0;
   return {
     buyingRole: assign.role,
     extraRoles,
@@ -106,7 +124,7 @@ export function readWithPlaybook(
     roleReasons: [hit ? hit.note : playbook.roleFallback.note, inputs],
     persona: persona?.id ?? 'unknown',
     personaKind: chosen?.kind ?? 'unknown',
-    personaConfidence: persona ? round(Math.min(persona.confidence, title.confidence)) : 0,
+    personaConfidence,
     hubspotPersona: persona?.hubspotPersona ?? null,
     personaRules: persona ? [persona.id] : [],
     personaReasons: persona

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
+import {
+  buyingGroupCoverage,
+  findPersona,
+  isNegativePersona,
+  roleLabel,
+  talkingPointsFor,
+} from '../../src/playbook/helpers.ts';
+
+describe('card helpers', () => {
+  it('finds personas and negative personas by id, and nothing for unknown', () => {
+    expect(findPersona(defaultPlaybook, 'finance_leader')?.name).toBe('Finance Leader');
+    expect(findPersona(defaultPlaybook, 'out_of_profile')?.name).toBe('Out of Profile');
+    expect(findPersona(defaultPlaybook, 'unknown')).toBeNull();
+    expect(findPersona(defaultPlaybook, null)).toBeNull();
+    expect(isNegativePersona(defaultPlaybook, 'student_or_job_seeker')).toBe(true);
+    expect(isNegativePersona(defaultPlaybook, 'finance_leader')).toBe(false);
+  });
+
+  it('returns the talking points of a persona in a role, and none for an unknown pair', () => {
+    const finance = findPersona(defaultPlaybook, 'finance_leader');
+    expect(talkingPointsFor(finance, 'economic_buyer')[0]).toMatch(/per seat/);
+    expect(talkingPointsFor(finance, 'end_user')).toEqual([]);
+    expect(talkingPointsFor(finance, 'not_a_role')).toEqual([]);
+    expect(talkingPointsFor(null, 'champion')).toEqual([]);
+  });
+
+  it('labels roles from the playbook, then built-in, then the raw id', () => {
+    expect(roleLabel(defaultPlaybook, 'legal_and_compliance')).toBe('Legal & compliance');
+    expect(roleLabel(null, 'technical_evaluator')).toBe('Technical evaluator');
+    expect(roleLabel(defaultPlaybook, 'mystery')).toBe('mystery');
+  });
+});
+
+describe('buyingGroupCoverage', () => {
+  it('counts primary and extra roles and names the missing required ones', () => {
+    const coverage = buyingGroupCoverage(
+      [
+        { buyingRole: 'economic_buyer', extraRoles: ['decision_maker'] },
+        { buyingRole: 'end_user' },
+        { buyingRole: 'end_user', extraRoles: null },
+        { buyingRole: 'nonsense', extraRoles: ['also_nonsense'] },
+      ],
+      defaultPlaybook,
+    );
+    expect(coverage.present).toEqual(['economic_buyer', 'decision_maker', 'end_user']);
+    expect(coverage.missing).toEqual(['champion', 'technical_evaluator']);
+    expect(coverage.counts).toEqual({ economic_buyer: 1, decision_maker: 1, end_user: 2 });
+    expect(coverage.score).toBe(0.5);
+  });
+
+  it('an empty company misses every required role; a full group scores 1', () => {
+    expect(buyingGroupCoverage([], defaultPlaybook)).toMatchObject({
+      score: 0,
+      missing: defaultPlaybook.requiredRoles,
+    });
+    const full = defaultPlaybook.requiredRoles.map((role) => ({ buyingRole: role }));
+    expect(buyingGroupCoverage(full, defaultPlaybook)).toMatchObject({ score: 1, missing: [] });
+    expect(buyingGroupCoverage([], { requiredRoles: [] }).score).toBe(1);
+  });
+});
