@@ -2,6 +2,12 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerDemo } from './commands/demo.ts';
 import { registerPlaybook } from './commands/playbook.ts';
+import { registerReport } from './commands/report.ts';
+import { registerRuns } from './commands/runs.ts';
+import { registerSandbox } from './commands/sandbox.ts';
+import { registerSetup } from './commands/setup.ts';
+import { registerTag } from './commands/tag.ts';
+import { registerUndo } from './commands/undo.ts';
 import { CliError, EXIT } from './errors.ts';
 
 /** Builds the rolecall command tree; each command module adds itself. */
@@ -13,6 +19,12 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemo(program);
   registerPlaybook(program);
+  registerSandbox(program);
+  registerSetup(program);
+  registerTag(program);
+  registerRuns(program);
+  registerUndo(program);
+  registerReport(program);
   return program;
 }
 

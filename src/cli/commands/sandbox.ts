@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import { RATE_PRESETS, type RatePreset, type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import { CliError } from '../errors.ts';
+
+interface SandboxFlags {
+  contacts: string;
+  companies?: string;
+  port: string;
+  seed: string;
+  rate: string;
+  data?: string;
+  save?: string;
+  searchLag: string;
+  once?: boolean;
+  json?: boolean;
+}
+
+const RATES = [...Object.keys(RATE_PRESETS), 'none'];
+
+function integer(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new CliError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  }
+  return value;
+}
+
+/** `rolecall sandbox`: a local HubSpot-compatible CRM API for tests and the demo; runs until Ctrl-C. */
+export function registerSandbox(program: Command): void {
+  program
+    .command('sandbox')
+    .description('Start a local HubSpot-compatible CRM API with seeded contacts and companies.')
+    .option('--contacts <n>', 'seeded contacts (0 to 2,000,000)', '5000')
+    .option('--companies <n>', 'seeded companies (default: one per ten contacts)')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '3999')
+    .option('--seed <n>', 'seed of the generated data and faults', '1')
+    .option('--rate <preset>', `rate-limit tier: ${RATES.join(', ')}`, 'pro')
+    .option('--data <file>', 'load a saved dataset instead of generating one')
+    .option('--save <file>', 'save the dataset to this file when the sandbox stops')
+    .option('--search-lag <ms>', 'how long search lags behind writes', '0')
+    .option('--once', 'with --save: save the generated dataset and exit without serving')
+    .option('--json', 'print {"baseUrl","token"} as one JSON line instead of text')
+    .action(async (flags: SandboxFlags) => {
+      if (!RATES.includes(flags.rate)) {
+        throw new CliError(`--rate must be one of ${RATES.join(', ')}; got "${flags.rate}".`);
+      }
+      if (flags.once && !flags.save)
+        throw new CliError('--once needs --save <file>: it saves the dataset and exits.');
+      const preset = flags.rate === 'none' ? false : RATE_PRESETS[flags.rate as RatePreset];
+      let sandbox: Sandbox;
+      try {
+        sandbox = await startSandbox({
+          contacts: integer('contacts', flags.contacts, 0, 2_000_000),
+          companies:
+            flags.companies === undefined ? undefined : integer('companies', flags.companies, 0, 1_000_000),
+          port: integer('port', flags.port, 0, 65_535),
+          seed: integer('seed', flags.seed, 0, 2 ** 31),
+          searchLagMs: integer('search-lag', flags.searchLag, 0, 600_000),
+          dataFile: flags.data,
+          rateLimit: preset === false ? false : { ...preset },
+        });
+      } catch (error) {
+        if (error instanceof CliError) throw error;
+        const code = (error as { code?: string }).code;
+        if (code === 'EADDRINUSE')
+          throw new CliError(`Port ${flags.port} is in use; pick another with --port, or --port 0.`);
+        if (code === 'ENOENT')
+          throw new CliError(
+            `No dataset at ${flags.data}; create one with "rolecall sandbox --save FILE --once".`,
+          );
+        throw new CliError((error as Error).message);
+      }
+      if (flags.once && flags.save) {
+        await sandbox.save(flags.save);
+        await sandbox.close();
+        process.stdout.write(`Saved ${sandbox.store.count('contacts')} contacts to ${flags.save}.\n`);
+        return;
+      }
+      printBanner(sandbox, flags, preset);
+      await untilStopped();
+      if (flags.save) {
+        await sandbox.save(flags.save);
+        process.stderr.write(`Saved the dataset to ${flags.save}.\n`);
+      }
+      await sandbox.close();
+    });
+}
+
+function printBanner(
+  sandbox: Sandbox,
+  flags: SandboxFlags,
+  preset: false | { perTenSeconds: number; daily: number },
+) {
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ baseUrl: sandbox.baseUrl, token: sandbox.token })}\n`);
+    return;
+  }
+  const limits = preset
+    ? `${preset.perTenSeconds} requests / 10 s, ${preset.daily.toLocaleString('en')} / day, search 5 / s`
+    : 'none';
+  process.stdout.write(
+    [
+      'rolecall sandbox: a local HubSpot-compatible CRM API (not HubSpot).',
+      `  base URL  ${sandbox.baseUrl}`,
+      `  token     ${sandbox.token}`,
+      `  data      ${sandbox.store.count('contacts')} contacts, ${sandbox.store.count('companies')} companies`,
+      `  limits    ${limits}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
