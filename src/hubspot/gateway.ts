@@ -41,6 +41,8 @@ export interface Gateway extends PropertyApi {
     filters: readonly PropertyFilter[],
     options: { properties: readonly string[]; afterId?: string },
   ): Promise<HubSpotResult<Page<CrmRecord>>>;
+  /** How many contacts match (search's `total`; one search request). */
+  countContacts(filters: readonly PropertyFilter[]): Promise<HubSpotResult<number>>;
   /** Contacts by id, any number (batched); unknown ids are left out. */
   readContacts(ids: readonly string[], options: ReadOptions): Promise<HubSpotResult<CrmRecord[]>>;
   readCompanies(ids: readonly string[], properties: readonly string[]): Promise<HubSpotResult<CrmRecord[]>>;
@@ -146,6 +148,22 @@ export function createGateway(options: GatewayOptions): Gateway {
         ok: true,
         value: results.length === SEARCH_PAGE && last ? { results, next: last } : { results },
       };
+    },
+
+    async countContacts(filters) {
+      const result = await transport.send<{ total?: number }>({
+        method: 'POST',
+        path: '/crm/v3/objects/contacts/search',
+        search: true,
+        body: {
+          filterGroups: filters.length > 0 ? [{ filters }] : [],
+          properties: ['hs_object_id'],
+          limit: 1,
+        },
+        what: 'counting contacts',
+      });
+      if (!result.ok) return result;
+      return { ok: true, value: Number(result.value.body?.total ?? 0) };
     },
 
     readContacts: (ids, read) => batchRead('contacts', ids, read),

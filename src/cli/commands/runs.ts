@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { AuditDb, DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
+
+/** `rolecall runs`: the runs in the audit log, newest first. */
+export function registerRuns(program: Command): void {
+  program
+    .command('runs')
+    .description('List tag, dry-run and undo runs recorded in the audit log.')
+    .option('--db <path>', 'audit log', DEFAULT_DB_PATH)
+    .option('--limit <n>', 'how many runs', '20')
+    .option('--json', 'print JSON on stdout and nothing else')
+    .action((flags: { db: string; limit: string; json?: boolean }) => {
+      const db = new AuditDb(flags.db);
+      try {
+        const runs = db.listRuns(Math.max(1, Number(flags.limit) || 20)).map((run) => {
+          const stats = run.stats ? (JSON.parse(run.stats) as { processed?: number }) : {};
+          return {
+            id: run.id,
+            kind: run.kind,
+            status: run.status,
+            startedAt: run.started_at,
+            finishedAt: run.finished_at,
+            target: run.target,
+            undoOf: run.undo_of,
+            contacts: stats.processed ?? null,
+            writes: db.countWrites(run.id),
+          };
+        });
+        if (flags.json) {
+          process.stdout.write(`${JSON.stringify(runs)}\n`);
+          return;
+        }
+        if (runs.length === 0) {
+          process.stdout.write('No runs yet. Start one with "rolecall tag --dry-run".\n');
+          return;
+        }
+        for (const run of runs) {
+          const undo = run.undoOf ? ` (undoes ${run.undoOf})` : '';
+          process.stdout.write(
+            `${run.id}  ${run.kind.padEnd(7)} ${run.status.padEnd(8)} ${run.startedAt}  contacts ${run.contacts ?? '-'}  values written ${run.writes.applied}${run.writes.pending ? `, pending ${run.writes.pending}` : ''}${run.writes.failed ? `, failed ${run.writes.failed}` : ''}  ${run.target}${undo}\n`,
+          );
+        }
+      } finally {
+        db.close();
+      }
+    });
+}

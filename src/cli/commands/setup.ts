@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { describeStep, setupPortal } from '../../hubspot/setup.ts';
+import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
+import { openSession } from '../../tag/session.ts';
+import { CliError, EXIT } from '../errors.ts';
+
+interface SetupFlags {
+  dryRun?: boolean;
+  json?: boolean;
+  db: string;
+  baseUrl?: string;
+  playbook?: string;
+}
+
+/** `rolecall setup`: creates (idempotently) the rolecall property group and contact properties. */
+export function registerSetup(program: Command): void {
+  program
+    .command('setup')
+    .description('Create or update the rolecall property group and contact properties in HubSpot.')
+    .option('--dry-run', 'print what would change and change nothing')
+    .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--db <path>', 'where the local sandbox lives when no token is set', DEFAULT_DB_PATH)
+    .option('--base-url <url>', 'HubSpot API base URL (a sandbox)')
+    .option('--playbook <file>', 'playbook whose personas become options (default: the built-in one)')
+    .action(async (flags: SetupFlags) => {
+      const opened = await openSession({
+        db: flags.db,
+        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+        ...(flags.playbook ? { playbook: flags.playbook } : {}),
+      });
+      if (!opened.ok) throw new CliError(opened.message);
+      const { session } = opened;
+      try {
+        if (session.connection.sandboxNote && !flags.json)
+          process.stderr.write(`${session.connection.sandboxNote}\n`);
+        const result = await setupPortal(session.connection.gateway, session.playbook, Boolean(flags.dryRun));
+        const conflicts = result.steps.filter((step) => step.action === 'conflict');
+        const code = result.error || conflicts.length > 0 ? EXIT.error : EXIT.ok;
+        if (flags.json) {
+          const steps = result.steps.map((step) =>
+            'spec' in step ? { action: step.action, name: step.name } : step,
+          );
+          process.stdout.write(
+            `${JSON.stringify({ dryRun: Boolean(flags.dryRun), applied: result.applied, steps, error: result.error?.message })}\n`,
+          );
+        } else {
+          for (const step of result.steps)
+            process.stdout.write(`${describeStep(step, Boolean(flags.dryRun))}\n`);
+          if (result.error) process.stderr.write(`✖ ${result.error.message}\n`);
+        }
+        process.exitCode = code;
+      } finally {
+        await session.close();
+      }
+    });
+}

@@ -1,0 +1,140 @@
+import { type Command, Option } from 'commander';
+import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
+import { runOfflineCsv } from '../../tag/offline-csv.ts';
+import { openSession } from '../../tag/session.ts';
+import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
+import { CliError, EXIT } from '../errors.ts';
+
+interface TagFlags {
+  dryRun?: boolean;
+  filter: string[];
+  ids?: string;
+  onlyEmpty?: boolean;
+  minConfidence?: string;
+  resume?: string | boolean;
+  db: string;
+  report?: string;
+  plan?: string;
+  json?: boolean;
+  baseUrl?: string;
+  playbook?: string;
+  csv?: string;
+  out?: string;
+  chunkSize?: string;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseConfidence(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new CliError(`--min-confidence ${raw} must be a number from 0 to 1, e.g. --min-confidence 0.6.`);
+  }
+  return value;
+}
+
+/** `rolecall tag`: classify contacts and write roles and personas, safely and resumably. */
+export function registerTag(program: Command): void {
+  program
+    .command('tag')
+    .description('Classify contacts and write persona, buying role, seniority and function to HubSpot.')
+    .option('--dry-run', 'write the plan (CSV and JSON) and change nothing')
+    .option(
+      '--filter <expr>',
+      'only contacts where prop=value (also !=, >, >=, <, <=, ~token, prop?, !prop); repeatable',
+      collect,
+      [],
+    )
+    .option('--ids <file>', 'only the contacts whose ids are listed in this file (one per line)')
+    .option('--only-empty', 'only fill properties that are empty')
+    .option('--min-confidence <n>', 'skip contacts classified with less confidence (0..1)')
+    .option('--resume [run-id]', 'continue an interrupted run (default: the newest unfinished one)')
+    .option('--db <path>', 'audit log and checkpoints', DEFAULT_DB_PATH)
+    .option('--report <path>', 'HTML report path (default: next to the database)')
+    .option('--plan <path>', 'dry-run plan path without extension (default: next to the database)')
+    .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--base-url <url>', 'HubSpot API base URL (a sandbox)')
+    .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
+    .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
+    .option('--out <import.csv>', 'offline: the file to import into HubSpot')
+    .addOption(new Option('--chunk-size <n>', 'contacts per checkpoint').hideHelp())
+    .action(async (flags: TagFlags) => {
+      const { minConfidence: rawConfidence, chunkSize, ...rest } = flags;
+      const minConfidence = parseConfidence(rawConfidence);
+      if (flags.csv || flags.out) {
+        process.exitCode = await runOfflineCsv({
+          ...rest,
+          ...(minConfidence !== undefined ? { minConfidence } : {}),
+        });
+        return;
+      }
+      if (flags.ids && flags.filter.length > 0) throw new CliError('Use --ids or --filter, not both.');
+      const opened = await openSession({
+        db: flags.db,
+        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+        ...(flags.playbook ? { playbook: flags.playbook } : {}),
+      });
+      if (!opened.ok) throw new CliError(opened.message);
+      const { session } = opened;
+      if (session.connection.sandboxNote && !flags.json)
+        process.stderr.write(`${session.connection.sandboxNote}\n`);
+      let stops = 0;
+      const onSigint = () => {
+        stops += 1;
+        if (stops > 1) process.exit(EXIT.workRemains);
+        process.stderr.write(
+          '\nStopping after the current batch… (Ctrl-C again to quit now; "rolecall tag --resume" continues)\n',
+        );
+      };
+      process.on('SIGINT', onSigint);
+      try {
+        const result = await tagCommand(session, {
+          ...rest,
+          ...(minConfidence !== undefined ? { minConfidence } : {}),
+          dbPath: flags.db,
+          ...(chunkSize ? { chunkSize: Number(chunkSize) } : {}),
+          progress: flags.json ? 'silent' : process.stderr.isTTY ? 'bar' : 'lines',
+          shouldStop: () => stops > 0,
+        });
+        process.exitCode = report(result, Boolean(flags.json));
+      } finally {
+        process.off('SIGINT', onSigint);
+        await session.close();
+      }
+    });
+}
+
+function report(result: TagCommandResult, json: boolean): number {
+  if (result.problem) throw new CliError(result.problem);
+  const summary = result.summary!;
+  const code =
+    summary.status === 'stopped'
+      ? EXIT.workRemains
+      : summary.status === 'failed' || summary.failed > 0
+        ? EXIT.error
+        : EXIT.ok;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ...summary, reportPath: result.reportPath, plan: result.planPaths, exitCode: code })}\n`,
+    );
+    return code;
+  }
+  const lines = [
+    `${summary.dryRun ? 'Dry run' : 'Run'} ${summary.runId}: ${summary.status} in ${summary.seconds.toFixed(1)} s`,
+    `  contacts read: ${summary.processed}`,
+    `  ${summary.dryRun ? 'would change' : 'changed'}: ${summary.dryRun ? summary.contactsChanged : summary.contactsWritten} contacts${summary.dryRun ? '' : ` (${summary.propertiesWritten} values)`}`,
+    `  unchanged: ${summary.skipped.unchanged}, set by a person (skipped): ${summary.skipped.manual}, below min confidence: ${summary.skipped.low_confidence}, with protected values: ${summary.protectedContacts}`,
+    ...(summary.failed > 0
+      ? [`  failed: ${summary.failed} (first: ${summary.failures[0]?.message ?? ''})`]
+      : []),
+    ...(result.planPaths ? [`  plan: ${result.planPaths.csv} and ${result.planPaths.json}`] : []),
+    `  report: ${result.reportPath}`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (summary.error) process.stderr.write(`✖ ${summary.error.message}\n`);
+  if (code === EXIT.workRemains || summary.status === 'failed') {
+    process.stderr.write(`Work remains: run "rolecall tag --resume ${summary.runId}" to continue.\n`);
+  }
+  return code;
+}

@@ -1,0 +1,134 @@
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify';
+import { classify } from '../classify/classify.ts';
+import type { CompanyFacts } from '../classify/types.ts';
+import { CliError, EXIT } from '../cli/errors.ts';
+import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
+import { rolecallPropertySpecs } from '../hubspot/property-specs.ts';
+import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
+import { resolvePlaybook } from './session.ts';
+
+export interface OfflineOptions {
+  csv?: string;
+  out?: string;
+  playbook?: string;
+  onlyEmpty?: boolean;
+  minConfidence?: number;
+  json?: boolean;
+}
+
+/** Export column names (internal name or HubSpot's label) for each value rolecall reads. */
+const INPUT_COLUMNS = {
+  id: ['hs_object_id', 'record id', 'contact id'],
+  jobtitle: ['jobtitle', 'job title'],
+  hs_seniority: ['hs_seniority', 'seniority'],
+  company: ['company', 'company name'],
+  numberofemployees: ['numberofemployees', 'number of employees'],
+  industry: ['industry'],
+  annualrevenue: ['annualrevenue', 'annual revenue'],
+} as const;
+
+const toNumber = (value: string | undefined) =>
+  value && Number.isFinite(Number(value)) ? Number(value) : null;
+
+/**
+ * `rolecall tag --csv export.csv --out import.csv`: reads a HubSpot contacts export and writes an import
+ * file (Record ID plus the changed rolecall columns; blank cells leave HubSpot's value alone). The export
+ * has no property history, so only `rolecall_source = manual` and `--only-empty` protect values.
+ */
+export async function runOfflineCsv(options: OfflineOptions): Promise<number> {
+  if (!options.csv || !options.out)
+    throw new CliError('Offline mode needs both --csv <export.csv> and --out <import.csv>.');
+  const loaded = await resolvePlaybook(options.playbook);
+  if (!loaded.ok) throw new CliError(loaded.message);
+  const playbook = loaded.playbook;
+  const labels = new Map<string, string>([
+    ['buying role', NATIVE_PROPERTIES.buyingRole],
+    ['persona', NATIVE_PROPERTIES.persona],
+    ...rolecallPropertySpecs(playbook).map((spec): [string, string] => [spec.label.toLowerCase(), spec.name]),
+  ]);
+  const input = createReadStream(options.csv);
+  const opened = await Promise.race([
+    once(input, 'open').then(() => undefined),
+    once(input, 'error').then(([e]) => e as Error),
+  ]);
+  if (opened)
+    throw new CliError(
+      `Cannot read --csv ${options.csv} (${(opened as NodeJS.ErrnoException).code ?? opened.message}). Check the path.`,
+    );
+  const parser = input.pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
+  );
+  mkdirSync(dirname(options.out), { recursive: true });
+  const output = createWriteStream(options.out);
+  const writer = stringify({ header: true, columns: ['Record ID', ...PLAN_WRITE_PROPERTIES] });
+  writer.pipe(output);
+  const classifiedAt = new Date().toISOString();
+  const counts = { rows: 0, changed: 0, manual: 0, unchanged: 0, lowConfidence: 0 };
+  let columns: Map<string, string> | undefined;
+  for await (const row of parser as AsyncIterable<Record<string, string>>) {
+    columns ??= mapColumns(Object.keys(row), labels);
+    const get = (name: string) => {
+      const column = columns?.get(name);
+      return column === undefined ? undefined : row[column];
+    };
+    const id = get('id')?.trim();
+    if (!id) {
+      throw new CliError(
+        `--csv ${options.csv} has no "Record ID" column (or a row without one). Export contacts with Record ID included.`,
+      );
+    }
+    counts.rows += 1;
+    const company: CompanyFacts = {
+      name: get('company') ?? null,
+      employees: toNumber(get('numberofemployees')),
+      industry: get('industry') ?? null,
+      annualRevenue: toNumber(get('annualrevenue')),
+    };
+    const next = classify(
+      { jobTitle: get('jobtitle') ?? null, seniorityHint: get('hs_seniority') ?? null },
+      company,
+      playbook,
+    );
+    const properties = Object.fromEntries(PLAN_WRITE_PROPERTIES.map((name) => [name, get(name) || null]));
+    const plan = planContact({ id, properties, setByPerson: [] }, next, {
+      classifiedAt,
+      ...(options.onlyEmpty ? { onlyEmpty: true } : {}),
+      ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
+    });
+    if (plan.skipped === 'manual') counts.manual += 1;
+    else if (plan.skipped === 'low_confidence') counts.lowConfidence += 1;
+    else if (plan.changes.length === 0) counts.unchanged += 1;
+    if (plan.changes.length === 0) continue;
+    counts.changed += 1;
+    const after = new Map(plan.changes.map((change) => [change.property, change.after]));
+    if (!writer.write([id, ...PLAN_WRITE_PROPERTIES.map((name) => after.get(name) ?? '')]))
+      await once(writer, 'drain');
+  }
+  writer.end();
+  await once(output, 'finish');
+  const result = { ...counts, out: options.out };
+  process.stdout.write(
+    options.json
+      ? `${JSON.stringify(result)}\n`
+      : `Read ${counts.rows} contacts: ${counts.changed} to import, ${counts.unchanged} unchanged, ${counts.manual} set by a person, ${counts.lowConfidence} below min confidence.\nImport ${options.out} in HubSpot (Contacts › Import), matching on Record ID.\n`,
+  );
+  return EXIT.ok;
+}
+
+/** Maps each wanted value to the export's column, by internal name or label, ignoring case. */
+function mapColumns(headers: readonly string[], labels: ReadonlyMap<string, string>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const header of headers) {
+    const key = header.trim().toLowerCase();
+    for (const [name, aliases] of Object.entries(INPUT_COLUMNS)) {
+      if ((aliases as readonly string[]).includes(key) && !map.has(name)) map.set(name, header);
+    }
+    const owned = PLAN_WRITE_PROPERTIES.includes(key) ? key : labels.get(key);
+    if (owned && !map.has(owned)) map.set(owned, header);
+  }
+  return map;
+}

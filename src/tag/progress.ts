@@ -1,0 +1,57 @@
+import cliProgress from 'cli-progress';
+import type { TagProgress } from './run-tag.ts';
+
+export type ProgressMode = 'bar' | 'lines' | 'silent';
+
+export interface ProgressReporter {
+  update(progress: TagProgress): void;
+  stop(): void;
+}
+
+/** A bar with rate and ETA for people at a terminal; otherwise a plain line every few seconds. */
+export function createProgress(
+  mode: ProgressMode,
+  total: number | undefined,
+  stream: NodeJS.WritableStream = process.stderr,
+  lineEveryMs = 5000,
+): ProgressReporter {
+  const started = Date.now();
+  const rate = (processed: number) => processed / Math.max(0.001, (Date.now() - started) / 1000);
+  if (mode === 'silent') return { update() {}, stop() {} };
+  if (mode === 'bar') {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream,
+        format:
+          'tagging [{bar}] {percentage}% | {value}/{total} contacts | {speed}/s | ETA {eta_formatted} | changed {changed}',
+        hideCursor: true,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total ?? 0, 0, { speed: '0', changed: 0 });
+    return {
+      update(progress) {
+        if (total === undefined || progress.processed > total) bar.setTotal(progress.processed);
+        bar.update(progress.processed, {
+          speed: rate(progress.processed).toFixed(0),
+          changed: progress.contactsChanged,
+        });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(progress) {
+      const now = Date.now();
+      if (now - last < lineEveryMs) return;
+      last = now;
+      const of = total ? ` of ${total}` : '';
+      stream.write(
+        `tagged ${progress.processed}${of} contacts (${rate(progress.processed).toFixed(0)}/s), changed ${progress.contactsChanged}, failed ${progress.failed}\n`,
+      );
+    },
+    stop() {},
+  };
+}

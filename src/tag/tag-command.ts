@@ -1,0 +1,139 @@
+import { dirname, join } from 'node:path';
+import { classify } from '../classify/classify.ts';
+import type { Gateway } from '../hubspot/gateway.ts';
+import type { RunRow } from './audit-db.ts';
+import { parseFilters } from './filters.ts';
+import { readIdsFile } from './ids-file.ts';
+import { PlanFile } from './plan-file.ts';
+import { createProgress, type ProgressMode } from './progress.ts';
+import { reportData } from './report/report-data.ts';
+import { writeReport } from './report/report-html.ts';
+import { runTag, type TagSummary } from './run-tag.ts';
+import { newRunId, resolvePlaybook, type Session } from './session.ts';
+import { allContacts, type ContactSource, contactsById, filteredContacts } from './source.ts';
+
+/** The options of a tag run that `--resume` restores. */
+export interface TagRunOptions {
+  filter?: string[];
+  ids?: string;
+  onlyEmpty?: boolean;
+  minConfidence?: number;
+  playbook?: string;
+}
+
+export interface TagCommandInput extends TagRunOptions {
+  dryRun?: boolean;
+  /** A run id, or true for the newest unfinished run. */
+  resume?: string | boolean;
+  dbPath: string;
+  report?: string;
+  plan?: string;
+  chunkSize?: number;
+  progress: ProgressMode;
+  shouldStop?: () => boolean;
+}
+
+export interface TagCommandResult {
+  summary?: TagSummary;
+  reportPath?: string;
+  planPaths?: { csv: string; json: string };
+  /** A sentence for people when the run could not start. */
+  problem?: string;
+}
+
+async function buildSource(
+  gateway: Gateway,
+  options: TagRunOptions,
+): Promise<{ source: ContactSource; total?: number } | string> {
+  if (options.ids) {
+    const ids = await readIdsFile(options.ids);
+    return ids.ok ? { source: contactsById(gateway, ids.ids), total: ids.ids.length } : ids.message;
+  }
+  const parsed = parseFilters(options.filter ?? []);
+  if (!parsed.ok) return parsed.message;
+  const count = await gateway.countContacts(parsed.filters);
+  const total = count.ok ? count.value : undefined;
+  const source = parsed.filters.length > 0 ? filteredContacts(gateway, parsed.filters) : allContacts(gateway);
+  return total === undefined ? { source } : { source, total };
+}
+
+function findResumable(session: Session, resume: string | boolean): RunRow | string {
+  const run = typeof resume === 'string' ? session.db.getRun(resume) : session.db.latestUnfinished();
+  if (!run)
+    return typeof resume === 'string'
+      ? `No run "${resume}". See "rolecall runs".`
+      : 'No unfinished tag run to resume. Start one with "rolecall tag".';
+  if (run.kind !== 'tag') return `Run ${run.id} is a ${run.kind} run; only tag runs resume.`;
+  if (run.status === 'done') return `Run ${run.id} already finished; nothing to resume.`;
+  if (run.target !== session.connection.target) {
+    return `Run ${run.id} ran against ${run.target}, not ${session.connection.target}. Use the same HUBSPOT_ACCESS_TOKEN and --base-url.`;
+  }
+  return run;
+}
+
+/** `rolecall tag` as a function: plan, apply (or write the plan), checkpoint, report. */
+export async function tagCommand(session: Session, input: TagCommandInput): Promise<TagCommandResult> {
+  const { db, connection } = session;
+  let playbook = session.playbook;
+  let runId: string;
+  let options: TagRunOptions;
+  let cursor: string | undefined;
+  const resuming = Boolean(input.resume);
+  if (input.resume) {
+    const run = findResumable(session, input.resume);
+    if (typeof run === 'string') return { problem: run };
+    runId = run.id;
+    options = JSON.parse(run.options) as TagRunOptions;
+    cursor = run.cursor ?? undefined;
+    if (options.playbook) {
+      const loaded = await resolvePlaybook(options.playbook);
+      if (!loaded.ok) return { problem: loaded.message };
+      playbook = loaded.playbook;
+    }
+    db.reopenRun(runId);
+  } else {
+    runId = newRunId();
+    options = {
+      ...(input.filter?.length ? { filter: input.filter } : {}),
+      ...(input.ids ? { ids: input.ids } : {}),
+      ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
+      ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
+      ...(input.playbook ? { playbook: input.playbook } : {}),
+    };
+  }
+  const built = await buildSource(connection.gateway, options);
+  if (typeof built === 'string') return { problem: built };
+  if (!resuming)
+    db.createRun({ id: runId, kind: input.dryRun ? 'dry-run' : 'tag', target: connection.target, options });
+  const outDir = dirname(input.dbPath);
+  const planFile = input.dryRun ? new PlanFile(input.plan ?? join(outDir, `plan-${runId}`)) : undefined;
+  const progress = createProgress(input.progress, built.total);
+  const summary = await runTag({
+    gateway: connection.gateway,
+    db,
+    playbook,
+    classify,
+    source: built.source,
+    runId,
+    ...(cursor ? { cursor } : {}),
+    resuming,
+    ...(planFile ? { planFile } : {}),
+    ...(options.onlyEmpty ? { onlyEmpty: true } : {}),
+    ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
+    ...(input.chunkSize ? { chunkSize: input.chunkSize } : {}),
+    ...(input.shouldStop ? { shouldStop: input.shouldStop } : {}),
+    onProgress: (p) => progress.update(p),
+  });
+  progress.stop();
+  await planFile?.close();
+  const metrics = connection.gateway.metrics();
+  db.finishRun(runId, summary.status, { ...summary, failures: summary.failures.slice(0, 20), metrics });
+  const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
+  const data = reportData(db, runId, playbook.requiredRoles);
+  if (data) writeReport(reportPath, data);
+  return {
+    summary,
+    reportPath,
+    ...(planFile ? { planPaths: { csv: planFile.csvPath, json: planFile.jsonPath } } : {}),
+  };
+}
