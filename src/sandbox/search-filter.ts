@@ -77,13 +77,12 @@ function operand(kind: Kind, value: unknown): string | number {
 function tokenTest(pattern: string): (value: string) => boolean {
   const p = pattern.toLowerCase();
   if (p.includes('*')) {
+    // A wildcard matches the whole value or one whitespace-separated word of it (e.g. `*@gmail.com` on emails).
     const re = new RegExp(`^${p.split('*').map(escapeRegex).join('.*')}$`);
-    return (value) =>
-      re.test(value.toLowerCase()) ||
-      value
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}@.]+/u)
-        .some((t) => re.test(t));
+    return (value) => {
+      const lower = value.toLowerCase();
+      return re.test(lower) || (lower.includes(' ') && lower.split(/\s+/).some((t) => re.test(t)));
+    };
   }
   return (value) =>
     value

@@ -110,9 +110,8 @@ describe('CRM search', () => {
     const titles = (byTitle.json.results as { properties: { jobtitle: string | null } }[]).map(
       (r) => r.properties.jobtitle,
     );
-    const sorted = [...titles].sort((a, b) =>
-      new Intl.Collator('en', { sensitivity: 'base' }).compare(a ?? '', b ?? ''),
-    );
+    const lower = (t: string | null) => (t ?? '').toLowerCase();
+    const sorted = [...titles].sort((a, b) => (lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : 0));
     expect(titles).toEqual(sorted);
   });
 
