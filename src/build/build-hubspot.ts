@@ -85,23 +85,27 @@ export async function buildHubSpot({ root, extensionsDir }: BuildOptions): Promi
     }
     const outfile = join(extensionsDir, entrypoint.slice(1));
     try {
-      // HubSpot require()s the entry: CommonJS, node20, the SDK left to functions/package.json.
-      await build({
-        entryPoints: [source],
-        bundle: true,
-        format: 'cjs',
-        platform: 'node',
-        target: 'node20',
-        external: ['@hubspot/api-client'],
-        outfile,
-        logLevel: 'silent',
-        legalComments: 'none',
-        banner: { js: `// Built by "npm run build" from src/functions/${basename(source)}; do not edit.` },
-      });
+      await buildFunction(source, outfile);
       outputs.push(shown(outfile));
     } catch (error) {
       errors.push(`${relative(root, source)} did not bundle: ${(error as Error).message}`);
     }
   }
   return { outputs, errors };
+}
+
+/** Bundles one app-function handler: HubSpot require()s it, so CommonJS for node20, the SDK left external. */
+export async function buildFunction(source: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [source],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['@hubspot/api-client'],
+    outfile,
+    logLevel: 'silent',
+    legalComments: 'none',
+    banner: { js: `// Built by "npm run build" from src/functions/${basename(source)}; do not edit.` },
+  });
 }

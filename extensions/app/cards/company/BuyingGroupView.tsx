@@ -42,20 +42,21 @@ export function BuyingGroupView({ playbook = defaultPlaybook }: BuyingGroupViewP
     );
   }
   const group = buyingGroup(contacts.results, companyFacts(company.properties), playbook);
-  const required = playbook.requiredRoles.length;
+  const { coverage } = group;
+  const filled = coverage.required.length - coverage.missing.length;
   return (
     <Flex direction="column" gap="sm">
       <ProgressBar
         testId="coverage"
         title="Buying-group coverage"
-        value={group.requiredPresent.length}
-        maxValue={required}
-        valueDescription={`${group.requiredPresent.length} of ${required} required roles`}
-        variant={group.requiredMissing.length === 0 ? 'success' : 'warning'}
+        value={filled}
+        maxValue={coverage.required.length}
+        valueDescription={`${filled} of ${coverage.required.length} required roles (score ${coverage.score.toFixed(2)})`}
+        variant={coverage.missing.length === 0 ? 'success' : 'warning'}
       />
-      {group.requiredMissing.length > 0 ? (
+      {coverage.missing.length > 0 ? (
         <Alert testId="missing" variant="warning" title="Roles still missing">
-          <Text>{`No ${group.requiredMissing.map((r) => roleLabel(playbook, r).toLowerCase()).join(', no ')} yet. Find them and multi-thread the deal.`}</Text>
+          <Text>{`No ${coverage.missing.map((r) => roleLabel(playbook, r).toLowerCase()).join(', no ')} yet. Find them and multi-thread the deal.`}</Text>
         </Alert>
       ) : (
         <Text testId="missing">Every role the playbook requires is present.</Text>

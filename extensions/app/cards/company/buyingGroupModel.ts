@@ -1,5 +1,10 @@
-import type { CompanyFacts, Playbook } from '@rolecall/core';
-import { classify } from '@rolecall/core';
+import {
+  type BuyingGroupCoverage,
+  buyingGroupCoverage,
+  type CompanyFacts,
+  classify,
+  type Playbook,
+} from '@rolecall/core';
 import { contactFacts, type Props } from '../persona/personaModel.ts';
 
 /** The contact properties the buying-group card reads for each associated contact. */
@@ -30,10 +35,8 @@ export interface BuyingGroup {
   members: GroupMember[];
   /** Roles in playbook order, each with its members; roles with nobody are left out. */
   byRole: Array<{ role: string; members: GroupMember[] }>;
-  requiredPresent: string[];
-  requiredMissing: string[];
-  /** Share of the playbook's required roles filled, 0..1. */
-  coverage: number;
+  /** The same coverage the CLI report computes (core's buyingGroupCoverage). */
+  coverage: BuyingGroupCoverage;
 }
 
 const text = (value: string | null | undefined) => (typeof value === 'string' ? value.trim() : '');
@@ -81,14 +84,9 @@ export function buyingGroup(
   const byRole = roles
     .map((role) => ({ role, members: members.filter((m) => m.role === role) }))
     .filter((group) => group.members.length > 0);
-  const present = new Set(members.filter((m) => m.role !== 'blocker').map((m) => m.role));
-  const required = playbook.requiredRoles as readonly string[];
-  const requiredPresent = required.filter((role) => present.has(role));
-  return {
-    members,
-    byRole,
-    requiredPresent,
-    requiredMissing: required.filter((role) => !present.has(role)),
-    coverage: required.length === 0 ? 1 : requiredPresent.length / required.length,
-  };
+  const coverage = buyingGroupCoverage(
+    members.map((m) => ({ buyingRole: m.role })),
+    playbook,
+  );
+  return { members, byRole, coverage };
 }

@@ -1,5 +1,5 @@
 import { Accordion, Flex, List, Text } from '@hubspot/ui-extensions';
-import type { Persona, Playbook } from '@rolecall/core';
+import { type Persona, type Playbook, talkingPointsFor } from '@rolecall/core';
 import { personaName, roleLabel } from '../shared/labels.ts';
 
 export interface DetailSectionProps {
@@ -11,7 +11,7 @@ export interface DetailSectionProps {
 /** The detail layer, one click away: what to say to this persona in this role, and how to handle them. */
 export function DetailSection({ persona, roleId, playbook }: DetailSectionProps) {
   const role = roleLabel(playbook, roleId);
-  const points = persona.talkingPoints[roleId as keyof typeof persona.talkingPoints] ?? [];
+  const points = talkingPointsFor(persona, roleId);
   return (
     <Flex direction="column" gap="xs">
       <Accordion title={`Talking points: ${persona.name} as ${role.toLowerCase()}`} defaultOpen size="sm">

@@ -1,5 +1,5 @@
 import { Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import { defaultPlaybook, type Playbook } from '@rolecall/core';
+import { defaultPlaybook, type Playbook, talkingPointsFor } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ActionBar } from './ActionBar.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
@@ -26,7 +26,7 @@ export function PersonaSidebarView({ playbook = defaultPlaybook }: PersonaSideba
   const { model } = data;
   const persona = playbook.personas.find((p) => p.id === model.personaId);
   const negative = playbook.negativePersonas.find((p) => p.id === model.personaId);
-  const points = persona?.talkingPoints[model.roleId as keyof typeof persona.talkingPoints] ?? [];
+  const points = talkingPointsFor(persona, model.roleId);
   const objection = persona?.objections[0];
   const question = persona?.discoveryQuestions[0];
   return (

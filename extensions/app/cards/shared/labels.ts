@@ -1,4 +1,4 @@
-import type { Playbook } from '@rolecall/core';
+import { findPersona, type Playbook, roleLabel as playbookRoleLabel } from '@rolecall/core';
 
 /** "customer_success" → "Customer success": for vocabulary ids that have no label of their own. */
 export function humanize(id: string): string {
@@ -8,14 +8,13 @@ export function humanize(id: string): string {
 
 /** The playbook's label of a buying role, e.g. "Economic buyer". */
 export function roleLabel(playbook: Playbook, role: string): string {
-  return playbook.roles.find((r) => r.id === role)?.label ?? humanize(role);
+  return role ? playbookRoleLabel(playbook, role) : 'No role';
 }
 
 /** The playbook's name of a persona or negative persona; "No persona" for `unknown`. */
 export function personaName(playbook: Playbook, id: string): string {
   if (id === 'unknown' || id === '') return 'No persona';
-  const all = [...playbook.personas, ...playbook.negativePersonas];
-  return all.find((p) => p.id === id)?.name ?? humanize(id);
+  return findPersona(playbook, id)?.name ?? humanize(id);
 }
 
 /** A confidence word instead of a falsely precise percentage (personas.md §3). */
