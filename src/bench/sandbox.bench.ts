@@ -15,7 +15,7 @@ function percentile(values: number[], p: number): number {
 
 async function timeIt(
   runs: number,
-  call: (i: number) => Promise<void>,
+  call: (i: number) => Promise<unknown>,
 ): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
