@@ -1,0 +1,80 @@
+import { createCanonicalizer } from './canonical.ts';
+import { applyContextRules } from './context.ts';
+import { compileRuleset, type Ruleset } from './lexicon.ts';
+import { matchWords } from './match.ts';
+import { prepare } from './prepare.ts';
+import { resolveHits } from './resolve.ts';
+import { readSizeBand } from './size-band.ts';
+import type { CompanyFacts, TitleResult } from './types.ts';
+
+/** Longer titles are read up to here: real titles are far shorter, and the cost stays bounded. */
+export const MAX_TITLE_CHARS = 200;
+
+export interface ReadTitleOptions {
+  /** Playbook ratio used to estimate the size band from annual revenue when the head count is missing. */
+  revenuePerEmployee?: number;
+}
+
+export type TitleReader = (
+  title: string | null | undefined,
+  company?: CompanyFacts | null,
+  options?: ReadTitleOptions,
+) => TitleResult;
+
+const SENIORITY_SCORE = [0, 0.6, 0.75, 0.9];
+
+function functionScore(weight: number): number {
+  if (weight >= 3) return 0.9;
+  if (weight >= 2) return 0.85;
+  if (weight >= 1.5) return 0.7;
+  return weight > 0 ? 0.55 : 0;
+}
+
+/** Builds a title reader over a rule set: the shipped one, or a variant in tests (one rule removed). */
+export function createTitleReader(ruleset: Ruleset): TitleReader {
+  const lexicon = compileRuleset(ruleset);
+  const canonical = createCanonicalizer(lexicon);
+  return (title, company, options) => {
+    const text = typeof title === 'string' ? title : title == null ? '' : String(title);
+    const clipped = text.length > MAX_TITLE_CHARS ? text.slice(0, MAX_TITLE_CHARS) : text;
+    const size = readSizeBand(company, options?.revenuePerEmployee);
+    const prepared = prepare(clipped, company?.name, lexicon);
+    const matched = matchWords(prepared.tokens, lexicon, canonical);
+    const resolved = resolveHits(matched.hits);
+    const context = applyContextRules(resolved, size.band, company?.industry, lexicon.contextRules);
+
+    const reasons = [...prepared.removed, ...resolved.reasons, ...context.reasons];
+    if (text.length > MAX_TITLE_CHARS) reasons.unshift(`read only the first ${MAX_TITLE_CHARS} characters`);
+    if (text.trim() === '') reasons.splice(0, reasons.length, 'the title is empty');
+    if (size.reason && context.rules.length > 0) reasons.push(size.reason);
+
+    const { seniority, function: fn } = context;
+    let confidence = 0.05;
+    if (seniority !== 'unknown' || fn !== 'unknown') {
+      const s = seniority === 'unknown' ? 0 : (SENIORITY_SCORE[resolved.seniorityStrength] ?? 0.6);
+      const f = fn === 'unknown' ? 0 : functionScore(resolved.functionWeight || 2);
+      confidence = (s + f) / 2;
+      const unexplained = matched.contentWords ? matched.unexplained.length / matched.contentWords : 0;
+      confidence *= resolved.multiplier * context.multiplier * (1 - 0.3 * unexplained);
+    }
+    if (matched.unexplained.length > 0 && (seniority === 'unknown' || fn === 'unknown')) {
+      reasons.push(
+        `not understood: ${matched.unexplained
+          .slice(0, 5)
+          .map((word) => `'${word}'`)
+          .join(', ')}`,
+      );
+    }
+    return {
+      title: text,
+      seniority,
+      function: fn,
+      secondaryFunctions: resolved.secondary.filter((secondary) => secondary !== fn),
+      confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
+      rules: [...resolved.rules, ...context.rules],
+      reasons,
+      abstained: seniority === 'unknown' || fn === 'unknown',
+      sizeBand: size.band,
+    };
+  };
+}

@@ -1,0 +1,138 @@
+import contextData from './data/context-rules.json' with { type: 'json' };
+import lexiconData from './data/lexicon.json' with { type: 'json' };
+import morphologyData from './data/morphology.json' with { type: 'json' };
+import { foldVariants } from './fold.ts';
+import {
+  type ContextRule,
+  ContextRulesSchema,
+  LexiconSchema,
+  type Morphology,
+  MorphologySchema,
+  type Term,
+} from './schema.ts';
+import { tokenize } from './tokenize.ts';
+import type { JobFunction, Seniority } from './types.ts';
+
+/** The rule data the engine reads: swap any part to test a variant (e.g. one rule removed). */
+export interface Ruleset {
+  terms: readonly Term[];
+  contextRules: readonly ContextRule[];
+  morphology: Morphology;
+}
+
+export const GAP = '\u0000gap';
+export const START = '\u0000start';
+export const END = '\u0000end';
+
+/** A term ready for matching: defaults filled in. */
+export interface CompiledTerm {
+  index: number;
+  id: string;
+  seniority?: Seniority;
+  strength: 'strong' | 'weak' | 'default';
+  function?: JobFunction;
+  weight: number;
+  modifier?: Term['modifier'];
+  tags: ReadonlySet<string>;
+  confidence: number;
+  note: string;
+}
+
+export interface CompiledPhrase {
+  term: CompiledTerm;
+  tokens: readonly string[];
+  /** Words (not anchors or gaps) in the phrase: longer phrases are tried first. */
+  size: number;
+}
+
+export interface CompiledLexicon {
+  terms: readonly CompiledTerm[];
+  byFirstToken: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  vocabulary: ReadonlySet<string>;
+  stopwords: ReadonlySet<string>;
+  contextRules: readonly ContextRule[];
+  morphology: Morphology;
+}
+
+/** The shipped rule data, validated at load: a malformed file fails loudly at start, never mid-run. */
+export function loadDefaultRuleset(): Ruleset {
+  const where = (file: string, error: { issues: { path: PropertyKey[]; message: string }[] }) =>
+    error.issues
+      .map((issue) => `src/classify/data/${file} › ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
+  const lexicon = LexiconSchema.safeParse(lexiconData);
+  if (!lexicon.success) throw new Error(where('lexicon.json', lexicon.error));
+  const context = ContextRulesSchema.safeParse(contextData);
+  if (!context.success) throw new Error(where('context-rules.json', context.error));
+  const morphology = MorphologySchema.safeParse(morphologyData);
+  if (!morphology.success) throw new Error(where('morphology.json', morphology.error));
+  const ids = new Set<string>();
+  for (const rule of [...lexicon.data.terms, ...context.data.rules]) {
+    if (ids.has(rule.id))
+      throw new Error(`src/classify/data: rule id "${rule.id}" is used twice; rename one.`);
+    ids.add(rule.id);
+  }
+  return { terms: lexicon.data.terms, contextRules: context.data.rules, morphology: morphology.data };
+}
+
+function phraseTokens(phrase: string, morphology: Morphology): string[][] {
+  const marked = phrase
+    .replaceAll('...', ' zzgapzz ')
+    .replaceAll('^', ' zzstartzz ')
+    .replaceAll('$', ' zzendzz ');
+  return foldVariants(marked, morphology.umlauts).map((variant) =>
+    tokenize(variant).map((token) =>
+      token.text === 'zzgapzz'
+        ? GAP
+        : token.text === 'zzstartzz'
+          ? START
+          : token.text === 'zzendzz'
+            ? END
+            : token.text,
+    ),
+  );
+}
+
+/** Turns rule data into lookup tables once, so reading a title never builds a regex or a phrase list. */
+export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
+  const byFirst = new Map<string, CompiledPhrase[]>();
+  const vocabulary = new Set<string>();
+  const terms = ruleset.terms.map((term, index): CompiledTerm => {
+    const compiled: CompiledTerm = {
+      index,
+      id: term.id,
+      seniority: term.seniority,
+      strength: term.strength ?? 'strong',
+      function: term.function,
+      weight: term.weight ?? 2,
+      modifier: term.modifier,
+      tags: new Set(term.tags ?? []),
+      confidence: term.confidence ?? 1,
+      note: term.note,
+    };
+    for (const phrase of term.match) {
+      for (const tokens of phraseTokens(phrase, ruleset.morphology)) {
+        const words = tokens.filter((token) => token !== GAP && token !== START && token !== END);
+        const first = words[0];
+        if (!first) continue;
+        for (const word of words) vocabulary.add(word);
+        const list = byFirst.get(first) ?? [];
+        list.push({ term: compiled, tokens, size: words.length });
+        byFirst.set(first, list);
+      }
+    }
+    return compiled;
+  });
+  for (const list of byFirst.values()) {
+    list.sort((a, b) => b.size - a.size || b.tokens.length - a.tokens.length || a.term.index - b.term.index);
+  }
+  const stopwords = new Set(ruleset.morphology.stopwords);
+  return {
+    terms,
+    byFirstToken: byFirst,
+    vocabulary,
+    stopwords,
+    contextRules: ruleset.contextRules,
+    morphology: ruleset.morphology,
+  };
+}

@@ -1,0 +1,127 @@
+import { type CompiledLexicon, type CompiledPhrase, type CompiledTerm, END, GAP, START } from './lexicon.ts';
+import type { Token } from './tokenize.ts';
+
+/** One lexicon word in the title; compound parts share the written word they came from. */
+export interface Word {
+  text: string;
+  raw: string;
+  sep: boolean;
+  /** Index of the written token, so compound parts can be told apart from separate words. */
+  source: number;
+  /** Segment number: separators ("|", ",", "/", "&"...) start a new segment. */
+  segment: number;
+  stop: boolean;
+}
+
+/** A term found in the title. */
+export interface Hit {
+  term: CompiledTerm;
+  positions: number[];
+  segment: number;
+  raw: string;
+}
+
+export interface Matched {
+  words: Word[];
+  hits: Hit[];
+  /** Content words that no term explained. */
+  unexplained: string[];
+  contentWords: number;
+}
+
+const MAX_GAP = 4;
+
+function rawOf(words: readonly Word[], positions: readonly number[]): string {
+  const parts: string[] = [];
+  let lastSource = -1;
+  for (const position of positions) {
+    const word = words[position];
+    if (!word || word.source === lastSource) continue;
+    parts.push(word.raw);
+    lastSource = word.source;
+  }
+  return parts.join(' ');
+}
+
+function tryPhrase(
+  phrase: CompiledPhrase,
+  words: readonly Word[],
+  at: number,
+  claimed: Uint8Array,
+): number[] | null {
+  const positions: number[] = [];
+  let j = at;
+  for (let k = 0; k < phrase.tokens.length; k++) {
+    const expected = phrase.tokens[k];
+    if (expected === START) {
+      if (j > 0 && !words[j - 1]?.sep) return null;
+      continue;
+    }
+    if (expected === END) {
+      if (j < words.length && !words[j]?.sep) return null;
+      continue;
+    }
+    if (expected === GAP) {
+      const next = phrase.tokens[k + 1];
+      let found = -1;
+      for (let g = j; g < words.length && g <= j + MAX_GAP; g++) {
+        const word = words[g];
+        if (!word || word.sep) break;
+        if (word.text === next && !claimed[g]) {
+          found = g;
+          break;
+        }
+      }
+      if (found < 0) return null;
+      j = found;
+      continue;
+    }
+    const word = words[j];
+    if (!word || word.text !== expected || claimed[j]) return null;
+    positions.push(j);
+    j++;
+  }
+  return positions;
+}
+
+/** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
+export function matchWords(
+  tokens: readonly Token[],
+  lexicon: CompiledLexicon,
+  canonical: (word: string) => readonly string[],
+): Matched {
+  const { stopwords } = lexicon;
+  const words: Word[] = [];
+  let segment = 0;
+  tokens.forEach((token, source) => {
+    if (token.sep) {
+      segment += 1;
+      words.push({ text: token.text, raw: token.raw, sep: true, source, segment, stop: true });
+      return;
+    }
+    for (const text of canonical(token.text)) {
+      words.push({ text, raw: token.raw, sep: false, source, segment, stop: stopwords.has(text) });
+    }
+  });
+  const claimed = new Uint8Array(words.length);
+  const hits: Hit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word || claimed[i]) continue;
+    for (const phrase of lexicon.byFirstToken.get(word.text) ?? []) {
+      const positions = tryPhrase(phrase, words, i, claimed);
+      if (!positions) continue;
+      for (const position of positions) claimed[position] = 1;
+      hits.push({ term: phrase.term, positions, segment: word.segment, raw: rawOf(words, positions) });
+      break;
+    }
+  }
+  const unexplained: string[] = [];
+  let contentWords = 0;
+  words.forEach((word, i) => {
+    if (word.sep || word.stop) return;
+    contentWords += 1;
+    if (!claimed[i]) unexplained.push(word.raw);
+  });
+  return { words, hits, unexplained, contentWords };
+}

@@ -1,0 +1,14 @@
+/**
+ * Every regular expression the title reader uses, as named constants so a test can screen each one for
+ * catastrophic backtracking. Lexicon words are matched token by token, never by regex.
+ */
+export const PATTERNS = {
+  /** Titles that need no accent folding (the fast path). */
+  ascii: /^[\x00-\x7f]*$/,
+  /** Combining marks left after NFD decomposition ("é" → "e" + U+0301). */
+  combiningMarks: /[\u0300-\u036f]/g,
+  /** One code point that can be part of a word in any script. */
+  wordChar: /^[\p{L}\p{M}\p{N}]$/u,
+  /** Industry text: anything that is not a letter or digit separates words. */
+  industrySeparators: /[^a-z0-9]+/g,
+} as const;

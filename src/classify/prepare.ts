@@ -1,0 +1,81 @@
+import type { CompiledLexicon } from './lexicon.ts';
+import { type Token, tokenize } from './tokenize.ts';
+
+/** Separators that end a company name or a tagline ("&" and "+" may sit inside a name). */
+const CLAUSE_ENDS = new Set([',', '|', ';', '(', ')', '[', ']', '-', '/', '·', '•', ':']);
+
+/** A title's words after noise is removed, with what was removed and why. */
+export interface Prepared {
+  tokens: Token[];
+  removed: string[];
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function spanText(tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    out += token.sep || !out ? token.raw : ` ${token.raw}`;
+  }
+  return clip(out.trim());
+}
+
+function clauseEnd(tokens: readonly Token[], from: number): number {
+  let end = from;
+  while (end < tokens.length && !(tokens[end]?.sep && CLAUSE_ENDS.has(tokens[end]?.text ?? ''))) end++;
+  return end;
+}
+
+/**
+ * Removes what is not the job: the employer ("at Acme", "@ Foo", the contact's company name) and
+ * marketing taglines ("| Helping teams grow"). Everything removed is named in the reasons.
+ */
+export function prepare(
+  title: string,
+  companyName: string | null | undefined,
+  lexicon: CompiledLexicon,
+): Prepared {
+  let tokens = tokenize(title);
+  const removed: string[] = [];
+  const { companyMarkers, taglineStarts } = lexicon.morphology;
+  const markers = new Set(companyMarkers);
+  const taglines = new Set(taglineStarts);
+
+  const name = companyName ? tokenize(companyName).filter((token) => !token.sep) : [];
+  if (name.length > 0) {
+    for (let i = 0; i + name.length <= tokens.length; i++) {
+      if (!name.every((part, k) => tokens[i + k]?.text === part.text)) continue;
+      const alone = (tokens[i - 1]?.sep ?? true) && (tokens[i + name.length]?.sep ?? true);
+      if (name.length === 1 && !alone && lexicon.vocabulary.has(name[0]?.text ?? '')) continue;
+      removed.push(`removed company name '${spanText(tokens, i, i + name.length)}'`);
+      tokens = [...tokens.slice(0, i), ...tokens.slice(i + name.length)];
+      i -= 1;
+    }
+  }
+
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || !markers.has(token.text) || !tokens.slice(0, i).some((t) => !t.sep)) continue;
+    const end = clauseEnd(tokens, i + 1);
+    if (end === i + 1) continue;
+    removed.push(`removed '${spanText(tokens, i, end)}'`);
+    tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
+  }
+
+  for (let start = 0; start < tokens.length; ) {
+    const end = clauseEnd(tokens, start);
+    const words = tokens.slice(start, end).filter((t) => !t.sep);
+    const first = words[0];
+    if (first && words.length >= 3 && taglines.has(first.text)) {
+      removed.push(`removed tagline '${spanText(tokens, start, end)}'`);
+      tokens = [...tokens.slice(0, start), ...tokens.slice(end)];
+      continue;
+    }
+    start = end + 1;
+  }
+  return { tokens, removed };
+}

@@ -1,0 +1,17 @@
+import { createTitleReader, type ReadTitleOptions } from './engine.ts';
+import { loadDefaultRuleset } from './lexicon.ts';
+import type { CompanyFacts, TitleResult } from './types.ts';
+
+const reader = createTitleReader(loadDefaultRuleset());
+
+/**
+ * Reads seniority and function from a job title (and the company's size and industry, when known).
+ * Pure, deterministic and total: any string in, a result with reasons out; never throws.
+ */
+export function readTitle(
+  title: string | null | undefined,
+  company?: CompanyFacts | null,
+  options?: ReadTitleOptions,
+): TitleResult {
+  return reader(title, company, options);
+}

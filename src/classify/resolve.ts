@@ -1,0 +1,168 @@
+import type { CompiledTerm } from './lexicon.ts';
+import type { Hit } from './match.ts';
+import { type JobFunction, type KnownFunction, SENIORITIES, type Seniority } from './types.ts';
+
+const STRENGTH = { strong: 3, weak: 2, default: 1 } as const;
+
+/** What the lexicon alone says about a title, before company size and industry are considered. */
+export interface Resolved {
+  seniority: Seniority;
+  seniorityTerm?: CompiledTerm;
+  seniorityStrength: number;
+  function: JobFunction;
+  functionTerm?: CompiledTerm;
+  functionWeight: number;
+  secondary: KnownFunction[];
+  tags: Set<string>;
+  rules: string[];
+  reasons: string[];
+  multiplier: number;
+}
+
+function lower(rung: Seniority): Seniority {
+  const index = SENIORITIES.indexOf(rung as (typeof SENIORITIES)[number]);
+  return index < 0 ? rung : (SENIORITIES[Math.min(index + 1, SENIORITIES.length - 1)] ?? rung);
+}
+
+function rank(rung: Seniority | undefined): number {
+  const index = SENIORITIES.indexOf(rung as (typeof SENIORITIES)[number]);
+  return index < 0 ? -1 : SENIORITIES.length - index;
+}
+
+function unknown(rules: string[], reasons: string[]): Resolved {
+  return {
+    seniority: 'unknown',
+    seniorityStrength: 0,
+    function: 'unknown',
+    functionWeight: 0,
+    secondary: [],
+    tags: new Set(),
+    rules,
+    reasons,
+    multiplier: 1,
+  };
+}
+
+/** Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh. */
+function currentHits(hits: readonly Hit[]): { current: Hit[]; former: Hit[] } {
+  const current: Hit[] = [];
+  const former: Hit[] = [];
+  let formerSegment = -1;
+  for (const hit of hits) {
+    if (hit.term.modifier === 'former') {
+      formerSegment = hit.segment;
+      former.push(hit);
+      continue;
+    }
+    if (formerSegment >= 0 && hit.segment !== formerSegment && hit.term.seniority) formerSegment = -1;
+    if (formerSegment < 0) current.push(hit);
+  }
+  return { current, former };
+}
+
+/** Combines the terms found in a title into one seniority, a primary function and secondary functions. */
+export function resolveHits(hits: readonly Hit[]): Resolved {
+  const status = hits.find((hit) => hit.term.modifier === 'status');
+  if (status) return unknown([status.term.id], [`'${status.raw}' → ${status.term.note} (unknown)`]);
+  const { current, former } = currentHits(hits);
+  const rules: string[] = [];
+  const reasons: string[] = [];
+  for (const hit of current.filter((h) => h.term.modifier === 'noise')) {
+    rules.push(hit.term.id);
+    reasons.push(`removed '${hit.raw}' (${hit.term.note})`);
+  }
+  const ranked = current.filter((hit) => hit.term.seniority && !hit.term.modifier);
+  const lowered = new Map<Hit, Hit>();
+  for (const modifier of current.filter((hit) => hit.term.modifier === 'lower')) {
+    const same = ranked.filter((hit) => hit.segment === modifier.segment && !lowered.has(hit));
+    const after = same.find((hit) => (hit.positions[0] ?? 0) > (modifier.positions[0] ?? 0));
+    const target = after ?? same.at(-1);
+    if (target) lowered.set(target, modifier);
+  }
+  const rungOf = (hit: Hit): Seniority =>
+    lowered.has(hit) ? lower(hit.term.seniority ?? 'unknown') : (hit.term.seniority ?? 'unknown');
+  let best: Hit | undefined;
+  for (const hit of ranked) {
+    if (
+      !best ||
+      STRENGTH[hit.term.strength] > STRENGTH[best.term.strength] ||
+      (STRENGTH[hit.term.strength] === STRENGTH[best.term.strength] && rank(rungOf(hit)) > rank(rungOf(best)))
+    ) {
+      best = hit;
+    }
+  }
+  const functional = current.filter(
+    (hit) => hit.term.function && hit.term.function !== 'unknown' && !hit.term.modifier,
+  );
+  let primary: Hit | undefined;
+  for (const hit of functional) if (!primary || hit.term.weight > primary.term.weight) primary = hit;
+
+  if (!best && !primary) {
+    const why = former[0]
+      ? [`'${former[0].raw}' → ${former[0].term.note} (unknown)`]
+      : ['no word in the title names a rank or a job area'];
+    return unknown([...rules, ...former.map((hit) => hit.term.id)], [...reasons, ...why]);
+  }
+
+  let seniority: Seniority = best ? rungOf(best) : 'unknown';
+  const tags = new Set<string>();
+  let multiplier = 1;
+  if (best) {
+    rules.push(best.term.id);
+    for (const tag of best.term.tags) tags.add(tag);
+    multiplier *= best.term.confidence;
+    const both = primary?.term === best.term;
+    const doubt = best.term.confidence < 1 ? ` (${best.term.note})` : '';
+    reasons.push(`'${best.raw}' → ${best.term.seniority}${both ? `, ${best.term.function}` : ''}${doubt}`);
+    const modifier = lowered.get(best);
+    if (modifier) {
+      rules.push(modifier.term.id);
+      reasons.push(`'${modifier.raw}' → one rung lower: ${best.term.seniority} → ${seniority}`);
+    }
+  }
+  const junior = current.find((hit) => hit.term.modifier === 'junior');
+  const seniorWord = current.some(
+    (hit) => !hit.term.modifier && hit.term.strength === 'weak' && hit.term.seniority === 'senior',
+  );
+  if (junior && !seniorWord && (seniority === 'unknown' || rank(seniority) <= rank('manager'))) {
+    rules.push(junior.term.id);
+    for (const tag of junior.term.tags) tags.add(tag);
+    reasons.push(`'${junior.raw}' → entry${seniority === 'unknown' ? '' : ` (not ${seniority})`}`);
+    seniority = 'entry';
+  }
+  for (const keep of current.filter((hit) => hit.term.modifier === 'keep')) {
+    rules.push(keep.term.id);
+    reasons.push(`'${keep.raw}' → ${keep.term.note}`);
+  }
+  const secondary: KnownFunction[] = [];
+  if (primary) {
+    for (const tag of primary.term.tags) tags.add(tag);
+    multiplier *= primary.term === best?.term ? 1 : primary.term.confidence;
+    if (primary.term !== best?.term) {
+      rules.push(primary.term.id);
+      const doubt = primary.term.confidence < 1 ? ` (${primary.term.note})` : '';
+      reasons.push(`'${primary.raw}' → ${primary.term.function}${doubt}`);
+    }
+    for (const hit of functional) {
+      const fn = hit.term.function as KnownFunction;
+      if (hit === primary || hit.term.weight < 2 || fn === primary.term.function || secondary.includes(fn))
+        continue;
+      secondary.push(fn);
+      rules.push(hit.term.id);
+      reasons.push(`'${hit.raw}' → ${fn} (secondary)`);
+    }
+  }
+  return {
+    seniority,
+    seniorityTerm: best?.term,
+    seniorityStrength: best ? STRENGTH[best.term.strength] : junior ? STRENGTH.weak : 0,
+    function: primary?.term.function ?? 'unknown',
+    functionTerm: primary?.term,
+    functionWeight: primary?.term.weight ?? 0,
+    secondary,
+    tags,
+    rules,
+    reasons,
+    multiplier,
+  };
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { FUNCTIONS, SENIORITIES, SIZE_BANDS } from './types.ts';
+
+const RuleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
+const Seniority = z.enum([...SENIORITIES, 'unknown']);
+const JobFunction = z.enum([...FUNCTIONS, 'unknown']);
+
+/**
+ * One lexicon term: phrases (space-separated tokens; `...` is a gap of up to four tokens, `$` the end of a
+ * segment) and what they claim. `strength` ranks seniority evidence: a rank word (strong) beats a modifier
+ * such as "senior" (weak), which beats the usual level of a job noun (default).
+ */
+export const TermSchema = z
+  .object({
+    id: RuleId,
+    match: z.array(z.string().min(1)).min(1),
+    seniority: Seniority.optional(),
+    strength: z.enum(['strong', 'weak', 'default']).optional(),
+    function: JobFunction.optional(),
+    /** Function evidence weight: 3 job noun, 2 named area, 1.5 generic job noun, 1 weak hint. */
+    weight: z.number().min(0).max(4).optional(),
+    modifier: z.enum(['lower', 'keep', 'junior', 'former', 'status', 'noise']).optional(),
+    tags: z.array(z.string().min(1)).optional(),
+    /** Multiplies the confidence when this term decides the answer (ambiguous words). */
+    confidence: z.number().gt(0).max(1).optional(),
+    note: z.string().min(3),
+    /** "Title => seniority function": rows this term must get right; they also prove it is needed. */
+    examples: z.array(z.string().regex(/^.+ => [a-z_]+ [a-z_]+$/)).optional(),
+  })
+  .refine((term) => term.seniority || term.function || term.modifier, {
+    message: 'a term must assign a seniority, a function or a modifier',
+  });
+export type Term = z.infer<typeof TermSchema>;
+
+export const LexiconSchema = z.object({ terms: z.array(TermSchema).min(1) });
+
+/** A rule applied after the lexicon: company size, industry or ambiguity shifts. */
+export const ContextRuleSchema = z.object({
+  id: RuleId,
+  when: z.object({
+    /** A tag carried by the term that decided seniority (or function, for `functionTag`). */
+    seniorityTag: z.string().optional(),
+    functionTag: z.string().optional(),
+    /** A tag carried by any term that shaped the answer (including modifiers such as "associate"). */
+    tag: z.string().optional(),
+    bands: z.array(z.enum(SIZE_BANDS)).optional(),
+    /** Any of these words in the company's industry (folded, `_` read as a space). */
+    industry: z.array(z.string().min(2)).optional(),
+    seniority: z.array(Seniority).optional(),
+    function: z.array(JobFunction).optional(),
+  }),
+  set: z.object({
+    seniority: Seniority.optional(),
+    function: JobFunction.optional(),
+    confidence: z.number().gt(0).max(1).optional(),
+  }),
+  note: z.string().min(10),
+  examples: z.array(z.string()).optional(),
+});
+export type ContextRule = z.infer<typeof ContextRuleSchema>;
+export const ContextRulesSchema = z.object({ rules: z.array(ContextRuleSchema) });
+
+export const MorphologySchema = z.object({
+  /** Letters folded before matching (after accents are stripped). */
+  fold: z.record(z.string().length(1), z.string()),
+  /** Umlauts written out ("ä" → "ae"): lexicon words get both spellings. */
+  umlauts: z.record(z.string().length(1), z.string()),
+  aliases: z.record(z.string(), z.string()),
+  /** Tried in order on an unknown word; the result must be a known word. */
+  inflections: z.array(z.object({ suffix: z.string().min(1), replace: z.string() })),
+  /** Known last parts of compounds ("vertriebsleiter" → "vertrieb" + "leiter"). */
+  compoundHeads: z.array(z.string().min(3)),
+  /** Linking letters between compound parts ("vertriebs-", "gruppen-"). */
+  linking: z.array(z.string().min(1)),
+  stopwords: z.array(z.string().min(1)),
+  /** Words that introduce the employer: "at", "bei", "chez"... */
+  companyMarkers: z.array(z.string().min(1)),
+  /** First words of a marketing tagline segment ("helping", "passionate"). */
+  taglineStarts: z.array(z.string().min(1)),
+});
+export type Morphology = z.infer<typeof MorphologySchema>;

@@ -1,0 +1,76 @@
+import { fold } from './fold.ts';
+import { PATTERNS } from './patterns.ts';
+
+/** A word or a separator of a title, with its text as written (lowercased) for the reasons. */
+export interface Token {
+  /** Folded text: lowercase, no accents. For separators, the separator character. */
+  text: string;
+  raw: string;
+  sep: boolean;
+}
+
+const SEPARATORS = new Set([
+  ',',
+  '|',
+  '/',
+  '\\',
+  ';',
+  ':',
+  '&',
+  '+',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '@',
+  '·',
+  '•',
+  '<',
+  '>',
+]);
+const DASHES = new Set(['-', '–', '—', '‒', '−']);
+
+function isWordChar(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return PATTERNS.wordChar.test(char);
+}
+
+/**
+ * Splits a title into words and separators. Hyphens inside words split without a separator
+ * ("IT-Leiter" → it, leiter); a dash after a space separates ("Sales - Director"); "&" between letters
+ * stays inside the word ("R&D", "FP&A").
+ */
+export function tokenize(title: string): Token[] {
+  const lower = title.toLowerCase();
+  const chars = Array.from(lower);
+  const tokens: Token[] = [];
+  let word = '';
+  const flush = () => {
+    if (word) tokens.push({ text: fold(word), raw: word, sep: false });
+    word = '';
+  };
+  for (let i = 0; i < chars.length; i++) {
+    const char = chars[i] ?? '';
+    if (isWordChar(char)) {
+      word += char;
+      continue;
+    }
+    const prev = chars[i - 1] ?? ' ';
+    const next = chars[i + 1] ?? ' ';
+    if (char === '&' && word && isWordChar(next) && word.length <= 3) {
+      word += char;
+      continue;
+    }
+    flush();
+    if (SEPARATORS.has(char)) tokens.push({ text: char === '\\' ? '/' : char, raw: char, sep: true });
+    else if (DASHES.has(char) && (prev.trim() === '' || char !== '-')) {
+      tokens.push({ text: '-', raw: char, sep: true });
+    }
+  }
+  flush();
+  return tokens;
+}
