@@ -108,9 +108,10 @@ export class RateLimiter {
     const now = this.#now();
     // Wake when the oldest counted request leaves the window, or the pause ends; completions also pump.
     const oldest = this.#done[this.#doneHead];
-    const windowFree = oldest === undefined ? now : oldest + this.#intervalMs;
+    const windowFull = this.#inWindow(now) >= Math.max(1, this.#max - this.#headroom);
+    const windowFree = oldest === undefined || !windowFull ? now : oldest + this.#intervalMs;
     const wakeAt = Math.max(this.#pausedUntil, windowFree, now + 1);
-    const completionWillPump = this.#inFlight >= this.#concurrency || oldest === undefined;
+    const completionWillPump = this.#inFlight >= this.#concurrency || (windowFull && oldest === undefined);
     if (completionWillPump && now >= this.#pausedUntil) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;

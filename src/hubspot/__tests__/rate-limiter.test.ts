@@ -65,4 +65,14 @@ describe('RateLimiter', () => {
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(2000);
     expect(starts.filter((start) => start < 2500)).toHaveLength(2);
   });
+
+  it('resumes right after a short pause when the window still has room', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const limiter = new RateLimiter({ max: 100, intervalMs: 10_000, concurrency: 4 });
+    await run(limiter, 3, 5, 50);
+    limiter.pause(1000);
+    const starts = await run(limiter, 2, 5, 3000);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(1000);
+    expect(Math.max(...starts)).toBeLessThan(1100);
+  });
 });
