@@ -106,6 +106,20 @@ export function routeNotFound(method: string, url: string): ApiError {
   });
 }
 
+/** 423 during heavy syncing (hubspot-api.md §2); HubSpot's exact body is unconfirmed. */
+export function locked(): ApiError {
+  return new ApiError(
+    423,
+    {
+      status: 'error',
+      message: 'The record is locked while HubSpot syncs; retry in 2 seconds.',
+      correlationId: correlationId(),
+      category: 'LOCKED',
+    },
+    { 'Retry-After': '2' },
+  );
+}
+
 export function internalError(): ApiError {
   return new ApiError(500, { status: 'error', message: 'internal error', correlationId: correlationId() });
 }

@@ -5,6 +5,7 @@ import {
   ApiError,
   internalError,
   invalidJson,
+  locked,
   missingScopes,
   rateLimited,
   routeNotFound,
@@ -100,7 +101,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       bodyBytes: Number(request.headers['content-length'] ?? 0) || 0,
     });
     request.logEntry = entry;
-    const fault = deps.faults.next();
+    const fault = deps.faults.next(
+      request.method !== 'GET' && !request.url.includes('/batch/read') && !request.url.endsWith('/search'),
+    );
     if (fault.kind === 'reset') {
       reply.hijack();
       request.raw.socket.destroy();
@@ -109,6 +112,16 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     if (deps.faults.settings.latencyMs > 0) await sleep(deps.faults.settings.latencyMs);
     if (fault.kind === 'burst')
       return sendError(reply, rateLimited('TEN_SECONDLY_ROLLING', 1, groupName(deps)));
+    if (fault.kind === 'daily') return sendError(reply, rateLimited('DAILY', 3600, groupName(deps)));
+    if (fault.kind === 'locked') return sendError(reply, locked());
+    if (fault.kind === 'noContentType') {
+      // Like HubSpot's edge: a body the SDK cannot parse ("No Content-Type defined").
+      reply.hijack();
+      entry.status = 502;
+      reply.raw.writeHead(502, { 'X-HubSpot-Correlation-Id': randomUUID() });
+      reply.raw.end('Bad Gateway');
+      return reply;
+    }
     if (fault.kind === 'error') {
       const error = internalError();
       return sendError(reply, new ApiError(fault.status, error.body));

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NO_FAULTS } from '../../src/sandbox/faults.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { type Harness, harness, raw, sdkError } from './helpers.ts';
 
@@ -8,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h.sandbox.close());
 
-const reset = () =>
-  Object.assign(h.sandbox.faults, { latencyMs: 0, errorRate: 0, resetRate: 0, burst429: 0 });
+const reset = () => Object.assign(h.sandbox.faults, NO_FAULTS);
 
 describe('fault injection', () => {
   it('adds latency to every response', async () => {
@@ -114,5 +114,35 @@ describe('malformed requests', () => {
       expect(response.json.status).toBe('error');
     }
     expect((await raw(h.sandbox, 'GET', '/crm/v3/objects/contacts')).status).toBe(200);
+  });
+});
+
+describe('HubSpot-edge faults', () => {
+  it('answers 423 Locked on writes only, with Retry-After', async () => {
+    h.sandbox.faults.lockedRate = 1;
+    expect((await raw(h.sandbox, 'GET', '/crm/v3/objects/contacts')).status).toBe(200);
+    const write = await raw(h.sandbox, 'POST', '/crm/v3/objects/contacts/batch/update', { inputs: [] });
+    expect(write.status).toBe(423);
+    expect(write.headers.get('retry-after')).toBe('2');
+    reset();
+  });
+
+  it('sends DAILY 429s that the SDK does not retry', async () => {
+    h.sandbox.faults.burstDaily = 1;
+    const error = await sdkError(h.client.crm.contacts.basicApi.getPage(1));
+    expect(error.code).toBe(429);
+    expect(error.body.policyName).toBe('DAILY');
+    reset();
+  });
+
+  it('can answer without a Content-Type, which the SDK cannot parse', async () => {
+    h.sandbox.faults.noContentTypeRate = 1;
+    const response = await fetch(`${h.sandbox.baseUrl}/crm/v3/objects/contacts`, {
+      headers: { authorization: `Bearer ${h.sandbox.token}` },
+    });
+    expect(response.status).toBe(502);
+    expect(response.headers.get('content-type')).toBeNull();
+    await expect(h.client.crm.contacts.basicApi.getPage(1)).rejects.toThrow(/No Content-Type defined/);
+    reset();
   });
 });
