@@ -62,11 +62,8 @@ export function icpFit(
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-const usesTitle = (match: CompiledMatch) =>
-  match.seniorities !== null ||
-  match.functions !== null ||
-  match.keywords !== null ||
-  match.keywordsOut.length > 0;
+/** Seniority and function rest on the title reader, so its confidence caps a rule using them; keywords read the raw title. */
+const usesReading = (match: CompiledMatch) => match.seniorities !== null || match.functions !== null;
 
 function hubspotValue(playbook: Playbook, role: BuyingRole): HubSpotBuyingRole {
   return playbook.roles.find((definition) => definition.id === role)?.hubspotValue ?? 'OTHER';
@@ -91,11 +88,13 @@ export function readWithPlaybook(
   };
   const inputs = `from seniority ${title.seniority}, function ${title.function}, size band ${title.sizeBand}${industry ? `, industry ${industry}` : ''}`;
 
-  const hit = rules.find((candidate) => matches(candidate.match, facts))?.rule;
+  const hitEntry = rules.find((candidate) => matches(candidate.match, facts));
+  const hit = hitEntry?.rule;
   const assign = hit ? hit.assign : { role: playbook.roleFallback.role, extraRoles: [] as BuyingRole[] };
   const extraRoles = assign.extraRoles.filter((role) => role !== assign.role);
+  const ruleConfidence = hit ? hit.confidence : playbook.roleFallback.confidence;
   const roleConfidence = round(
-    Math.min(hit ? hit.confidence : playbook.roleFallback.confidence, title.confidence),
+    hitEntry && !usesReading(hitEntry.match) ? ruleConfidence : Math.min(ruleConfidence, title.confidence),
   );
 
   let chosenAlt: CompiledMatch | undefined;
@@ -107,7 +106,7 @@ export function readWithPlaybook(
   // A persona chosen from company facts alone (e.g. outside the ICP) does not inherit a weak title reading.
   const personaConfidence = persona
     ? round(
-        chosenAlt && usesTitle(chosenAlt)
+        chosenAlt && usesReading(chosenAlt)
           ? Math.min(persona.confidence, title.confidence)
           : persona.confidence,
       )

@@ -1,0 +1,69 @@
+import { readWithPlaybook } from '../playbook/engine.ts';
+import type { Playbook } from '../playbook/schema.ts';
+import { words } from '../playbook/text.ts';
+import { readTitle } from './read-title.ts';
+import type { Classification, CompanyFacts, ContactFacts, KnownSeniority, TitleResult } from './types.ts';
+
+/**
+ * Vendor and HubSpot seniority levels (taxonomy §4.3) as rolecall seniorities, keyed by their words
+ * joined with "_". Used only when the title itself says nothing about rank.
+ */
+const SENIORITY_HINTS: Readonly<Record<string, KnownSeniority>> = {
+  owner: 'owner',
+  founder: 'owner',
+  owner_partner: 'owner',
+  partner: 'partner',
+  cxo: 'c_level',
+  c_suite: 'c_level',
+  c_level: 'c_level',
+  executive: 'c_level',
+  vp: 'vp',
+  vice_president: 'vp',
+  head: 'head',
+  director: 'director',
+  manager: 'manager',
+  experienced_manager: 'manager',
+  entry_level_manager: 'manager',
+  senior: 'senior',
+  strategic: 'senior',
+  entry: 'entry',
+  entry_level: 'entry',
+  training: 'intern',
+  in_training: 'intern',
+  unpaid: 'intern',
+  intern: 'intern',
+};
+
+/** Fills an unknown seniority from `hs_seniority` or a vendor level, and says so in the reasons. */
+function withSeniorityHint(title: TitleResult, hint: unknown): TitleResult {
+  if (title.seniority !== 'unknown' || typeof hint !== 'string') return title;
+  const seniority = SENIORITY_HINTS[words(hint).join('_')];
+  if (!seniority) return title;
+  return {
+    ...title,
+    seniority,
+    abstained: title.function === 'unknown',
+    rules: [...title.rules, 'seniority-hint'],
+    reasons: [
+      ...title.reasons,
+      `seniority ${seniority} from the enrichment hint "${hint}" (the title names no rank)`,
+    ],
+  };
+}
+
+/**
+ * Reads one contact against a playbook: seniority, function and size band from the title reader, then
+ * buying role, persona and fit from the playbook's rules. Pure, deterministic, total: no I/O, no clock.
+ */
+export function classify(
+  contact: ContactFacts | null | undefined,
+  company: CompanyFacts | null | undefined,
+  playbook: Playbook,
+): Classification {
+  const jobTitle = typeof contact?.jobTitle === 'string' ? contact.jobTitle : '';
+  const options = playbook.product.revenuePerEmployee
+    ? { revenuePerEmployee: playbook.product.revenuePerEmployee }
+    : {};
+  const title = withSeniorityHint(readTitle(jobTitle, company ?? undefined, options), contact?.seniorityHint);
+  return { ...title, ...readWithPlaybook(title, company, playbook) };
+}

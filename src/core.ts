@@ -1,0 +1,50 @@
+/**
+ * The browser-safe surface of rolecall used by the HubSpot cards and app functions: no `node:` imports,
+ * no file system. Everything here is pure.
+ */
+export { classify } from './classify/classify.ts';
+export { readTitle } from './classify/read-title.ts';
+export { sizeBand } from './classify/size-band.ts';
+export type {
+  BuyingRole,
+  Classification,
+  CompanyFacts,
+  ContactFacts,
+  HubSpotBuyingRole,
+  JobFunction,
+  KnownFunction,
+  KnownSeniority,
+  KnownSizeBand,
+  Seniority,
+  SizeBand,
+  TitleResult,
+} from './classify/types.ts';
+export { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from './classify/types.ts';
+export { defaultPlaybook } from './playbook/default.ts';
+export {
+  type BuyingGroupCoverage,
+  buyingGroupCoverage,
+  findPersona,
+  type GroupMember,
+  isNegativePersona,
+  ROLE_LABELS,
+  roleLabel,
+  talkingPointsFor,
+} from './playbook/helpers.ts';
+export type { PlaybookIssue } from './playbook/issues.ts';
+export {
+  type LoadOptions,
+  loadPlaybookData,
+  loadPlaybookText,
+  type PlaybookLoadResult,
+} from './playbook/load.ts';
+export type {
+  AnyPersona,
+  Match,
+  NegativePersona,
+  Persona,
+  PersonaMatch,
+  Playbook,
+  RoleDefinition,
+  RoleRule,
+} from './playbook/schema.ts';
