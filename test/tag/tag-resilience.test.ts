@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/hubspot/gateway.ts';
 import { ROLECALL_PROPERTIES } from '../../src/hubspot/properties.ts';
-import { fakeClassify } from './fake-classify.ts';
 import { type Portal, snapshotContacts, startPortal, tagAll } from './helpers.ts';
 
-let portal: (Portal & { classify: typeof fakeClassify }) | undefined;
+let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
 afterEach(async () => {
   await portal?.close();
   portal = undefined;
@@ -22,8 +21,8 @@ function appWritesPerContact(current: Portal): number[] {
 
 describe('tagging survives a hostile API', () => {
   it('rides out a 429 storm, 5xx bursts and connection resets, losing nothing', async () => {
-    portal = await startPortal({ contacts: 250 }, fakeClassify);
-    const reference = await startPortal({ contacts: 250 }, fakeClassify);
+    portal = await startPortal({ contacts: 250 });
+    const reference = await startPortal({ contacts: 250 });
     const clean = await tagAll(reference);
     const expected = snapshotContacts(reference.sandbox, [
       ROLECALL_PROPERTIES.persona,
@@ -37,7 +36,7 @@ describe('tagging survives a hostile API', () => {
     expect(summary.failed).toBe(0);
     expect(summary.contactsWritten).toBe(clean.contactsWritten);
     const metrics = portal.gateway.metrics();
-    expect(metrics.retries).toBeGreaterThan(10);
+    expect(metrics.retries).toBeGreaterThan(metrics.rateLimited); // 5xx and resets were retried too
     expect(metrics.rateLimited).toBeGreaterThanOrEqual(6);
     expect(
       snapshotContacts(portal.sandbox, [ROLECALL_PROPERTIES.persona, ROLECALL_PROPERTIES.buyingRole]),
@@ -47,7 +46,7 @@ describe('tagging survives a hostile API', () => {
   });
 
   it('after a crash mid-write, --resume finishes with every contact written exactly once', async () => {
-    portal = await startPortal({ contacts: 400 }, fakeClassify);
+    portal = await startPortal({ contacts: 400 });
     const live = portal.gateway;
     let updates = 0;
     // The process "dies" right after HubSpot accepted its third batch: the answer never comes back.

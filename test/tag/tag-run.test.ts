@@ -4,10 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../../src/hubspot/properties.ts';
 import { PLAN_WRITE_PROPERTIES } from '../../src/tag/plan.ts';
 import { PlanFile } from '../../src/tag/plan-file.ts';
-import { fakeClassify } from './fake-classify.ts';
-import { type Portal, snapshotContacts, startPortal, tagAll, updateRequests } from './helpers.ts';
+import { snapshotContacts, startPortal, tagAll, updateRequests } from './helpers.ts';
 
-let portal: (Portal & { classify: typeof fakeClassify }) | undefined;
+let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
 afterEach(async () => {
   await portal?.close();
   portal = undefined;
@@ -15,7 +14,7 @@ afterEach(async () => {
 
 describe('rolecall tag against the sandbox', () => {
   it('tags every contact, then a rerun writes nothing', async () => {
-    portal = await startPortal({ contacts: 300 }, fakeClassify);
+    portal = await startPortal({ contacts: 300 });
     const first = await tagAll(portal);
     expect(first.status).toBe('done');
     expect(first.processed).toBe(300);
@@ -41,7 +40,7 @@ describe('rolecall tag against the sandbox', () => {
   });
 
   it('never overwrites a value a person set, nor a contact marked manual', async () => {
-    portal = await startPortal({ contacts: 120 }, fakeClassify);
+    portal = await startPortal({ contacts: 120 });
     const ids = [...snapshotContacts(portal.sandbox, []).keys()];
     const [byHand, manual] = [ids[3]!, ids[5]!];
     portal.sandbox.setByPerson('contacts', byHand, {
@@ -70,7 +69,7 @@ describe('rolecall tag against the sandbox', () => {
   });
 
   it('a dry run writes nothing, and the real run applies exactly its plan', async () => {
-    portal = await startPortal({ contacts: 150 }, fakeClassify);
+    portal = await startPortal({ contacts: 150 });
     const planFile = new PlanFile(join(portal.dir, 'plan'));
     const dry = await tagAll(portal, { planFile });
     await planFile.close();

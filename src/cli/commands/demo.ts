@@ -61,7 +61,10 @@ export function registerDemo(program: Command): void {
         out(`   ${metrics.requests} API requests, ${metrics.retries} retries, ${s.seconds.toFixed(1)} s`);
         out('\n3. report');
         out(`   ${resolve(result.reportPath ?? '')}`);
-        out(`\nUndo it with: rolecall undo ${s.runId} (against a real portal: set HUBSPOT_ACCESS_TOKEN)`);
+        out(
+          '\nThe sandbox ends with the demo. Against a portal (HUBSPOT_ACCESS_TOKEN set): rolecall setup, rolecall tag --dry-run,',
+        );
+        out('rolecall tag, and "rolecall undo <run-id>" to restore every value.');
         process.exitCode = s.status === 'done' ? EXIT.ok : EXIT.error;
       } finally {
         db.close();

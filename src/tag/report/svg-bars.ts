@@ -19,5 +19,5 @@ export function svgBars(id: string, title: string, data: readonly Count[], total
       return `<g class="bar"><text x="${labelWidth - 6}" y="${y + 14}" text-anchor="end">${escapeHtml(row.key)}</text><rect x="${labelWidth}" y="${y}" width="${width}" height="${rowHeight - 6}" fill="${PALETTE[i % PALETTE.length]}"><title>${escapeHtml(row.key)}: ${row.count}</title></rect><text x="${labelWidth + width + 6}" y="${y + 14}">${row.count} (${share}%)</text></g>`;
     })
     .join('');
-  return `<figure class="chart" id="${id}"><figcaption>${escapeHtml(title)}</figcaption><svg role="img" aria-label="${escapeHtml(title)}" width="${labelWidth + barWidth + 110}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></figure>`;
+  return `<figure class="chart" id="${id}"><figcaption>${escapeHtml(title)}</figcaption><svg role="img" aria-label="${escapeHtml(title)}" width="100%" style="max-width:${labelWidth + barWidth + 110}px" viewBox="0 0 ${labelWidth + barWidth + 110} ${height}" xmlns="http://www.w3.org/2000/svg">${bars}</svg></figure>`;
 }
