@@ -38,8 +38,8 @@ const O = '/crm/v3/objects/:type';
 const P = '/crm/v3/properties/:type';
 const A = '/crm/v4/objects/:type/:id/associations';
 
-/** Every route the sandbox serves (hubspot-api.md §10), as data. */
-export const ROUTES: RouteSpec[] = [
+/** Every v3/v4 route the sandbox serves (hubspot-api.md §10), as data. */
+const BASE_ROUTES: RouteSpec[] = [
   { method: 'GET', url: O, access: 'read', handler: listObjects },
   { method: 'POST', url: O, access: 'write', handler: createObject },
   { method: 'POST', url: `${O}/search`, access: 'read', search: true, handler: searchObjects },
@@ -90,4 +90,25 @@ export const ROUTES: RouteSpec[] = [
     handler: (ctx, req) => putAssociation(ctx, req, true),
   },
   { method: 'DELETE', url: `${A}/:toType/:toId`, access: 'assocWrite', handler: deleteAssociation },
+];
+
+/** Date-based twins (`/crm/objects/2026-03/…`) served with v3/v4 semantics; the dated SDK is optional (§1). */
+const DATED: [string, string][] = [
+  ['/crm/v3/objects/', '/crm/objects/{v}/'],
+  ['/crm/v3/properties/', '/crm/properties/{v}/'],
+  ['/crm/v4/associations/', '/crm/associations/{v}/'],
+];
+
+export const API_VERSIONS = ['2026-03', '2026-09'] as const;
+
+export const ROUTES: RouteSpec[] = [
+  ...BASE_ROUTES,
+  ...API_VERSIONS.flatMap((version) =>
+    BASE_ROUTES.flatMap((route) => {
+      const match = DATED.find(([prefix]) => route.url.startsWith(prefix));
+      if (!match) return []; // per-object v4 association paths have no known dated twin
+      const [prefix, dated] = match;
+      return [{ ...route, url: dated.replace('{v}', version) + route.url.slice(prefix.length) }];
+    }),
+  ),
 ];
