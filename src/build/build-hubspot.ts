@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { emitDeclarations } from './declarations.ts';
@@ -65,6 +65,8 @@ export async function buildHubSpot({ root, extensionsDir }: BuildOptions): Promi
       `declarations for @rolecall/core failed: ${typeErrors.slice(0, 5).join(' | ')}. Fix the types in src/.`,
     );
   } else {
+    // Beside index.js, so a deep import of dist/index.js finds its types too.
+    writeFileSync(join(coreDist, 'index.d.ts'), "export * from './core.ts';\n");
     outputs.push(shown(join(coreDist, 'core.d.ts')));
   }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,13 +92,26 @@ describe('npm run build (into a scratch copy of extensions/)', () => {
         source.classify(facts, company, source.defaultPlaybook),
       );
     }
-    // A consumer type-checks against the generated declarations alone.
-    const consumer = join(pkgDir, 'consumer-check.ts');
+    // A card type-checks against the generated declarations alone, resolved by package name as the workspace does.
+    mkdirSync(join(app, 'node_modules/@rolecall'), { recursive: true });
+    symlinkSync(pkgDir, join(app, 'node_modules/@rolecall/core'), 'dir');
+    const consumer = join(app, 'cards/consumer-check.ts');
     writeFileSync(
       consumer,
-      "import { classify, defaultPlaybook } from './dist/index.js';\nconst r: string = classify({ jobTitle: 'CFO' }, {}, defaultPlaybook).persona;\nexport { r };\n",
+      [
+        "import { classify, defaultPlaybook, type Persona } from '@rolecall/core';",
+        "export const persona: string = classify({ jobTitle: 'CFO' }, {}, defaultPlaybook).persona;",
+        'export const names: string[] = defaultPlaybook.personas.map((p: Persona) => p.name);',
+        '',
+      ].join('\n'),
     );
-    expect(emitDeclarations(consumer, pkgDir, join(dir, 'consumer-out'))).toEqual([]);
+    expect(emitDeclarations(consumer, app, join(dir, 'consumer-out'))).toEqual([]);
+    const wrong = join(app, 'cards/consumer-wrong.ts');
+    writeFileSync(
+      wrong,
+      "import { classify } from '@rolecall/core';\nexport const n: number = classify({}, {}, 1);\n",
+    );
+    expect(emitDeclarations(wrong, app, join(dir, 'consumer-out')).length).toBeGreaterThan(0);
   }, 60_000);
 
   it('bundles every card from its own folder and the built package, never by climbing out', async () => {

@@ -1,4 +1,4 @@
-import { Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { Flex, List, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { defaultPlaybook, type Playbook, talkingPointsFor } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ActionBar } from './ActionBar.tsx';
@@ -37,9 +37,13 @@ export function PersonaSidebarView({ playbook = defaultPlaybook }: PersonaSideba
         <GlanceSection model={model} playbook={playbook} />
       )}
       {negative ? <NegativeNotice persona={negative} /> : null}
-      {points.slice(0, 2).map((point) => (
-        <Text key={point} testId="sidebar-point">{`• ${point}`}</Text>
-      ))}
+      {points.length > 0 ? (
+        <List testId="sidebar-points">
+          {points.slice(0, 2).map((point) => (
+            <Text key={point}>{point}</Text>
+          ))}
+        </List>
+      ) : null}
       {objection ? (
         <Text testId="sidebar-objection">{`If they say “${objection.objection}”: ${objection.response}`}</Text>
       ) : null}

@@ -1,0 +1,290 @@
+import {
+  Accordion,
+  Alert,
+  Button,
+  EmptyState,
+  Heading,
+  hubspot,
+  List,
+  LoadingButton,
+  LoadingSpinner,
+  Select,
+  Tag,
+  Text,
+} from '@hubspot/ui-extensions';
+import { CrmActionButton } from '@hubspot/ui-extensions/crm';
+import { defaultPlaybook } from '@rolecall/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ACME, contact, deepText } from './fixtures.ts';
+import { renderPersona } from './render.tsx';
+
+afterEach(() => vi.restoreAllMocks());
+
+const persona = (id: string) => defaultPlaybook.personas.find((p) => p.id === id)!;
+const texts = (node: { findAll: (c: typeof Text) => Array<{ text: string | null }> }) =>
+  node.findAll(Text).map((t) => t.text);
+const ok = (message = 'Saved Finance Leader as economic buyer.') => ({
+  ok: true,
+  message,
+  written: ['rolecall_persona'],
+  protectedProperties: [],
+});
+
+describe('persona card: what the rep sees', () => {
+  it('shows a CFO as Finance Leader, economic buyer, with the economic-buyer talking points', () => {
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), { company: [ACME] });
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('Finance Leader');
+    expect(card.findByTestId(Tag, 'role').text).toBe('Economic buyer');
+    expect(card.findByTestId(Tag, 'status').text).toBe('Suggested, not saved');
+    expect(card.findByTestId(Tag, 'confidence').text).toMatch(/^(likely|possible)$/);
+    expect(card.findByTestId(Text, 'seniority-function').text).toBe('C level · Finance');
+    expect(card.findByTestId(Text, 'why').text).toMatch(
+      /^"Chief Financial Officer" · 250 employees → Finance Leader, economic buyer\. \S/,
+    );
+    const points = persona('finance_leader').talkingPoints.economic_buyer ?? [];
+    expect(points.length).toBeGreaterThan(0);
+    expect(texts(card.findByTestId(List, 'talking-points'))).toEqual(points);
+    expect(card.findByTestId(LoadingButton, 'save').text).toBe('Save suggestion');
+    expect(card.maybeFind(Alert, { testId: 'negative' })).toBeNull();
+    expect(card.findByTestId(Text, 'provenance').text).toContain(defaultPlaybook.version);
+  });
+
+  it('shows a sales manager as Team Lead & Practitioner with the points for their role, not the CFO ones', () => {
+    const card = renderPersona(contact({ jobtitle: 'Sales Manager' }), { company: [ACME] });
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('Team Lead & Practitioner');
+    const role = card.findByTestId(Tag, 'role').text ?? '';
+    const roleId = defaultPlaybook.roles.find((r) => r.label === role)?.id ?? '';
+    expect(['champion', 'end_user']).toContain(roleId);
+    const points = persona('team_practitioner').talkingPoints[roleId as 'champion'] ?? [];
+    expect(texts(card.findByTestId(List, 'talking-points'))).toEqual(points);
+    for (const cfoPoint of persona('finance_leader').talkingPoints.economic_buyer ?? []) {
+      expect(deepText(card.getRootNode())).not.toContain(cfoPoint);
+    }
+  });
+
+  it('shows the detail layer: objections with responses, questions, goals and pains, channels, who to bring in', () => {
+    const card = renderPersona(contact({ jobtitle: 'VP Finance' }), { company: [ACME] });
+    const p = persona('finance_leader');
+    const root = deepText(card.getRootNode());
+    for (const o of p.objections.slice(0, 3)) {
+      expect(root).toContain(o.objection);
+      expect(root).toContain(o.response);
+    }
+    expect(texts(card.findByTestId(List, 'questions'))).toEqual(p.discoveryQuestions);
+    expect(root).toContain(`Goal: ${p.goals[0]}`);
+    expect(root).toContain(p.painPoints[0]!.quote);
+    expect(card.findByTestId(Text, 'channels').text).toContain(p.channels[0]!);
+    expect(root).toContain(p.bringIn[0]!.why);
+    expect(card.findAll(Accordion).map((a) => a.props.title)).toEqual(
+      expect.arrayContaining(['Top objections', 'Discovery questions', 'Who else to bring in']),
+    );
+  });
+
+  it('says plainly that a student is not a buyer, and shows no sales talking points', () => {
+    const card = renderPersona(contact({ jobtitle: 'Student' }), { company: [ACME] });
+    const notice = card.findByTestId(Alert, 'negative');
+    expect(notice.props.title).toBe('Not a buyer: Student or Job Seeker');
+    const negative = defaultPlaybook.negativePersonas.find((p) => p.id === 'student_or_job_seeker')!;
+    expect(deepText(notice)).toContain(negative.handling);
+    expect(card.maybeFind(List, { testId: 'talking-points' })).toBeNull();
+  });
+
+  it('names the missing job title, offers a manual choice, and offers no save', () => {
+    const card = renderPersona(contact({ jobtitle: '   ' }), { company: [ACME] });
+    expect(card.find(EmptyState).props.title).toBe('No job title to read');
+    expect(card.findByTestId(Text, 'empty-reason').text).toMatch(
+      /job title.*"Job title" property.*Re-classify/,
+    );
+    expect(card.maybeFind(LoadingButton, { testId: 'save' })).toBeNull();
+    expect(card.findByTestId(Select, 'override-persona').props.options.length).toBe(
+      defaultPlaybook.personas.length + defaultPlaybook.negativePersonas.length,
+    );
+  });
+
+  it('shows an unreadable title as an unconfirmed best guess', () => {
+    const card = renderPersona(contact({ jobtitle: 'Zorblax Wrangler' }), { company: [ACME] });
+    const notice = card.findByTestId(Alert, 'unconfirmed');
+    expect(notice.props.title).toBe('Unconfirmed best guess');
+    expect(deepText(notice)).toMatch(/could not place the title "Zorblax Wrangler".*Best guess: /);
+    expect(card.findByTestId(Tag, 'confidence').text).toBe('unconfirmed');
+  });
+
+  it('labels a value a person set as theirs and never offers to replace it with the suggestion', () => {
+    const card = renderPersona(
+      contact({
+        jobtitle: 'Chief Financial Officer',
+        rolecall_persona: 'finance_leader',
+        rolecall_buying_role: 'blocker',
+        rolecall_source: 'manual',
+        rolecall_reasons: 'Set by ana@example.com in the persona card on 2026-11-20.',
+      }),
+      { company: [ACME] },
+    );
+    expect(card.findByTestId(Tag, 'status').text).toBe('Set by a person');
+    expect(card.findByTestId(Tag, 'role').text).toBe('Blocker');
+    expect(card.findByTestId(Text, 'why').text).toBe(
+      'Set by ana@example.com in the persona card on 2026-11-20.',
+    );
+    expect(card.maybeFind(LoadingButton, { testId: 'save' })).toBeNull();
+  });
+
+  it('marks a saved value as saved, and an outdated one (title changed) with a prompt to save the new one', () => {
+    const saved = renderPersona(
+      contact({
+        jobtitle: 'Chief Financial Officer',
+        rolecall_persona: 'finance_leader',
+        rolecall_buying_role: 'economic_buyer',
+        rolecall_source: 'auto',
+      }),
+      { company: [ACME] },
+    );
+    expect(saved.findByTestId(Tag, 'status').text).toBe('Saved by rolecall');
+    expect(saved.maybeFind(LoadingButton, { testId: 'save' })).toBeNull();
+
+    const outdated = renderPersona(
+      contact({
+        jobtitle: 'Chief Financial Officer',
+        rolecall_persona: 'team_practitioner',
+        rolecall_buying_role: 'champion',
+        rolecall_source: 'auto',
+      }),
+      { company: [ACME] },
+    );
+    expect(outdated.findByTestId(Tag, 'status').text).toBe('Saved value is outdated');
+    expect(outdated.findByTestId(Alert, 'outdated').props.title).toMatch(/title changed/);
+    expect(outdated.findByTestId(LoadingButton, 'save').text).toBe('Save the new suggestion');
+  });
+});
+
+describe('persona card: loading and errors', () => {
+  it('shows a spinner while the record loads, and guesses nothing', () => {
+    const card = renderPersona(contact(), { contactState: { isLoading: true } });
+    expect(card.find(LoadingSpinner).props.label).toMatch(/Reading this contact/);
+    expect(card.maybeFind(Heading)).toBeNull();
+  });
+
+  it('shows a readable error with a retry that refetches', () => {
+    const card = renderPersona(contact(), {
+      contactState: { error: new Error('HubSpot did not answer (503).') },
+    });
+    const alert = card.findByTestId(Alert, 'error');
+    expect(alert.props.title).toBe('Could not read this contact');
+    expect(deepText(alert)).toContain('HubSpot did not answer (503).');
+    card.findByTestId(Button, 'error-retry').trigger('onClick');
+    expect(card.refetch.count).toBe(1);
+  });
+
+  it('still classifies from the title when the company cannot be read, and says so', () => {
+    const card = renderPersona(contact({ jobtitle: 'CFO' }), {
+      company: [ACME],
+      companyState: { error: new Error('forbidden') },
+    });
+    expect(card.findByTestId(Alert, 'company-error').props.title).toBe('Company not read');
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('Finance Leader');
+  });
+});
+
+describe('persona card: actions', () => {
+  it('saves the suggestion through the app function, then refreshes the record', async () => {
+    const serverless = vi.spyOn(hubspot, 'serverless').mockResolvedValue(ok());
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), { company: [ACME] });
+    card.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await card.waitFor(() =>
+      expect(deepText(card.findByTestId(Alert, 'save-done'))).toContain('Saved Finance Leader'),
+    );
+    expect(serverless).toHaveBeenCalledWith('save_classification', {
+      parameters: {
+        contactId: 123,
+        mode: 'suggestion',
+        persona: 'finance_leader',
+        buyingRole: 'economic_buyer',
+      },
+    });
+    expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(1);
+    expect(card.refetch.count).toBe(1);
+  });
+
+  it("shows the function's own error sentence and retries the same request", async () => {
+    const serverless = vi
+      .spyOn(hubspot, 'serverless')
+      .mockResolvedValueOnce({ ok: false, errors: ['A person set this contact by hand.'] })
+      .mockResolvedValueOnce(ok());
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), { company: [ACME] });
+    card.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await card.waitFor(() =>
+      expect(deepText(card.findByTestId(Alert, 'save-error'))).toContain(
+        'A person set this contact by hand.',
+      ),
+    );
+    expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(0);
+    card.findByTestId(Button, 'save-error-retry').trigger('onClick');
+    await card.waitFor(() => expect(card.maybeFind(Alert, { testId: 'save-done' })).not.toBeNull());
+    expect(serverless).toHaveBeenCalledTimes(2);
+    expect(serverless.mock.calls[1]).toEqual(serverless.mock.calls[0]);
+  });
+
+  it('shows a failed call (network, timeout) as a readable error', async () => {
+    vi.spyOn(hubspot, 'serverless').mockRejectedValue(new Error('Function timed out after 15 s.'));
+    const card = renderPersona(contact({ jobtitle: 'CFO' }), { company: [ACME] });
+    card.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await card.waitFor(() =>
+      expect(deepText(card.findByTestId(Alert, 'save-error'))).toContain('Function timed out after 15 s.'),
+    );
+  });
+
+  it('saves an override from the selects as manual, with who set it', async () => {
+    const serverless = vi
+      .spyOn(hubspot, 'serverless')
+      .mockResolvedValue(ok('Saved, marked as set by a person.'));
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), { company: [ACME] });
+    card.findByTestId(Select, 'override-persona').trigger('onChange', 'executive_leader' as never);
+    card.findByTestId(Select, 'override-role').trigger('onChange', 'blocker' as never);
+    card.findByTestId(Button, 'override-save').trigger('onClick');
+    await vi.waitFor(() => expect(serverless).toHaveBeenCalledTimes(1));
+    expect(serverless).toHaveBeenCalledWith('save_classification', {
+      parameters: {
+        contactId: 123,
+        mode: 'override',
+        persona: 'executive_leader',
+        buyingRole: 'blocker',
+        setBy: card.mocks.context.user.email,
+      },
+    });
+    await vi.waitFor(() => expect(card.mocks.actions.refreshObjectProperties.callCount).toBe(1));
+  });
+
+  it('keeps the answer to the latest click when an earlier response arrives late', async () => {
+    let releaseFirst: (value: unknown) => void = () => {};
+    vi.spyOn(hubspot, 'serverless')
+      .mockImplementationOnce(() => new Promise((resolve) => (releaseFirst = resolve)))
+      .mockResolvedValueOnce(ok('second answer'));
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), { company: [ACME] });
+    card.findByTestId(LoadingButton, 'save').trigger('onClick');
+    card.findByTestId(Button, 'override-save').trigger('onClick');
+    await card.waitFor(() => expect(deepText(card.findByTestId(Alert, 'save-done'))).toBe('second answer'));
+    releaseFirst({ ok: false, errors: ['stale first answer'] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(deepText(card.findByTestId(Alert, 'save-done'))).toBe('second answer');
+    expect(card.maybeFind(Alert, { testId: 'save-error' })).toBeNull();
+  });
+
+  it('re-classifies on demand and when the title changes on the record', async () => {
+    const card = renderPersona(contact({ jobtitle: 'Sales Manager' }), { company: [ACME] });
+    card.findByTestId(Button, 'reclassify').trigger('onClick');
+    expect(card.refetch.count).toBe(1);
+    await vi.waitFor(() => expect(card.mocks.actions.onCrmPropertiesUpdate.callCount).toBeGreaterThan(0));
+    const [properties, callback] = card.mocks.actions.onCrmPropertiesUpdate.calls[0] ?? [];
+    expect(properties).toContain('jobtitle');
+    (callback as () => void)();
+    expect(card.refetch.count).toBe(2);
+    card.update(contact({ jobtitle: 'Chief Financial Officer' }));
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('Finance Leader');
+  });
+
+  it('offers workflow enrollment for this contact', () => {
+    const card = renderPersona(contact({ jobtitle: 'CFO' }), { company: [ACME] });
+    const enroll = card.findByTestId(CrmActionButton, 'enroll');
+    expect(enroll.props.actionType).toBe('OPEN_WORKFLOW_ENROLLMENT_MODAL');
+    expect(enroll.props.actionContext).toEqual({ objectTypeId: '0-1', objectId: 123 });
+  });
+});

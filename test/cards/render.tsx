@@ -1,0 +1,38 @@
+import { createRenderer } from '@hubspot/ui-extensions/testing';
+import { PersonaCardView } from '../../extensions/app/cards/persona/PersonaCardView.tsx';
+import { PersonaSidebarView } from '../../extensions/app/cards/persona/PersonaSidebarView.tsx';
+import { type Associated, associations, crm } from './fixtures.ts';
+
+type Props = Record<string, string | null>;
+
+export interface PersonaRenderOptions {
+  company?: Associated[];
+  location?: 'crm.record.tab' | 'crm.record.sidebar';
+  contactState?: { isLoading?: boolean; error?: Error | null };
+  companyState?: { isLoading?: boolean; error?: Error | null };
+}
+
+/** Renders the persona card (or its sidebar variant) for one contact; returns the renderer. */
+export function renderPersona(contactProps: Props, options: PersonaRenderOptions = {}) {
+  const location = options.location ?? 'crm.record.tab';
+  const renderer = createRenderer(location);
+  let current = contactProps;
+  const refetch = { count: 0 };
+  renderer.mocks.useCrmProperties.willCall(() => ({
+    ...crm(current, options.contactState),
+    refetch: async () => {
+      refetch.count += 1;
+    },
+  }));
+  renderer.mocks.useAssociations.willCall(() => associations(options.company ?? [], options.companyState));
+  renderer.render(location === 'crm.record.tab' ? <PersonaCardView /> : <PersonaSidebarView />);
+  return {
+    ...renderer,
+    refetch,
+    /** Simulates HubSpot delivering new property values (after a save or an edit) and re-renders. */
+    update(next: Props) {
+      current = next;
+      renderer.render(location === 'crm.record.tab' ? <PersonaCardView /> : <PersonaSidebarView />);
+    },
+  };
+}
