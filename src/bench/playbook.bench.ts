@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { classify } from '../classify/classify.ts';
+import { readTitle } from '../classify/read-title.ts';
+import { defaultPlaybook } from '../playbook/default.ts';
+import { readWithPlaybook } from '../playbook/engine.ts';
+import { loadPlaybookText } from '../playbook/load.ts';
+import { DEFAULT_PLAYBOOK_YAML } from '../playbook/load-file.ts';
+
+/**
+ * `npm run bench -- playbook`: how long loading and cross-checking a playbook takes, and what the playbook
+ * layer adds to classify() per contact (title reading alone vs the full classify()).
+ */
+const TITLES = [
+  'CEO',
+  'Chief Financial Officer',
+  'VP Sales',
+  'Head of Marketing',
+  'Sales Manager',
+  'Account Executive',
+  'IT Manager',
+  'CISO',
+  'Procurement Manager',
+  'General Counsel',
+  'Marketing Student',
+  'Open to work',
+  'Geschäftsführer',
+  'Responsable Achats',
+  'Director de Ventas',
+  'Founder & CTO',
+  '',
+  'Nurse',
+];
+const COMPANIES = [
+  { employees: 15 },
+  { employees: 300, industry: 'COMPUTER_SOFTWARE' },
+  { employees: 12000 },
+  null,
+];
+const CONTACTS = Number(process.env.PLAYBOOK_BENCH_CONTACTS ?? 200_000);
+
+function perCall(runs: number, call: (i: number) => unknown): number {
+  for (let i = 0; i < Math.min(runs, 2000); i++) call(i); // warm up the JIT
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) call(i);
+  return (performance.now() - started) / runs;
+}
+
+const yaml = readFileSync(DEFAULT_PLAYBOOK_YAML, 'utf8');
+const loadMs = perCall(50, () => loadPlaybookText(yaml, 'default-playbook.yaml'));
+const contact = (i: number) => ({ jobTitle: TITLES[i % TITLES.length] });
+const company = (i: number) => COMPANIES[i % COMPANIES.length];
+const titleMs = perCall(CONTACTS, (i) => readTitle(contact(i).jobTitle, company(i)));
+const titles = TITLES.map((t) => readTitle(t, { employees: 300 }));
+const playbookMs = perCall(CONTACTS, (i) =>
+  readWithPlaybook(titles[i % titles.length]!, company(i), defaultPlaybook),
+);
+const classifyMs = perCall(CONTACTS, (i) => classify(contact(i), company(i), defaultPlaybook));
+
+const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
+process.stdout.write(
+  [
+    `load + cross-check default playbook (YAML): ${loadMs.toFixed(1)} ms`,
+    `readTitle per contact:                      ${us(titleMs)}`,
+    `playbook layer per contact (roles/persona):  ${us(playbookMs)}`,
+    `classify() per contact:                     ${us(classifyMs)}  (${Math.round(1000 / classifyMs).toLocaleString('en-US')} contacts/s, ${CONTACTS.toLocaleString('en-US')} runs)`,
+    '',
+  ].join('\n'),
+);
