@@ -21,3 +21,6 @@ export async function loadPlaybookFile(path: string, options: LoadOptions = {}):
 
 /** The commented YAML of the shipped default playbook (what "rolecall playbook init" copies). */
 export const DEFAULT_PLAYBOOK_YAML = fileURLToPath(new URL('./default-playbook.yaml', import.meta.url));
+
+/** The generated JSON Schema of playbook files, for editor completion. */
+export const PLAYBOOK_SCHEMA_JSON = fileURLToPath(new URL('./playbook.schema.json', import.meta.url));

@@ -70,7 +70,11 @@ describe('rolecall playbook init', () => {
   it('writes the commented default and refuses to overwrite without --force', async () => {
     const path = join(dir, 'mine.yaml');
     expect(await run('playbook', 'init', path)).toBe(0);
-    expect(readFileSync(path, 'utf8')).toBe(DEFAULT_YAML);
+    const written = readFileSync(path, 'utf8');
+    expect(written).toContain('# yaml-language-server: $schema=/');
+    expect(written.replace(/\$schema=\S+/, '')).toBe(DEFAULT_YAML.replace(/\$schema=\S+/, ''));
+    const schemaPath = /\$schema=(\S+)/.exec(written)?.[1] ?? '';
+    expect(JSON.parse(readFileSync(schemaPath, 'utf8')).type).toBe('object');
     expect(await run('playbook', 'init', path)).toBe(1);
     expect(err).toContain('already exists; pass --force');
     expect(await run('playbook', 'init', path, '--force')).toBe(0);

@@ -1,9 +1,9 @@
-import { copyFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { defaultPlaybook } from '../../playbook/default.ts';
 import { findPersona } from '../../playbook/helpers.ts';
 import type { PlaybookIssue } from '../../playbook/issues.ts';
-import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile } from '../../playbook/load-file.ts';
+import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile, PLAYBOOK_SCHEMA_JSON } from '../../playbook/load-file.ts';
 import { renderPersona, renderPersonaList } from '../../playbook/render.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { didYouMean } from '../../playbook/text.ts';
@@ -50,7 +50,9 @@ export async function playbookInit(path: string | undefined, force: boolean): Pr
   );
   if (exists && !force)
     throw new CliError(`${target} already exists; pass --force to overwrite it, or choose another path.`);
-  await copyFile(DEFAULT_PLAYBOOK_YAML, target);
+  // The copy lives elsewhere, so point its editor modeline at the shipped JSON Schema by absolute path.
+  const text = await readFile(DEFAULT_PLAYBOOK_YAML, 'utf8');
+  await writeFile(target, text.replace('$schema=./playbook.schema.json', `$schema=${PLAYBOOK_SCHEMA_JSON}`));
   process.stdout.write(
     `✔ wrote ${target}: edit it, then run "rolecall playbook check ${target}" and use it with --playbook ${target}\n`,
   );
