@@ -10,6 +10,7 @@ import { SearchLag } from './search-lag.ts';
 import { generate, SEED_USER_ID } from './seed/generate.ts';
 import { buildServer } from './server.ts';
 import { SandboxStore } from './store.ts';
+import { WebhookDispatcher, type WebhookSettings } from './webhooks.ts';
 
 export type { FaultSettings } from './faults.ts';
 export { RATE_PRESETS, type RatePreset } from './rate-limit.ts';
@@ -17,6 +18,14 @@ export type { HistoryEntry, WriteSource } from './record.ts';
 export type { RequestLogEntry } from './request-log.ts';
 export { DEFAULT_SCOPES } from './scopes.ts';
 export { SandboxStore, type StoredObject } from './store.ts';
+export {
+  DEFAULT_SUBSCRIPTIONS,
+  signV3,
+  type WebhookDelivery,
+  WebhookDispatcher,
+  type WebhookSettings,
+  type WebhookSubscription,
+} from './webhooks.ts';
 
 /** The sandbox portal's ids: history `sourceId` of API writes is the app id, as at HubSpot. */
 export const SANDBOX_PORTAL_ID = 24681357;
@@ -41,6 +50,8 @@ export interface SandboxOptions {
   /** Search lags behind writes by this much (HubSpot: a few seconds). Default 0 so tests stay fast. */
   searchLagMs?: number;
   faults?: Partial<FaultSettings>;
+  /** Deliver webhook events for API and person writes (also settable later with sandbox.webhooks.configure). */
+  webhooks?: WebhookSettings;
 }
 
 export interface Sandbox {
@@ -57,6 +68,8 @@ export interface Sandbox {
   requestCount(): number;
   /** Simulates a person editing a record in HubSpot's UI: history entries get sourceType CRM_UI. */
   setByPerson(objectType: 'contacts' | 'companies', id: string, properties: Record<string, string>): void;
+  /** Webhook deliveries: configure(settings), flush(), deliveries[]. */
+  webhooks: WebhookDispatcher;
   save(file: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -83,6 +96,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const searchPerSecond = options.searchPerSecond ?? (rate === false ? 0 : 5);
   const faults: FaultSettings = { ...NO_FAULTS, ...options.faults };
   const log = new RequestLog();
+  const webhooks = new WebhookDispatcher(store.portalId, store.appId, seed);
+  webhooks.configure(options.webhooks);
+  store.onChange = (change) => webhooks.onChange(change);
   const lag = new SearchLag(options.searchLagMs ?? 0, Date.now);
   let baseUrl = '';
   const ctx: RouteContext = {
@@ -117,8 +133,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         sourceId: `userId:${SEED_USER_ID}`,
         updatedByUserId: SEED_USER_ID,
       }),
+    webhooks,
     save: (file) => saveStore(store, file),
     close: async () => {
+      await webhooks.close();
       await app.close();
     },
   };

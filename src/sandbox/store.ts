@@ -14,6 +14,17 @@ import { checkWrite } from './validate-values.ts';
 export const CONTACT_ID_BASE = 1001;
 export const COMPANY_ID_BASE = 2_000_000_001;
 
+/** One change to a record, as webhooks report it. */
+export interface StoreChange {
+  kind: 'creation' | 'propertyChange' | 'deletion';
+  type: ObjectType;
+  id: number;
+  property?: string;
+  value?: string;
+  source: WriteSource;
+  at: number;
+}
+
 /** A record as tests see it: a copy, with string values like the API sends. */
 export interface StoredObject {
   id: string;
@@ -31,6 +42,8 @@ export class SandboxStore {
   readonly companies = new ObjectTable('companies', COMPANY_ID_BASE);
   readonly registry = new PropertyRegistry();
   private companyContacts: Map<number, number[]> | undefined;
+  /** Told about every change after seeding (the webhook dispatcher listens here). */
+  onChange: ((change: StoreChange) => void) | undefined;
 
   constructor(
     readonly portalId: number,
@@ -52,8 +65,22 @@ export class SandboxStore {
     const before: Record<string, string | undefined> = {};
     for (const name of Object.keys(values)) before[name] = record.props[name];
     const changed = writeProps(record, values, source, at);
-    if (changed) this.table(type).reindex(record, before);
+    if (changed) {
+      this.table(type).reindex(record, before);
+      if (this.onChange) {
+        for (const [name, value] of Object.entries(values)) {
+          if ((before[name] ?? '') !== value) {
+            this.onChange({ kind: 'propertyChange', type, id: record.id, property: name, value, source, at });
+          }
+        }
+      }
+    }
     return changed;
+  }
+
+  /** Reports a creation or deletion to the change listener (webhooks). */
+  emit(change: StoreChange): void {
+    this.onChange?.(change);
   }
 
   /** Contact ids associated with a company (primary or not), from a lazily built reverse index. */

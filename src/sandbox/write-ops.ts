@@ -38,6 +38,7 @@ export function uniqueConflict(
 export function createRecord(ctx: RouteContext, type: ObjectType, values: Record<string, string>): CrmRecord {
   const at = ctx.now();
   const record = ctx.store.table(type).insert({}, at);
+  ctx.store.emit({ kind: 'creation', type, id: record.id, source: ctx.apiSource, at });
   ctx.store.write(type, record, values, ctx.apiSource, at);
   record.updatedAt = at;
   ctx.onWrite(type, record.id, undefined);

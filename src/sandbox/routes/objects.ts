@@ -145,5 +145,6 @@ export function archiveObject(ctx: RouteContext, req: RouteRequest): RouteResult
 export function archive(ctx: RouteContext, type: ObjectType, record: CrmRecord): void {
   record.archivedAt = ctx.now();
   ctx.store.associationsChanged();
+  ctx.store.emit({ kind: 'deletion', type, id: record.id, source: ctx.apiSource, at: record.archivedAt });
   ctx.onWrite(type, record.id, { ...record.props });
 }

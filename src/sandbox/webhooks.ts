@@ -1,0 +1,201 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { StoreChange } from './store.ts';
+
+/** Where and how the sandbox delivers webhook events (hubspot-api.md §9, hubspot-platform.md §3 and §7). */
+export interface WebhookSettings {
+  targetUrl: string;
+  clientSecret: string;
+  /** Default: contact creation and `jobtitle` changes, as in rolecall's webhooks-hsmeta.json. */
+  subscriptions?: WebhookSubscription[];
+  /** Events gathered this long go out in one request of at most 100 events. Default 50 ms. */
+  batchWindowMs?: number;
+  /** Default 10 parallel requests. */
+  maxConcurrentRequests?: number;
+  /** HubSpot retries 10 times over 24 h; the sandbox defaults to 10 retries after 1 s × 2^(n-1). */
+  maxRetries?: number;
+  retryDelayMs?: (retry: number) => number;
+  /** A delivery that takes longer counts as failed. Default 5,000 ms. */
+  timeoutMs?: number;
+}
+
+export interface WebhookSubscription {
+  /** `object.creation|propertyChange|deletion` (objectType below) or legacy `contact.*` / `company.*`. */
+  subscriptionType: string;
+  objectType?: 'contact' | 'company';
+  propertyName?: string;
+  active?: boolean;
+}
+
+export interface WebhookDelivery {
+  at: number;
+  attemptNumber: number;
+  events: number;
+  /** HTTP status, or 0 for a network error or timeout. */
+  status: number;
+}
+
+export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = [
+  { subscriptionType: 'object.creation', objectType: 'contact' },
+  { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'jobtitle' },
+];
+
+const SINGULAR = { contacts: 'contact', companies: 'company' } as const;
+const TYPE_ID = { contacts: '0-1', companies: '0-2' } as const;
+
+/** The v3 signature HubSpot puts on requests: base64 HMAC-SHA256 of method + uri + body + timestamp. */
+export function signV3(secret: string, method: string, uri: string, body: string, timestamp: number): string {
+  return createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`, 'utf8').digest('base64');
+}
+
+/** Turns store changes into signed, batched, retried webhook deliveries. */
+export class WebhookDispatcher {
+  readonly deliveries: WebhookDelivery[] = [];
+  private settings: WebhookSettings | undefined;
+  private queue: Record<string, unknown>[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private pending = new Set<Promise<void>>();
+  private inFlight = 0;
+  private nextEventId: number;
+  private sleepers = new Set<() => void>();
+
+  constructor(
+    private readonly portalId: number,
+    private readonly appId: number,
+    seed: number,
+  ) {
+    this.nextEventId = 1_000_000 + seed * 1000;
+  }
+
+  /** Starts (or, with undefined, stops) deliveries; events before this are not sent. */
+  configure(settings: WebhookSettings | undefined): void {
+    this.settings = settings;
+  }
+
+  onChange(change: StoreChange): void {
+    const settings = this.settings;
+    if (!settings) return;
+    const subscriptions = settings.subscriptions ?? DEFAULT_SUBSCRIPTIONS;
+    for (const [index, sub] of subscriptions.entries()) {
+      if (sub.active === false || !matches(sub, change)) continue;
+      const event: Record<string, unknown> = {
+        eventId: this.nextEventId++,
+        subscriptionId: 686_000 + index,
+        portalId: this.portalId,
+        appId: this.appId,
+        occurredAt: change.at,
+        subscriptionType: sub.subscriptionType,
+        attemptNumber: 0,
+        objectId: change.id,
+      };
+      if (sub.subscriptionType.startsWith('object.')) event.objectTypeId = TYPE_ID[change.type];
+      if (change.kind === 'propertyChange')
+        Object.assign(event, { propertyName: change.property, propertyValue: change.value });
+      if (change.kind === 'creation') event.changeFlag = 'NEW';
+      event.changeSource =
+        change.source.sourceType === 'CRM_UI' ? 'CRM_UI' : change.kind === 'creation' ? 'CRM' : 'INTEGRATION';
+      if (change.source.sourceId) event.sourceId = change.source.sourceId;
+      this.queue.push(event);
+    }
+    if (this.queue.length > 0 && !this.timer) {
+      this.timer = setTimeout(() => this.drain(), settings.batchWindowMs ?? 50);
+    }
+  }
+
+  private drain(): void {
+    this.timer = undefined;
+    const settings = this.settings;
+    while (settings && this.queue.length > 0 && this.inFlight < (settings.maxConcurrentRequests ?? 10)) {
+      this.track(this.send(settings, this.queue.splice(0, 100), 0));
+    }
+    if (this.queue.length > 0 && !this.timer) this.timer = setTimeout(() => this.drain(), 10);
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  private async send(
+    settings: WebhookSettings,
+    events: Record<string, unknown>[],
+    attempt: number,
+  ): Promise<void> {
+    this.inFlight += 1;
+    const body = JSON.stringify(events.map((e) => ({ ...e, attemptNumber: attempt })));
+    const timestamp = Date.now();
+    let status = 0;
+    try {
+      const response = await fetch(settings.targetUrl, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-HubSpot-Signature-v3': signV3(
+            settings.clientSecret,
+            'POST',
+            settings.targetUrl,
+            body,
+            timestamp,
+          ),
+          'X-HubSpot-Request-Timestamp': String(timestamp),
+          'X-HubSpot-Signature': createHash('sha256').update(`${settings.clientSecret}${body}`).digest('hex'),
+          'X-HubSpot-Signature-Version': 'v1',
+        },
+        body,
+        signal: AbortSignal.timeout(settings.timeoutMs ?? 5000),
+      });
+      status = response.status;
+      await response.arrayBuffer();
+    } catch {
+      status = 0; // refused, reset or timed out
+    } finally {
+      this.inFlight -= 1;
+    }
+    this.deliveries.push({ at: timestamp, attemptNumber: attempt, events: events.length, status });
+    const ok = status >= 200 && status < 300;
+    if (!ok && attempt < (settings.maxRetries ?? 10) && this.settings) {
+      const delay = settings.retryDelayMs?.(attempt + 1) ?? 1000 * 2 ** attempt;
+      await this.sleep(delay);
+      if (this.settings) await this.send(settings, events, attempt + 1);
+    }
+    if (this.queue.length > 0 && !this.timer) this.drain();
+  }
+
+  /** A wait that close() can cut short. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
+  }
+
+  /** Sends what is queued now and waits for every delivery, retries included. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.drain();
+    while (this.pending.size > 0 || this.queue.length > 0) {
+      await Promise.all([...this.pending]);
+      if (this.queue.length > 0) this.drain();
+    }
+  }
+
+  /** Stops new deliveries (pending retries give up) and waits for requests on the wire. */
+  async close(): Promise<void> {
+    this.settings = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.queue = [];
+    for (const wake of [...this.sleepers]) wake();
+    await Promise.allSettled([...this.pending]);
+  }
+}
+
+function matches(sub: WebhookSubscription, change: StoreChange): boolean {
+  const [scope, action] = sub.subscriptionType.split('.');
+  const objectType = scope === 'object' ? sub.objectType : scope;
+  if (objectType !== SINGULAR[change.type] || action !== change.kind) return false;
+  return change.kind !== 'propertyChange' || !sub.propertyName || sub.propertyName === change.property;
+}
