@@ -5,6 +5,7 @@ import { registerPlaybook } from './commands/playbook.ts';
 import { registerReport } from './commands/report.ts';
 import { registerRuns } from './commands/runs.ts';
 import { registerSandbox } from './commands/sandbox.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerSetup } from './commands/setup.ts';
 import { registerTag } from './commands/tag.ts';
 import { registerUndo } from './commands/undo.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRuns(program);
   registerUndo(program);
   registerReport(program);
+  registerServe(program);
   return program;
 }
 

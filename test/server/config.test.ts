@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runServe } from '../../src/cli/commands/serve.ts';
 import { loadServerConfig } from '../../src/server/config.ts';
 
 const valid = {
@@ -34,5 +35,17 @@ describe('server configuration', () => {
   it('never echoes the token in an error', () => {
     const result = loadServerConfig({ ...valid, HUBSPOT_ACCESS_TOKEN: 'pat-1', PORT: '99999' });
     expect(result.ok ? '' : result.errors.join()).not.toContain('pat-1');
+  });
+
+  it('stops "rolecall serve" before listening, naming each variable to set', async () => {
+    await expect(runServe({ PORT: '8080' })).rejects.toThrow(
+      /HUBSPOT_ACCESS_TOKEN is not set[\s\S]*ROLECALL_PUBLIC_URL is not set[\s\S]*app\.json/,
+    );
+  });
+
+  it('refuses a playbook file that does not load', async () => {
+    await expect(runServe({ ...valid, ROLECALL_PLAYBOOK: '/nonexistent/playbook.yaml' })).rejects.toThrow(
+      /ROLECALL_PLAYBOOK \/nonexistent\/playbook\.yaml cannot be used/,
+    );
   });
 });

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import { classify } from '../../classify/classify.ts';
+import { createGateway } from '../../hubspot/gateway.ts';
+import { defaultPlaybook } from '../../playbook/default.ts';
+import { loadPlaybookFile } from '../../playbook/load-file.ts';
+import type { Playbook } from '../../playbook/schema.ts';
+import { buildServer } from '../../server/app.ts';
+import { loadServerConfig } from '../../server/config.ts';
+import { gatewayPort } from '../../server/gateway-port.ts';
+import { CliError } from '../errors.ts';
+
+async function playbookFrom(path: string | undefined): Promise<Playbook> {
+  if (!path) return defaultPlaybook;
+  const loaded = await loadPlaybookFile(path);
+  if (!loaded.value) {
+    const problems = loaded.errors.map((e) => e.text).join('\n  ');
+    throw new CliError(
+      `ROLECALL_PLAYBOOK ${path} cannot be used:\n  ${problems}\nFix it, or unset ROLECALL_PLAYBOOK for the default.`,
+    );
+  }
+  return loaded.value;
+}
+
+/** Runs the service until SIGTERM/SIGINT; config comes from the environment (see app.json). */
+export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const loaded = loadServerConfig(env);
+  if (!loaded.ok) {
+    throw new CliError(
+      `rolecall serve cannot start:\n  ${loaded.errors.join('\n  ')}\nSet the variables (app.json describes each one), then run "rolecall serve" again.`,
+    );
+  }
+  const config = loaded.config;
+  const playbook = await playbookFrom(config.playbookPath);
+  const gateway = createGateway({
+    accessToken: config.accessToken,
+    ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
+  });
+  let server: ReturnType<typeof buildServer>;
+  try {
+    mkdirSync(dirname(config.dbPath), { recursive: true });
+    server = buildServer(config, {
+      port: gatewayPort(gateway),
+      classify: (contact, company) => classify(contact, company, playbook),
+    });
+  } catch (error) {
+    throw new CliError(
+      `ROLECALL_DB_PATH ${config.dbPath} cannot be opened (${(error as Error).message}); point it at a writable file on a persistent volume.`,
+    );
+  }
+  try {
+    await server.listen();
+  } catch (error) {
+    await server.close();
+    throw new CliError(
+      `rolecall serve cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set PORT to a free port.`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      server.app.log.info('shutting down: finishing the batch in hand');
+      void server.close().then(resolve, resolve);
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+}
+
+/** `rolecall serve`: the HubSpot workflow action, webhooks and bulk-action backend. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'Run the HubSpot backend: workflow action, webhooks (durable queue) and bulk action. Configured by environment variables (see app.json).',
+    )
+    .action(async () => {
+      await runServe();
+    });
+}

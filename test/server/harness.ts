@@ -1,0 +1,167 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { classify } from '../../src/classify/classify.ts';
+import { createGateway, type GatewayOptions } from '../../src/hubspot/gateway.ts';
+import { setupPortal } from '../../src/hubspot/setup.ts';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
+import { DEFAULT_SCOPES, startSandbox } from '../../src/sandbox/index.ts';
+import { buildServer, type RolecallServer, type ServerDeps } from '../../src/server/app.ts';
+import { gatewayPort } from '../../src/server/gateway-port.ts';
+import { signV2, signV3 } from '../../src/server/signature.ts';
+
+export const SECRET = 'test-client-secret-0001';
+export const PUBLIC_URL = 'https://rolecall.test';
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+/** A second token, so property setup does not spend the server token's rate budget. */
+const SETUP_TOKEN = 'pat-na1-setup000-0000-0000-0000-000000000000';
+
+export const tempDb = () => join(mkdtempSync(join(tmpdir(), 'rolecall-serve-')), 'rolecall.db');
+
+/** A sandbox portal with rolecall's properties set up by the real `setupPortal`, before any rate limit applies. */
+export async function startPortal(options: {
+  contacts: number;
+  perTenSeconds?: number;
+  seed?: number;
+}): Promise<Sandbox> {
+  const tokens = [
+    {
+      token: `pat-na1-serve000-0000-0000-0000-${String(options.seed ?? 8).padStart(12, '0')}`,
+      scopes: [...DEFAULT_SCOPES],
+    },
+    { token: SETUP_TOKEN, scopes: [...DEFAULT_SCOPES] },
+  ];
+  const unlimited = await startSandbox({
+    port: 0,
+    contacts: options.contacts,
+    seed: options.seed ?? 8,
+    rateLimit: false,
+    tokens,
+  });
+  const gateway = createGateway({ accessToken: SETUP_TOKEN, baseUrl: unlimited.baseUrl });
+  const result = await setupPortal(gateway, defaultPlaybook, false);
+  if (result.error) throw new Error(`setup failed: ${result.error.message}`);
+  if (!options.perTenSeconds) return unlimited;
+  const dataFile = join(mkdtempSync(join(tmpdir(), 'rolecall-portal-')), 'portal.json');
+  await unlimited.save(dataFile);
+  await unlimited.close();
+  return startSandbox({
+    port: 0,
+    dataFile,
+    rateLimit: { perTenSeconds: options.perTenSeconds, daily: 1_000_000 },
+    tokens,
+  });
+}
+
+/** rolecall serve, in-process on port 0, talking to the sandbox through the real gateway. */
+export async function startRolecall(
+  sandbox: Sandbox,
+  options: { dbPath?: string; gateway?: Partial<GatewayOptions>; worker?: ServerDeps['worker'] } = {},
+): Promise<{ server: RolecallServer; url: string }> {
+  const gateway = createGateway({
+    accessToken: sandbox.token,
+    baseUrl: sandbox.baseUrl,
+    maxAttempts: 2,
+    baseBackoffMs: 20,
+    timeoutMs: 10_000,
+    ...options.gateway,
+  });
+  const server = buildServer(
+    {
+      clientSecret: SECRET,
+      publicUrl: PUBLIC_URL,
+      dbPath: options.dbPath ?? tempDb(),
+      port: 0,
+      host: '127.0.0.1',
+    },
+    {
+      port: gatewayPort(gateway),
+      classify: (contact, company) => classify(contact, company, defaultPlaybook),
+      logger: false,
+      worker: options.worker ?? { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },
+    },
+  );
+  const url = await server.listen();
+  return { server, url };
+}
+
+export interface SignOptions {
+  secret?: string;
+  timestamp?: number;
+  version?: 'v3' | 'v2';
+  /** Changes the body after signing. */
+  tamper?: (body: string) => string;
+}
+
+/** POSTs a JSON body signed the way HubSpot signs it, over the public URL. */
+export async function signedPost(url: string, path: string, body: unknown, options: SignOptions = {}) {
+  const raw = JSON.stringify(body);
+  const secret = options.secret ?? SECRET;
+  const timestamp = options.timestamp ?? Date.now();
+  const headers: Record<string, string> =
+    options.version === 'v2'
+      ? {
+          'x-hubspot-signature': signV2(secret, 'POST', `${PUBLIC_URL}${path}`, raw),
+          'x-hubspot-signature-version': 'v2',
+        }
+      : {
+          'x-hubspot-signature-v3': signV3(secret, 'POST', `${PUBLIC_URL}${path}`, raw, timestamp),
+          'x-hubspot-request-timestamp': String(timestamp),
+        };
+  const sent = options.tamper ? options.tamper(raw) : raw;
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: sent,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Polls until `check` is true (real HTTP and a real worker: no fake timers). */
+export async function until(check: () => boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+let nextEventId = 1;
+/** Webhook events in the 2026.09 shape (or legacy), with fresh event ids. */
+export function creationEvent(contactId: string | number, legacy = false) {
+  return legacy
+    ? {
+        eventId: nextEventId++,
+        subscriptionType: 'contact.creation',
+        objectId: Number(contactId),
+        portalId: 1,
+        occurredAt: Date.now(),
+        attemptNumber: 0,
+        changeFlag: 'NEW',
+      }
+    : {
+        eventId: nextEventId++,
+        subscriptionType: 'object.creation',
+        objectType: 'contact',
+        objectId: Number(contactId),
+        portalId: 1,
+        occurredAt: Date.now(),
+        attemptNumber: 0,
+      };
+}
+
+export function titleChangeEvent(contactId: string | number, title: string) {
+  return {
+    eventId: nextEventId++,
+    subscriptionType: 'object.propertyChange',
+    objectType: 'contact',
+    objectId: Number(contactId),
+    propertyName: 'jobtitle',
+    propertyValue: title,
+    changeSource: 'CRM_UI',
+    portalId: 1,
+    occurredAt: Date.now(),
+    attemptNumber: 0,
+  };
+}
