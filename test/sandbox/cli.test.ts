@@ -73,6 +73,10 @@ describe('rolecall sandbox', () => {
     await expect(run(['--rate', 'gold'])).rejects.toThrow(/--rate must be one of free, starter, pro/);
     await expect(run(['--contacts', '-5'])).rejects.toThrow(CliError);
     await expect(run(['--once'])).rejects.toThrow(/--once needs --save/);
+    await expect(run(['--webhook-url', 'http://x'])).rejects.toThrow(/go together/);
+    await expect(run(['--webhook-url', 'x', '--webhook-secret', 's'])).rejects.toThrow(
+      /must start with http/,
+    );
     await expect(run(['--data', join(dir, 'missing.jsonl'), '--port', '0'])).rejects.toThrow(/No dataset at/);
   });
 });

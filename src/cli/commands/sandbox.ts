@@ -13,6 +13,8 @@ interface SandboxFlags {
   searchLag: string;
   once?: boolean;
   json?: boolean;
+  webhookUrl?: string;
+  webhookSecret?: string;
 }
 
 const RATES = [...Object.keys(RATE_PRESETS), 'none'];
@@ -38,6 +40,11 @@ export function registerSandbox(program: Command): void {
     .option('--data <file>', 'load a saved dataset instead of generating one')
     .option('--save <file>', 'save the dataset to this file when the sandbox stops')
     .option('--search-lag <ms>', 'how long search lags behind writes', '0')
+    .option('--webhook-url <url>', 'deliver signed webhook events for API and UI-style writes to this URL')
+    .option(
+      '--webhook-secret <secret>',
+      'client secret that signs webhook deliveries (X-HubSpot-Signature-v3)',
+    )
     .option('--once', 'with --save: save the generated dataset and exit without serving')
     .option('--json', 'print {"baseUrl","token"} as one JSON line instead of text')
     .action(async (flags: SandboxFlags) => {
@@ -46,6 +53,12 @@ export function registerSandbox(program: Command): void {
       }
       if (flags.once && !flags.save)
         throw new CliError('--once needs --save <file>: it saves the dataset and exits.');
+      if (Boolean(flags.webhookUrl) !== Boolean(flags.webhookSecret)) {
+        throw new CliError('--webhook-url and --webhook-secret go together: give both, or neither.');
+      }
+      if (flags.webhookUrl && !/^https?:\/\//.test(flags.webhookUrl)) {
+        throw new CliError(`--webhook-url must start with http:// or https://; got "${flags.webhookUrl}".`);
+      }
       const preset = flags.rate === 'none' ? false : RATE_PRESETS[flags.rate as RatePreset];
       let sandbox: Sandbox;
       try {
@@ -58,6 +71,10 @@ export function registerSandbox(program: Command): void {
           searchLagMs: integer('search-lag', flags.searchLag, 0, 600_000),
           dataFile: flags.data,
           rateLimit: preset === false ? false : { ...preset },
+          webhooks:
+            flags.webhookUrl && flags.webhookSecret
+              ? { targetUrl: flags.webhookUrl, clientSecret: flags.webhookSecret }
+              : undefined,
         });
       } catch (error) {
         if (error instanceof CliError) throw error;
