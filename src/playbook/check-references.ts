@@ -1,4 +1,4 @@
-import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
+import { issue, type PathKey, type PlaybookIssue, pathText } from './issues.ts';
 import type { Playbook } from './schema.ts';
 import { didYouMean } from './text.ts';
 
@@ -17,7 +17,11 @@ export function checkReferences(playbook: Playbook, source: string): PlaybookIss
       if (first === undefined) seen.set(id, index);
       else
         errors.push(
-          issue(source, path(index), `duplicate ${what} "${id}" (first used at index ${first}); rename one`),
+          issue(
+            source,
+            path(index),
+            `duplicate ${what} "${id}" (first used at ${pathText(path(first))}); rename one`,
+          ),
         );
     });
   };

@@ -1,7 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { checkReferences } from './check-references.ts';
 import { checkRules } from './check-rules.ts';
-import { fromZodIssues, issue, type PlaybookIssue } from './issues.ts';
+import { fromZodIssues, issue, type PathKey, type PlaybookIssue, pathText } from './issues.ts';
 import { type Playbook, PlaybookSchema } from './schema.ts';
 import { industryId } from './text.ts';
 
@@ -70,6 +70,42 @@ function normalise(playbook: Playbook): Playbook {
   };
 }
 
+/**
+ * Duplicate ids in data the schema rejected, so one run reports them together with the schema errors
+ * (the full cross-checks need valid data and run once the shape is right).
+ */
+function duplicateIds(data: unknown, source: string): PlaybookIssue[] {
+  const found: PlaybookIssue[] = [];
+  const record = (value: unknown) =>
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const groups: [string, string[]][] = [
+    ['rule id', ['roleRules']],
+    ['persona id', ['personas', 'negativePersonas']],
+  ];
+  for (const [what, keys] of groups) {
+    const seen = new Map<string, PathKey[]>();
+    for (const key of keys) {
+      const list = record(data)[key];
+      if (!Array.isArray(list)) continue;
+      list.forEach((item, index) => {
+        const id = record(item).id;
+        if (typeof id !== 'string') return;
+        const first = seen.get(id);
+        if (first)
+          found.push(
+            issue(
+              source,
+              [key, index, 'id'],
+              `duplicate ${what} "${id}" (first used at ${pathText(first)}); rename one`,
+            ),
+          );
+        else seen.set(id, [key, index, 'id']);
+      });
+    }
+  }
+  return found;
+}
+
 /** Validates already-parsed playbook data (e.g. an imported JSON module). Never throws. */
 export function loadPlaybookData(
   data: unknown,
@@ -78,8 +114,10 @@ export function loadPlaybookData(
 ): PlaybookLoadResult {
   try {
     const parsed = PlaybookSchema.safeParse(data);
-    if (!parsed.success)
-      return { value: null, warnings: [], errors: fromZodIssues(source, data, parsed.error.issues) };
+    if (!parsed.success) {
+      const errors = [...fromZodIssues(source, data, parsed.error.issues), ...duplicateIds(data, source)];
+      return { value: null, warnings: [], errors };
+    }
     const value = normalise(parsed.data);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const references = checkReferences(value, source);

@@ -78,10 +78,10 @@ describe('broken playbooks give precise errors', () => {
     });
     const texts = errorTexts(data);
     expect(texts).toContain(
-      'team.yaml › roleRules[3].id: duplicate rule id "not-in-a-role" (first used at index 0); rename one',
+      'team.yaml › roleRules[3].id: duplicate rule id "not-in-a-role" (first used at roleRules[0].id); rename one',
     );
     expect(texts).toContain(
-      'team.yaml › negativePersonas[0].id: duplicate persona id "finance_leader" (first used at index 1); rename one',
+      'team.yaml › negativePersonas[0].id: duplicate persona id "finance_leader" (first used at personas[1].id); rename one',
     );
   });
 
