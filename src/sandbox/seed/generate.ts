@@ -1,11 +1,11 @@
-import companyData from '../data/companies.json' with { type: 'json' };
-import industries from '../data/industries.json' with { type: 'json' };
 import people from '../data/people.json' with { type: 'json' };
 import titleData from '../data/titles.json' with { type: 'json' };
 import { intBetween, mixSeed, mulberry32, pick, pickWeighted, type Rng } from '../prng.ts';
 import type { CrmRecord } from '../record.ts';
 import type { SandboxStore } from '../store.ts';
-import { slug } from './names.ts';
+import { makeCompany } from './company.ts';
+import { decorate, makeEmail, rolesFor } from './contact-parts.ts';
+import { COUNTRY_LANGUAGE, LANGUAGE_WEIGHTS, LANGUAGES, type Language } from './languages.ts';
 
 /** Seeded, deterministic portal data: companies by size band, contacts with multilingual titles and mess. */
 export interface SeedOptions {
@@ -14,35 +14,7 @@ export interface SeedOptions {
   companies?: number;
 }
 
-type Language = keyof typeof people.languages;
-const LANGUAGES = Object.keys(people.languages) as Language[];
-const LANGUAGE_WEIGHTS = LANGUAGES.map((l) => people.languageWeights[l]);
-const COUNTRY_LANGUAGE = new Map<string, Language>();
-for (const l of LANGUAGES)
-  for (const c of people.languages[l].countries) if (!COUNTRY_LANGUAGE.has(c)) COUNTRY_LANGUAGE.set(c, l);
 const TITLES = titleData.titles as Record<Language, [string, string | null][]>;
-const BANDS = companyData.sizeBands;
-const POPULAR_INDUSTRIES = [
-  'COMPUTER_SOFTWARE',
-  'INFORMATION_TECHNOLOGY_AND_SERVICES',
-  'FINANCIAL_SERVICES',
-  'HOSPITAL_HEALTH_CARE',
-  'MARKETING_AND_ADVERTISING',
-  'RETAIL',
-  'MACHINERY',
-  'LOGISTICS_AND_SUPPLY_CHAIN',
-  'MANAGEMENT_CONSULTING',
-  'INTERNET',
-];
-const BUYING_ROLES = [
-  'BUDGET_HOLDER',
-  'CHAMPION',
-  'DECISION_MAKER',
-  'END_USER',
-  'EXECUTIVE_SPONSOR',
-  'INFLUENCER',
-  'BLOCKER',
-];
 const START = Date.UTC(2019, 0, 1);
 const SPAN = Date.UTC(2026, 5, 1) - START;
 /** A portal user id for seeded "set by a person" history. */
@@ -51,44 +23,6 @@ export const SEED_USER_ID = 882761034;
 /** Companies default to one per ten contacts (at least one when there are contacts). */
 export function companyCount(options: SeedOptions): number {
   return options.companies ?? (options.contacts > 0 ? Math.max(1, Math.round(options.contacts / 10)) : 0);
-}
-
-function makeCompany(rng: Rng, at: number): { props: Record<string, string>; at: number; weight: number } {
-  const language = pickWeighted(rng, LANGUAGES, LANGUAGE_WEIGHTS);
-  const country = pick(rng, people.languages[language].countries);
-  const base = `${pick(rng, companyData.prefixes)}${rng() < 0.5 ? '' : ' '}${pick(rng, companyData.cores)}`;
-  const legal = (companyData.legal as Record<string, string[]>)[country] ?? ['Inc.'];
-  const name = rng() < 0.7 ? `${base} ${pick(rng, legal)}` : base;
-  const tld = (companyData.tlds as Record<string, string>)[country] ?? 'com';
-  const domain = `${slug(base)}${rng() < 0.5 ? '' : intBetween(rng, 2, 999)}.${tld}`;
-  const band = pickWeighted(
-    rng,
-    BANDS,
-    BANDS.map((b) => b.weight),
-  );
-  const employees = Math.round(
-    Math.exp(Math.log(band.min) + rng() * (Math.log(band.max) - Math.log(band.min))),
-  );
-  const perHead = intBetween(rng, companyData.revenuePerEmployee.min, companyData.revenuePerEmployee.max);
-  const industry = rng() < 0.05 ? '' : rng() < 0.5 ? pick(rng, POPULAR_INDUSTRIES) : pick(rng, industries);
-  const props: Record<string, string> = {
-    name,
-    domain: rng() < 0.04 ? '' : domain,
-    numberofemployees: rng() < 0.03 ? '' : String(employees),
-    industry,
-    annualrevenue: rng() < 0.1 ? '' : String(Math.round((employees * perHead) / 1000) * 1000),
-    country,
-  };
-  return { props, at, weight: 1 + Math.log2(employees + 1) };
-}
-
-function decorate(rng: Rng, title: string, company: string): string {
-  const roll = rng();
-  if (roll < 0.05 && company) return title + pick(rng, titleData.suffixes).replace('{company}', company);
-  if (roll < 0.09) return title.toUpperCase();
-  if (roll < 0.12) return title.toLowerCase();
-  if (roll < 0.14) return `  ${title} `;
-  return title;
 }
 
 /** Fills the store; record i of a seed is the same whatever the total (each record has its own stream). */
@@ -200,41 +134,4 @@ function makeContact(
     };
   }
   return record;
-}
-
-function rolesFor(rng: Rng): string {
-  const first = pick(rng, BUYING_ROLES);
-  const second = rng() < 0.2 ? pick(rng, BUYING_ROLES) : first;
-  return second === first ? first : [first, second].sort().join(';');
-}
-
-function makeEmail(
-  rng: Rng,
-  first: string,
-  last: string,
-  domain: string,
-  j: number,
-  taken: Set<string>,
-  duplicate: boolean,
-): string {
-  if (rng() < 0.03) return '';
-  const f = slug(first) || 'info';
-  const l = slug(last);
-  const personal = !domain || duplicate || rng() < 0.1;
-  const host = personal ? pick(rng, people.personalDomains) : domain;
-  const shapes = [
-    `${f}.${l}`,
-    `${f.charAt(0)}${l}`,
-    `${f}`,
-    `${f}_${l}`,
-    `${f}${l}${intBetween(rng, 1, 99)}`,
-  ];
-  let local = pick(rng, shapes).replace(/^\.|\.$/g, '') || `user${j}`;
-  let email = `${local}@${host}`;
-  if (taken.has(email)) {
-    local = `${local}${j.toString(36)}`;
-    email = `${local}@${host}`;
-  }
-  taken.add(email);
-  return email;
 }
