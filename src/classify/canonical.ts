@@ -1,34 +1,32 @@
 import type { CompiledLexicon } from './lexicon.ts';
+import { PATTERNS } from './patterns.ts';
 
 const MAX_CACHE = 50_000;
 
 /**
- * Maps each written word to the lexicon words it stands for, memoised per lexicon: known words stay,
- * abbreviations expand ("mgr" → manager), inflected forms reduce ("leiterin" → leiter, "directora" →
- * director) and compounds split ("vertriebsleiterin" → vertrieb + leiter, "inköpschef" → inkop + chef).
+ * Maps each written word to the lexicon words it stands for, memoised per lexicon: abbreviations expand
+ * ("mgr" → manager), inflected forms meet their stem ("leiterin" → leiter, "directora" → director) and
+ * compounds split ("vertriebsleiterin" → vertrieb + leiter, "inköpschef" → inkop + chef).
  */
 export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) => readonly string[] {
-  const { vocabulary, morphology } = lexicon;
-  const aliases = new Map(Object.entries(morphology.aliases).map(([from, to]) => [from, to.split(' ')]));
-  const heads = new Set(morphology.compoundHeads);
+  const { vocabulary, morphology, lemma } = lexicon;
+  const aliases = new Map(
+    Object.entries(morphology.aliases).map(([from, to]) => [from, to.split(' ').map((part) => lemma(part))]),
+  );
+  const heads = new Set(morphology.compoundHeads.map((head) => lemma(head)));
   const cache = new Map<string, readonly string[]>();
 
-  const inflect = (word: string): string | undefined => {
-    if (vocabulary.has(word)) return word;
-    for (const { suffix, replace } of morphology.inflections) {
-      if (word.length - suffix.length < 2 || !word.endsWith(suffix)) continue;
-      const candidate = word.slice(0, word.length - suffix.length) + replace;
-      if (vocabulary.has(candidate)) return candidate;
-    }
-    return undefined;
+  const known = (part: string): string | undefined => {
+    const stem = lemma(part);
+    return vocabulary.has(stem) ? stem : undefined;
   };
 
   const modifier = (part: string): string | undefined => {
-    const known = inflect(part);
-    if (known) return known;
+    const direct = known(part);
+    if (direct) return direct;
     for (const link of morphology.linking) {
       if (part.length - link.length >= 2 && part.endsWith(link)) {
-        const stem = inflect(part.slice(0, part.length - link.length));
+        const stem = known(part.slice(0, part.length - link.length));
         if (stem) return stem;
       }
     }
@@ -39,8 +37,8 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
     let fallback: readonly string[] | undefined;
     for (let cut = 2; cut <= word.length - 3; cut++) {
       const tail = word.slice(cut);
-      const head = inflect(tail);
-      const isHead = heads.has(tail) || (head !== undefined && heads.has(head));
+      const head = known(tail);
+      const isHead = head !== undefined && heads.has(head);
       if (!head || (tail.length < 4 && !isHead)) continue;
       const part = word.slice(0, cut);
       const mod = modifier(part);
@@ -54,14 +52,19 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
     return fallback;
   };
 
+  /** A known word, its compound parts, or nothing. Unknown words are retried with umlauts ("ae" → "a"). */
+  const read = (word: string): readonly string[] | undefined => {
+    const stem = known(word);
+    return stem ? [stem] : split(word, 1);
+  };
+
   return (word: string) => {
     const cached = cache.get(word);
     if (cached) return cached;
-    let result: readonly string[] = vocabulary.has(word) ? [word] : (aliases.get(word) ?? []);
-    if (result.length === 0) {
-      const known = inflect(word);
-      result = known ? [known] : (split(word, 1) ?? [word]);
-    }
+    const plain = word.replace(PATTERNS.spelledUmlaut, '$1');
+    const result = aliases.get(word) ??
+      read(word) ??
+      (plain === word ? undefined : read(plain)) ?? [lemma(word)];
     if (cache.size >= MAX_CACHE) cache.clear();
     cache.set(word, result);
     return result;

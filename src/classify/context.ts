@@ -42,6 +42,8 @@ export function applyContextRules(
     if (when.industry && !when.industry.some((word) => sector.includes(word))) continue;
     if (when.seniority && !when.seniority.includes(out.seniority)) continue;
     if (when.function && !when.function.includes(out.function)) continue;
+    if (when.alsoFunction && !when.alsoFunction.some((fn) => resolved.secondary.includes(fn as never)))
+      continue;
     if (rule.set.seniority) out.seniority = rule.set.seniority;
     if (rule.set.function) out.function = rule.set.function;
     if (rule.set.confidence) out.multiplier *= rule.set.confidence;

@@ -3,9 +3,9 @@ import { applyContextRules } from './context.ts';
 import { compileRuleset, type Ruleset } from './lexicon.ts';
 import { matchWords } from './match.ts';
 import { prepare } from './prepare.ts';
-import { resolveHits } from './resolve.ts';
+import { type Resolved, resolveHits } from './resolve.ts';
 import { readSizeBand } from './size-band.ts';
-import type { CompanyFacts, TitleResult } from './types.ts';
+import type { CompanyFacts, JobFunction, KnownFunction, TitleResult } from './types.ts';
 
 /** Longer titles are read up to here: real titles are far shorter, and the cost stays bounded. */
 export const MAX_TITLE_CHARS = 200;
@@ -21,6 +21,9 @@ export type TitleReader = (
   options?: ReadTitleOptions,
 ) => TitleResult;
 
+/** Titles with this many words, most of them unknown, read as a bio rather than a job title. */
+const BIO_WORDS = 10;
+
 const SENIORITY_SCORE = [0, 0.6, 0.75, 0.9];
 
 function functionScore(weight: number): number {
@@ -28,6 +31,11 @@ function functionScore(weight: number): number {
   if (weight >= 2) return 0.85;
   if (weight >= 1.5) return 0.7;
   return weight > 0 ? 0.55 : 0;
+}
+
+function secondaryOf(resolved: Resolved, fn: JobFunction): KnownFunction[] {
+  const moved = resolved.function !== fn && resolved.function !== 'unknown' ? [resolved.function] : [];
+  return [...moved, ...resolved.secondary].filter((secondary) => secondary !== fn) as KnownFunction[];
 }
 
 /** Builds a title reader over a rule set: the shipped one, or a variant in tests (one rule removed). */
@@ -40,10 +48,13 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
     const size = readSizeBand(company, options?.revenuePerEmployee);
     const prepared = prepare(clipped, company?.name, lexicon);
     const matched = matchWords(prepared.tokens, lexicon, canonical);
-    const resolved = resolveHits(matched.hits);
+    // A sentence or bio, not a title: most words mean nothing here, so any hit would be a guess.
+    const bio = matched.contentWords >= BIO_WORDS && matched.unexplained.length > matched.contentWords * 0.6;
+    const resolved = resolveHits(bio ? [] : matched.hits);
     const context = applyContextRules(resolved, size.band, company?.industry, lexicon.contextRules);
 
     const reasons = [...prepared.removed, ...resolved.reasons, ...context.reasons];
+    if (bio) reasons.splice(0, reasons.length, 'reads like a sentence or a bio, not a job title');
     if (text.length > MAX_TITLE_CHARS) reasons.unshift(`read only the first ${MAX_TITLE_CHARS} characters`);
     if (text.trim() === '') reasons.splice(0, reasons.length, 'the title is empty');
     if (size.reason && context.rules.length > 0) reasons.push(size.reason);
@@ -69,7 +80,7 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
       title: text,
       seniority,
       function: fn,
-      secondaryFunctions: resolved.secondary.filter((secondary) => secondary !== fn),
+      secondaryFunctions: secondaryOf(resolved, fn),
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
       rules: [...resolved.rules, ...context.rules],
       reasons,

@@ -2,6 +2,7 @@ import contextData from './data/context-rules.json' with { type: 'json' };
 import lexiconData from './data/lexicon.json' with { type: 'json' };
 import morphologyData from './data/morphology.json' with { type: 'json' };
 import { foldVariants } from './fold.ts';
+import { createLemmatizer } from './lemma.ts';
 import {
   type ContextRule,
   ContextRulesSchema,
@@ -50,6 +51,7 @@ export interface CompiledLexicon {
   byFirstToken: ReadonlyMap<string, readonly CompiledPhrase[]>;
   vocabulary: ReadonlySet<string>;
   stopwords: ReadonlySet<string>;
+  lemma: (word: string) => string;
   contextRules: readonly ContextRule[];
   morphology: Morphology;
 }
@@ -75,7 +77,7 @@ export function loadDefaultRuleset(): Ruleset {
   return { terms: lexicon.data.terms, contextRules: context.data.rules, morphology: morphology.data };
 }
 
-function phraseTokens(phrase: string, morphology: Morphology): string[][] {
+function phraseTokens(phrase: string, morphology: Morphology, lemma: (word: string) => string): string[][] {
   const marked = phrase
     .replaceAll('...', ' zzgapzz ')
     .replaceAll('^', ' zzstartzz ')
@@ -88,7 +90,9 @@ function phraseTokens(phrase: string, morphology: Morphology): string[][] {
           ? START
           : token.text === 'zzendzz'
             ? END
-            : token.text,
+            : token.sep
+              ? token.text
+              : lemma(token.text),
     ),
   );
 }
@@ -97,6 +101,7 @@ function phraseTokens(phrase: string, morphology: Morphology): string[][] {
 export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
   const byFirst = new Map<string, CompiledPhrase[]>();
   const vocabulary = new Set<string>();
+  const lemma = createLemmatizer(ruleset.morphology);
   const terms = ruleset.terms.map((term, index): CompiledTerm => {
     const compiled: CompiledTerm = {
       index,
@@ -111,7 +116,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
       note: term.note,
     };
     for (const phrase of term.match) {
-      for (const tokens of phraseTokens(phrase, ruleset.morphology)) {
+      for (const tokens of phraseTokens(phrase, ruleset.morphology, lemma)) {
         const words = tokens.filter((token) => token !== GAP && token !== START && token !== END);
         const first = words[0];
         if (!first) continue;
@@ -132,6 +137,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
     byFirstToken: byFirst,
     vocabulary,
     stopwords,
+    lemma,
     contextRules: ruleset.contextRules,
     morphology: ruleset.morphology,
   };

@@ -30,6 +30,11 @@ export interface Matched {
 }
 
 const MAX_GAP = 4;
+/**
+ * Separators inside one role ("Founder & CTO", "VP, Sales", "Director - Procurement"); the others ("/", "|",
+ * ";", brackets) start a new segment, usually another role ("Geschäftsführer / Vertriebsleiter").
+ */
+const JOINERS = new Set(['&', '+', ',', '-']);
 
 function rawOf(words: readonly Word[], positions: readonly number[]): string {
   const parts: string[] = [];
@@ -95,13 +100,13 @@ export function matchWords(
   let segment = 0;
   tokens.forEach((token, source) => {
     if (token.sep) {
-      segment += 1;
+      if (!JOINERS.has(token.text)) segment += 1;
       words.push({ text: token.text, raw: token.raw, sep: true, source, segment, stop: true });
       return;
     }
-    for (const text of canonical(token.text)) {
-      words.push({ text, raw: token.raw, sep: false, source, segment, stop: stopwords.has(text) });
-    }
+    const stop = stopwords.has(token.text);
+    for (const text of canonical(token.text))
+      words.push({ text, raw: token.raw, sep: false, source, segment, stop });
   });
   const claimed = new Uint8Array(words.length);
   const hits: Hit[] = [];

@@ -9,6 +9,8 @@ export const PATTERNS = {
   combiningMarks: /[\u0300-\u036f]/g,
   /** One code point that can be part of a word in any script. */
   wordChar: /^[\p{L}\p{M}\p{N}]$/u,
+  /** German umlauts written out ("ae", "oe", "ue"), tried on unknown words. */
+  spelledUmlaut: /([aou])e/g,
   /** Industry text: anything that is not a letter or digit separates words. */
   industrySeparators: /[^a-z0-9]+/g,
 } as const;

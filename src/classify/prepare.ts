@@ -66,6 +66,19 @@ export function prepare(
     tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
   }
 
+  const suffixes = new Set(lexicon.morphology.companySuffixes);
+  const meaningful = (token: Token | undefined) =>
+    token !== undefined &&
+    (token.sep || (lexicon.vocabulary.has(lexicon.lemma(token.text)) && !lexicon.stopwords.has(token.text)));
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]?.sep || !suffixes.has(tokens[i]?.text ?? '')) continue;
+    let from = i;
+    while (from > 0 && (from === i || !meaningful(tokens[from - 1])) && !tokens[from - 1]?.sep) from--;
+    removed.push(`removed company '${spanText(tokens, from, i + 1)}'`);
+    tokens = [...tokens.slice(0, from), ...tokens.slice(i + 1)];
+    i = from - 1;
+  }
+
   for (let start = 0; start < tokens.length; ) {
     const end = clauseEnd(tokens, start);
     const words = tokens.slice(start, end).filter((t) => !t.sep);

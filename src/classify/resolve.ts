@@ -43,6 +43,24 @@ function unknown(rules: string[], reasons: string[]): Resolved {
   };
 }
 
+function strongest(hits: readonly Hit[]): Hit | undefined {
+  let primary: Hit | undefined;
+  for (const hit of hits) if (!primary || hit.term.weight > primary.term.weight) primary = hit;
+  return primary;
+}
+
+/**
+ * The primary function: in "Geschäftsführer / Vertriebsleiter" the part holding the top rank names it; when
+ * that part says little ("Founder & CTO", "Co-founder / Head of Product"), the strongest area anywhere does.
+ */
+function primaryFunction(functional: readonly Hit[], best: Hit | undefined): Hit | undefined {
+  if (best) {
+    const own = strongest(functional.filter((hit) => hit.segment === best.segment));
+    if (own && own.term.weight >= 1.5) return own;
+  }
+  return strongest(functional);
+}
+
 /** Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh. */
 function currentHits(hits: readonly Hit[]): { current: Hit[]; former: Hit[] } {
   const current: Hit[] = [];
@@ -94,10 +112,10 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   const functional = current.filter(
     (hit) => hit.term.function && hit.term.function !== 'unknown' && !hit.term.modifier,
   );
-  let primary: Hit | undefined;
-  for (const hit of functional) if (!primary || hit.term.weight > primary.term.weight) primary = hit;
+  const primary = primaryFunction(functional, best);
+  const junior = current.find((hit) => hit.term.modifier === 'junior');
 
-  if (!best && !primary) {
+  if (!best && !primary && !junior) {
     const why = former[0]
       ? [`'${former[0].raw}' → ${former[0].term.note} (unknown)`]
       : ['no word in the title names a rank or a job area'];
@@ -120,7 +138,6 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
       reasons.push(`'${modifier.raw}' → one rung lower: ${best.term.seniority} → ${seniority}`);
     }
   }
-  const junior = current.find((hit) => hit.term.modifier === 'junior');
   const seniorWord = current.some(
     (hit) => !hit.term.modifier && hit.term.strength === 'weak' && hit.term.seniority === 'senior',
   );

@@ -48,6 +48,8 @@ export const ContextRuleSchema = z.object({
     industry: z.array(z.string().min(2)).optional(),
     seniority: z.array(Seniority).optional(),
     function: z.array(JobFunction).optional(),
+    /** One of these is among the secondary functions ("Head of Growth & Revenue"). */
+    alsoFunction: z.array(JobFunction).optional(),
   }),
   set: z.object({
     seniority: Seniority.optional(),
@@ -66,8 +68,22 @@ export const MorphologySchema = z.object({
   /** Umlauts written out ("ä" → "ae"): lexicon words get both spellings. */
   umlauts: z.record(z.string().length(1), z.string()),
   aliases: z.record(z.string(), z.string()),
-  /** Tried in order on an unknown word; the result must be a known word. */
-  inflections: z.array(z.object({ suffix: z.string().min(1), replace: z.string() })),
+  /**
+   * Suffix rules applied in order, repeatedly, to every word of titles and lexicon alike, so inflected forms
+   * meet: "leiterin" → leiter, "directrice"/"directora" → director, "ventas"/"ventes" → vent.
+   */
+  lemmaRules: z.array(
+    z.object({
+      suffix: z.string().min(1),
+      replace: z.string(),
+      /** Only when the letter before the suffix is one of these. */
+      after: z.string().optional(),
+      /** Only for words at least this long (default 4). */
+      minLength: z.number().int().min(3).optional(),
+    }),
+  ),
+  /** Words that keep their form ("interne" is not "intern"). */
+  lemmaKeep: z.array(z.string().min(1)),
   /** Known last parts of compounds ("vertriebsleiter" → "vertrieb" + "leiter"). */
   compoundHeads: z.array(z.string().min(3)),
   /** Linking letters between compound parts ("vertriebs-", "gruppen-"). */
@@ -75,6 +91,8 @@ export const MorphologySchema = z.object({
   stopwords: z.array(z.string().min(1)),
   /** Words that introduce the employer: "at", "bei", "chez"... */
   companyMarkers: z.array(z.string().min(1)),
+  /** Legal-form words ("GmbH", "Inc"): the words before them up to a known word are the employer's name. */
+  companySuffixes: z.array(z.string().min(2)),
   /** First words of a marketing tagline segment ("helping", "passionate"). */
   taglineStarts: z.array(z.string().min(1)),
 });

@@ -49,8 +49,15 @@ export function tokenize(title: string): Token[] {
   const chars = Array.from(lower);
   const tokens: Token[] = [];
   let word = '';
-  const flush = () => {
-    if (word) tokens.push({ text: fold(word), raw: word, sep: false });
+  let dotted = -1;
+  const flush = (next: number) => {
+    if (!word) return;
+    const last = tokens.at(-1);
+    // "C.E.O." and "V.P." are one word: single letters joined by dots.
+    if (word.length === 1 && last && dotted === next - 2 && last.raw.length <= 4 && !last.sep) {
+      last.raw += word;
+      last.text = fold(last.raw);
+    } else tokens.push({ text: fold(word), raw: word, sep: false });
     word = '';
   };
   for (let i = 0; i < chars.length; i++) {
@@ -65,12 +72,14 @@ export function tokenize(title: string): Token[] {
       word += char;
       continue;
     }
-    flush();
+    const single = word.length === 1;
+    flush(i);
+    if (char === '.' && single) dotted = i;
     if (SEPARATORS.has(char)) tokens.push({ text: char === '\\' ? '/' : char, raw: char, sep: true });
     else if (DASHES.has(char) && (prev.trim() === '' || char !== '-')) {
       tokens.push({ text: '-', raw: char, sep: true });
     }
   }
-  flush();
+  flush(chars.length);
   return tokens;
 }
