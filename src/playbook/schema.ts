@@ -25,6 +25,8 @@ const AssignableRole = RoleId.refine((role) => role !== 'blocker', {
   message: '"blocker" is set by people only; a rule must never assign it',
 });
 const ProductGroup = z.enum(PRODUCT_GROUPS);
+/** HubSpot's industry value or its label ("COMPUTER_SOFTWARE", "Computer Software"): compared as ids. */
+const Industry = z.string().trim().min(2, 'name an industry');
 const Keyword = z.string().trim().min(2, 'keywords need 2+ characters');
 const list = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'list at least one value');
 
@@ -38,8 +40,8 @@ const matchShape = {
   sizeBands: list(SizeBandId).optional(),
   sizeMin: KnownSizeBandId.optional(),
   sizeMax: KnownSizeBandId.optional(),
-  industries: list(Id).optional(),
-  industriesOut: list(Id).optional(),
+  industries: list(Industry).optional(),
+  industriesOut: list(Industry).optional(),
   titleKeywords: list(Keyword).optional(),
   titleKeywordsOut: list(Keyword).optional(),
   icpFit: z.boolean().optional(),
@@ -57,8 +59,8 @@ const Product = z.strictObject({
   revenuePerEmployee: z.number().positive().optional(),
   icp: z.strictObject({
     sizeBands: list(KnownSizeBandId),
-    industriesIn: z.array(Id).default([]),
-    industriesOut: z.array(Id).default([]),
+    industriesIn: z.array(Industry).default([]),
+    industriesOut: z.array(Industry).default([]),
   }),
 });
 

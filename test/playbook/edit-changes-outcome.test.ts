@@ -69,6 +69,30 @@ describe('editing the playbook file changes outcomes with no code change', () =>
     expect(cfo.roleReasons[0]).toBe('The CFO or VP Finance controls the budget and approves software spend.');
   });
 
+  it('an industry rule added above a general one applies only in that industry', () => {
+    const banking = edited(
+      '  - id: user-vp-large\n',
+      [
+        '  - id: bank-vp',
+        '    match: { industries: [Banking], seniority: [vp], productFunctions: [user] }',
+        '    assign: { role: champion }',
+        '    note: In banks VP is a rank held by team leads, so a VP there is a champion at most.',
+        '    confidence: 0.6',
+        '  - id: user-vp-large',
+        '',
+      ].join('\n'),
+    );
+    const vp = reading('vp', 'sales', '5001+');
+    expect(readWithPlaybook(vp, { industry: 'BANKING' }, banking)).toMatchObject({
+      buyingRole: 'champion',
+      roleRules: ['bank-vp'],
+    });
+    expect(readWithPlaybook(vp, { industry: 'COMPUTER_SOFTWARE' }, banking).roleRules).toEqual([
+      'user-vp-large',
+    ]);
+    expect(readWithPlaybook(vp, null, banking).roleRules).toEqual(['user-vp-large']);
+  });
+
   it('changing the ICP changes fit and the out-of-profile persona', () => {
     const noSmall = edited('sizeBands: ["11-50", "51-200",', 'sizeBands: ["51-200",');
     expect(readWithPlaybook(reading('manager', 'sales', '11-50'), null, original())).toMatchObject({
