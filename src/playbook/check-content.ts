@@ -1,0 +1,82 @@
+import { coveringMatches, intersect, overlaps } from './analysis.ts';
+import { allPersonas } from './check-references.ts';
+import { issue, type PlaybookIssue } from './issues.ts';
+import type { CompiledMatch } from './match.ts';
+import type { Playbook } from './schema.ts';
+
+/** Content checks: talking points for every role a persona can get, and review dates. Warnings only. */
+
+export type RuleEntry = { rule: Playbook['roleRules'][number]; compiled: CompiledMatch };
+
+/** Roles a persona's contacts can actually get: rules sharing inputs with it that earlier rules don't take. */
+function reachableRoles(rules: readonly RuleEntry[], alternatives: readonly CompiledMatch[]): Set<string> {
+  const roles = new Set<string>();
+  rules.forEach(({ rule, compiled }, i) => {
+    const reached = alternatives.some((alt) => {
+      if (!overlaps(compiled, alt)) return false;
+      const shared = intersect(compiled, alt);
+      return (
+        coveringMatches(
+          rules.slice(0, i).map((earlier) => earlier.compiled),
+          shared,
+        ) === null
+      );
+    });
+    if (reached) for (const role of [rule.assign.role, ...rule.assign.extraRoles]) roles.add(role);
+  });
+  return roles;
+}
+
+export function missingTalkingPoints(
+  playbook: Playbook,
+  source: string,
+  rules: readonly RuleEntry[],
+  personas: readonly (ReturnType<typeof allPersonas>[number] & { compiled: CompiledMatch[] })[],
+): PlaybookIssue[] {
+  const found: PlaybookIssue[] = [];
+  for (const { persona, kind, path, compiled } of personas) {
+    if (kind !== 'persona') continue;
+    // The fallback role means "not in the buying group": nothing to say in that role.
+    const roles = [...reachableRoles(rules, compiled)].filter((role) => role !== playbook.roleFallback.role);
+    const missing = roles.filter(
+      (role) => !persona.talkingPoints[role as keyof typeof persona.talkingPoints],
+    );
+    if (missing.length > 0) {
+      found.push(
+        issue(
+          source,
+          [...path, 'talkingPoints'],
+          `"${persona.id}" can be assigned ${missing.join(', ')} by the role rules but has no talking points for ${missing.length === 1 ? 'it' : 'them'}; add them`,
+        ),
+      );
+    }
+  }
+  return found;
+}
+
+const DAY_MS = 86_400_000;
+
+export function staleness(playbook: Playbook, source: string, today: string): PlaybookIssue[] {
+  const now = Date.parse(today);
+  return allPersonas(playbook).flatMap(({ persona, path }) => {
+    const age = Math.floor((now - Date.parse(persona.lastReviewed)) / DAY_MS);
+    if (age > playbook.reviewIntervalDays) {
+      return [
+        issue(
+          source,
+          [...path, 'lastReviewed'],
+          `"${persona.id}" was last reviewed ${age} days ago (interval ${playbook.reviewIntervalDays}); review it with sales and update lastReviewed`,
+        ),
+      ];
+    }
+    if (age < 0)
+      return [
+        issue(
+          source,
+          [...path, 'lastReviewed'],
+          `${persona.lastReviewed} is in the future; use the date of the last real review`,
+        ),
+      ];
+    return [];
+  });
+}
