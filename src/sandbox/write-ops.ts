@@ -55,29 +55,44 @@ export function updateRecord(
   if (ctx.store.write(type, record, values, ctx.apiSource, ctx.now())) ctx.onWrite(type, record.id, before);
 }
 
-/** Applies `associations` of a create body (contact→company only; type 1 = primary, 279 = unlabeled). */
-export function applyCreateAssociations(
+/** A create body's association, resolved before anything is written. */
+export interface PlannedAssociation {
+  target: CrmRecord;
+  primary: boolean;
+}
+
+/** Checks `associations` of a create body (contact↔company; type 1/2 = primary, 279/280 = unlabeled). */
+export function planAssociations(
+  ctx: RouteContext,
+  type: ObjectType,
+  raw: unknown,
+): PlannedAssociation[] | ApiError {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) return validationError('associations must be an array.');
+  const planned: PlannedAssociation[] = [];
+  for (const item of raw as { to?: { id?: unknown }; types?: { associationTypeId?: unknown }[] }[]) {
+    const toId = String(item?.to?.id ?? '');
+    const typeIds = Array.isArray(item?.types) ? item.types.map((t) => Number(t?.associationTypeId)) : [];
+    const other = type === 'contacts' ? ctx.store.companies : ctx.store.contacts;
+    const target = other.get(toId);
+    if (!target || target.archivedAt) {
+      return validationError(`Association target ${other.type} ${toId} does not exist.`);
+    }
+    planned.push({ target, primary: typeIds.includes(type === 'contacts' ? 1 : 2) });
+  }
+  return planned;
+}
+
+export function applyAssociations(
   ctx: RouteContext,
   type: ObjectType,
   record: CrmRecord,
-  raw: unknown,
-): ApiError | undefined {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw)) return validationError('associations must be an array.');
-  for (const item of raw as { to?: { id?: unknown }; types?: { associationTypeId?: unknown }[] }[]) {
-    const toId = String(item?.to?.id ?? '');
-    const typeIds = (item?.types ?? []).map((t) => Number(t?.associationTypeId));
-    if (type === 'contacts') {
-      const company = ctx.store.companies.get(toId);
-      if (!company) return validationError(`Association target company ${toId} does not exist.`);
-      ctx.store.associate(record, company.id, typeIds.includes(1));
-    } else {
-      const contact = ctx.store.contacts.get(toId);
-      if (!contact) return validationError(`Association target contact ${toId} does not exist.`);
-      ctx.store.associate(contact, record.id, typeIds.includes(2));
-    }
+  planned: PlannedAssociation[],
+): void {
+  for (const { target, primary } of planned) {
+    if (type === 'contacts') ctx.store.associate(record, target.id, primary);
+    else ctx.store.associate(target, record.id, primary);
   }
-  return undefined;
 }
 
 export function invalidValues(ctx: RouteContext, problems: readonly ValueProblem[]): ApiError {

@@ -250,3 +250,35 @@ describe('batch endpoints', () => {
     expect(h.sandbox.store.getContact('1200')?.archived).toBe(true);
   });
 });
+
+describe('batch writes are all-or-nothing on 400', () => {
+  it('leaves every record alone when one upsert input is invalid', async () => {
+    const before = h.sandbox.store.getContact('1010')?.properties.jobtitle;
+    const response = await raw(h.sandbox, 'POST', '/crm/v3/objects/contacts/batch/upsert', {
+      inputs: [
+        { id: '1010', idProperty: 'hs_object_id', properties: { jobtitle: 'Changed' } },
+        { id: 'x@example.org', idProperty: 'email', properties: { hs_persona: 'nope' } },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(h.sandbox.store.getContact('1010')?.properties.jobtitle).toBe(before);
+    expect(h.sandbox.store.contacts.findBy('email', 'x@example.org')).toBeUndefined();
+  });
+
+  it('creates nothing when an association target does not exist', async () => {
+    const count = h.sandbox.store.count('contacts');
+    const response = await raw(h.sandbox, 'POST', '/crm/v3/objects/contacts/batch/create', {
+      inputs: [
+        { properties: { email: 'ok@example.org' } },
+        {
+          properties: { email: 'bad-assoc@example.org' },
+          associations: [
+            { to: { id: '1' }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 1 }] },
+          ],
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(h.sandbox.store.count('contacts')).toBe(count);
+  });
+});

@@ -1,13 +1,14 @@
 import type { RouteContext, RouteRequest } from '../context.ts';
 import { notFound, validationError } from '../errors.ts';
-import { boolParam, listParam, objectType, type RouteResult, reply, stringParam } from '../http.ts';
+import { boolParam, isError, listParam, objectType, type RouteResult, reply, stringParam } from '../http.ts';
 import type { ObjectType } from '../property-types.ts';
 import type { CrmRecord } from '../record.ts';
 import { type ReadOptions, toApiObject } from '../serialize.ts';
 import {
-  applyCreateAssociations,
+  applyAssociations,
   createRecord,
   invalidValues,
+  planAssociations,
   prepare,
   uniqueConflict,
   updateRecord,
@@ -110,9 +111,10 @@ export function createObject(ctx: RouteContext, req: RouteRequest): RouteResult 
   if (!check.ok) return invalidValues(ctx, check.problems);
   const clash = uniqueConflict(ctx, type, check.values);
   if (clash) return clash;
+  const planned = planAssociations(ctx, type, body.associations);
+  if (isError(planned)) return planned;
   const record = createRecord(ctx, type, check.values);
-  const assocError = applyCreateAssociations(ctx, type, record, body.associations);
-  if (assocError) return assocError;
+  applyAssociations(ctx, type, record, planned);
   return reply(201, toApiObject(ctx.store, type, record, { properties: Object.keys(check.values) }));
 }
 

@@ -3,7 +3,8 @@ import { notFound, validationError } from '../errors.ts';
 import { isError, objectType, type RouteResult, reply } from '../http.ts';
 import type { ObjectType } from '../property-types.ts';
 import type { CrmRecord } from '../record.ts';
-import { accessor, compileFilterGroups, LIMITS } from '../search-filter.ts';
+import { accessor } from '../search-access.ts';
+import { compileFilterGroups, LIMITS } from '../search-filter.ts';
 import { toApiObject } from '../serialize.ts';
 
 export const MAX_SEARCH_PAGE = 200;
