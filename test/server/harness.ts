@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { classify } from '../../src/classify/classify.ts';
@@ -57,7 +58,14 @@ export async function startPortal(options: {
 /** rolecall serve, in-process on port 0, talking to the sandbox through the real gateway. */
 export async function startRolecall(
   sandbox: Sandbox,
-  options: { dbPath?: string; gateway?: Partial<GatewayOptions>; worker?: ServerDeps['worker'] } = {},
+  options: {
+    dbPath?: string;
+    gateway?: Partial<GatewayOptions>;
+    worker?: ServerDeps['worker'];
+    /** Listen here with this public URL (for deliveries the sandbox signs over the real URL). */
+    listenPort?: number;
+    appId?: string;
+  } = {},
 ): Promise<{ server: RolecallServer; url: string }> {
   const gateway = createGateway({
     accessToken: sandbox.token,
@@ -70,10 +78,11 @@ export async function startRolecall(
   const server = buildServer(
     {
       clientSecret: SECRET,
-      publicUrl: PUBLIC_URL,
+      publicUrl: options.listenPort ? `http://127.0.0.1:${options.listenPort}` : PUBLIC_URL,
       dbPath: options.dbPath ?? tempDb(),
-      port: 0,
+      port: options.listenPort ?? 0,
       host: '127.0.0.1',
+      ...(options.appId ? { appId: options.appId } : {}),
     },
     {
       port: gatewayPort(gateway),
@@ -92,6 +101,15 @@ export interface SignOptions {
   version?: 'v3' | 'v2';
   /** Changes the body after signing. */
   tamper?: (body: string) => string;
+}
+
+/** A port that was free a moment ago (the OS picks it; nothing fixed). */
+export async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** POSTs a JSON body signed the way HubSpot signs it, over the public URL. */

@@ -23,12 +23,12 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
   });
 
   it('finishes every queued event after a restart on the same database file', async () => {
-    const sandbox = await startPortal({ contacts: 250 });
+    const sandbox = await startPortal({ contacts: 300 });
     open.push(sandbox);
-    sandbox.faults.latencyMs = 100; // slow HubSpot, so the first server stops mid-queue
+    sandbox.faults.latencyMs = 200; // slow HubSpot, so the first server stops mid-queue
     const dbPath = tempDb();
     const first = await startRolecall(sandbox, { dbPath });
-    const ids = range(1001, 250);
+    const ids = range(1001, 300);
     for (let i = 0; i < ids.length; i += 50) {
       await signedPost(
         first.url,
@@ -47,9 +47,9 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
     const queued = second.server.queue.counts();
     expect(queued.pending + queued.inFlight).toBeGreaterThan(0);
     await until(() => ids.every((id) => writes(sandbox, id) >= 1), 30_000, 'all tagged after restart');
-    await until(() => second.server.queue.counts().done === 250, 10_000, 'queue drained');
+    await until(() => second.server.queue.counts().done === 300, 10_000, 'queue drained');
     expect(ids.filter((id) => writes(sandbox, id) !== 1)).toEqual([]);
-    expect(second.server.queue.counts()).toMatchObject({ pending: 0, inFlight: 0, failed: 0, done: 250 });
+    expect(second.server.queue.counts()).toMatchObject({ pending: 0, inFlight: 0, failed: 0, done: 300 });
   });
 
   it('takes over jobs a crashed server left in flight', async () => {
