@@ -46,6 +46,16 @@ export const associations = (
   pagination: pagination(state.hasNextPage),
 });
 
+export const search = (items: Associated[], state: { isLoading?: boolean; error?: Error | null } = {}) => ({
+  results: items.map((item) => ({ objectId: item.id, properties: item.properties })),
+  total: items.length,
+  error: state.error ?? null,
+  isLoading: state.isLoading ?? false,
+  isRefetching: false,
+  refetch: async () => {},
+  pagination: pagination(),
+});
+
 /** Every contact property the card reads, empty unless a test sets it. */
 export const contact = (overrides: Props = {}): Props => ({
   firstname: 'Dana',

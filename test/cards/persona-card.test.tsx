@@ -15,9 +15,13 @@ import {
 import { CrmActionButton } from '@hubspot/ui-extensions/crm';
 import { defaultPlaybook } from '@rolecall/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { crmSearchStub } from './crm-search-stub.ts';
 import { ACME, contact, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
+vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
+  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
+);
 afterEach(() => vi.restoreAllMocks());
 
 const persona = (id: string) => defaultPlaybook.personas.find((p) => p.id === id)!;
@@ -153,6 +157,51 @@ describe('persona card: what the rep sees', () => {
     expect(outdated.findByTestId(Tag, 'status').text).toBe('Saved value is outdated');
     expect(outdated.findByTestId(Alert, 'outdated').props.title).toMatch(/title changed/);
     expect(outdated.findByTestId(LoadingButton, 'save').text).toBe('Save the new suggestion');
+  });
+});
+
+describe('persona card: next move and persona freshness', () => {
+  const colleague = (id: number, jobtitle: string) => ({ id, properties: { jobtitle, firstname: `P${id}` } });
+
+  it("names the required roles still missing at the company, counting this contact's role", () => {
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), {
+      company: [ACME],
+      colleagues: [colleague(5, 'Sales Manager'), colleague(6, 'Student')],
+    });
+    const search = crmSearchStub.calls[0]?.[0] as { filterGroups: Array<{ filters: unknown[] }> };
+    expect(search.filterGroups[0]?.filters).toEqual([
+      { propertyName: 'associations.company', operator: 'EQ', value: '900' },
+    ]);
+    expect(card.findByTestId(Text, 'gaps').text).toBe(
+      'Next move at Acme Analytics: no decision maker, no technical evaluator yet. Bring them in to multi-thread the deal.',
+    );
+  });
+
+  it('says so when every required role is present', () => {
+    const card = renderPersona(contact({ jobtitle: 'CFO' }), {
+      company: [ACME],
+      colleagues: [colleague(5, 'Sales Manager'), colleague(6, 'VP Sales'), colleague(7, 'IT Manager')],
+    });
+    expect(card.findByTestId(Text, 'gaps').text).toBe(
+      'Every role the playbook requires is present at Acme Analytics.',
+    );
+  });
+
+  it("shows the review age, and warns once a persona is past the playbook's review interval", () => {
+    const reviewed = Date.parse(`${persona('finance_leader').lastReviewed}T00:00:00Z`);
+    const day = 24 * 60 * 60 * 1000;
+    const fresh = renderPersona(contact({ jobtitle: 'CFO' }), {
+      company: [ACME],
+      now: () => new Date(reviewed + 10 * day),
+    });
+    expect(fresh.findByTestId(Text, 'provenance').text).toMatch(/reviewed \d{4}-\d\d-\d\d \(10 days ago\)$/);
+    expect(fresh.maybeFind(Alert, { testId: 'stale-persona' })).toBeNull();
+    const old = defaultPlaybook.reviewIntervalDays + 1;
+    const stale = renderPersona(contact({ jobtitle: 'CFO' }), {
+      company: [ACME],
+      now: () => new Date(reviewed + old * day),
+    });
+    expect(deepText(stale.findByTestId(Alert, 'stale-persona'))).toContain(`last reviewed ${old} days ago`);
   });
 });
 

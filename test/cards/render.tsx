@@ -1,7 +1,8 @@
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { PersonaCardView } from '../../extensions/app/cards/persona/PersonaCardView.tsx';
 import { PersonaSidebarView } from '../../extensions/app/cards/persona/PersonaSidebarView.tsx';
-import { type Associated, associations, crm } from './fixtures.ts';
+import { crmSearchStub } from './crm-search-stub.ts';
+import { type Associated, associations, crm, search } from './fixtures.ts';
 
 type Props = Record<string, string | null>;
 
@@ -10,6 +11,10 @@ export interface PersonaRenderOptions {
   location?: 'crm.record.tab' | 'crm.record.sidebar';
   contactState?: { isLoading?: boolean; error?: Error | null };
   companyState?: { isLoading?: boolean; error?: Error | null };
+  /** Other contacts at the company, as useCrmSearch returns them. */
+  colleagues?: Associated[];
+  colleaguesState?: { isLoading?: boolean; error?: Error | null };
+  now?: () => Date;
 }
 
 /** Renders the persona card (or its sidebar variant) for one contact; returns the renderer. */
@@ -25,14 +30,18 @@ export function renderPersona(contactProps: Props, options: PersonaRenderOptions
     },
   }));
   renderer.mocks.useAssociations.willCall(() => associations(options.company ?? [], options.companyState));
-  renderer.render(location === 'crm.record.tab' ? <PersonaCardView /> : <PersonaSidebarView />);
+  crmSearchStub.reset();
+  crmSearchStub.result = search(options.colleagues ?? [], options.colleaguesState);
+  const view = () =>
+    location === 'crm.record.tab' ? <PersonaCardView now={options.now} /> : <PersonaSidebarView />;
+  renderer.render(view());
   return {
     ...renderer,
     refetch,
     /** Simulates HubSpot delivering new property values (after a save or an edit) and re-renders. */
     update(next: Props) {
       current = next;
-      renderer.render(location === 'crm.record.tab' ? <PersonaCardView /> : <PersonaSidebarView />);
+      renderer.render(view());
     },
   };
 }

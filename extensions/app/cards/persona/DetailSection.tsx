@@ -1,15 +1,18 @@
 import { Accordion, Flex, List, Text } from '@hubspot/ui-extensions';
 import { type Persona, type Playbook, talkingPointsFor } from '@rolecall/core';
 import { personaName, roleLabel } from '../shared/labels.ts';
+import { Provenance } from './Provenance.tsx';
 
 export interface DetailSectionProps {
   persona: Persona;
   roleId: string;
   playbook: Playbook;
+  /** For the review age; the caller owns the clock. */
+  today: Date;
 }
 
 /** The detail layer, one click away: what to say to this persona in this role, and how to handle them. */
-export function DetailSection({ persona, roleId, playbook }: DetailSectionProps) {
+export function DetailSection({ persona, roleId, playbook, today }: DetailSectionProps) {
   const role = roleLabel(playbook, roleId);
   const points = talkingPointsFor(persona, roleId);
   return (
@@ -72,9 +75,7 @@ export function DetailSection({ persona, roleId, playbook }: DetailSectionProps)
           )}
         </Flex>
       </Accordion>
-      <Text variant="microcopy" testId="provenance">
-        {`Playbook ${playbook.version} · ${persona.owner ? `owner ${persona.owner} · ` : ''}reviewed ${persona.lastReviewed}`}
-      </Text>
+      <Provenance persona={persona} playbook={playbook} today={today} />
     </Flex>
   );
 }

@@ -3,6 +3,7 @@ import { defaultPlaybook, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { humanize, roleLabel } from '../shared/labels.ts';
 import { ActionBar } from './ActionBar.tsx';
+import { CompanyGaps } from './CompanyGaps.tsx';
 import { DetailSection } from './DetailSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { MissingInput } from './MissingInput.tsx';
@@ -15,10 +16,15 @@ import { usePersonaCard } from './usePersonaCard.ts';
 export interface PersonaCardViewProps {
   /** The shipped playbook unless a configured one is given. */
   playbook?: Playbook;
+  /** The clock, for the persona's review age. */
+  now?: () => Date;
 }
 
 /** The persona card on the contact record: glance layer, actions, then the detail layer. */
-export function PersonaCardView({ playbook = defaultPlaybook }: PersonaCardViewProps) {
+export function PersonaCardView({
+  playbook = defaultPlaybook,
+  now = () => new Date(),
+}: PersonaCardViewProps) {
   const card = usePersonaCard(playbook);
   const { data } = card;
   if (data.status === 'loading') return <LoadingSpinner testId="loading" label="Reading this contact…" />;
@@ -74,6 +80,15 @@ export function PersonaCardView({ playbook = defaultPlaybook }: PersonaCardViewP
           </Text>
         </Alert>
       ) : null}
+      {data.companyId !== null && model.kind !== 'empty' ? (
+        <CompanyGaps
+          companyId={data.companyId}
+          company={data.company}
+          contactId={card.contactId}
+          ownRole={model.roleId}
+          playbook={playbook}
+        />
+      ) : null}
       <ActionBar
         model={model}
         contactId={card.contactId}
@@ -92,7 +107,7 @@ export function PersonaCardView({ playbook = defaultPlaybook }: PersonaCardViewP
       {persona ? (
         <>
           <Divider />
-          <DetailSection persona={persona} roleId={model.roleId} playbook={playbook} />
+          <DetailSection persona={persona} roleId={model.roleId} playbook={playbook} today={now()} />
         </>
       ) : null}
     </Flex>

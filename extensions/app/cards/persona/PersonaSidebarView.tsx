@@ -2,6 +2,7 @@ import { Flex, List, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { defaultPlaybook, type Playbook, talkingPointsFor } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ActionBar } from './ActionBar.tsx';
+import { CompanyGaps } from './CompanyGaps.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
 import { MissingInput } from './MissingInput.tsx';
 import { NegativeNotice } from './NegativeNotice.tsx';
@@ -48,6 +49,15 @@ export function PersonaSidebarView({ playbook = defaultPlaybook }: PersonaSideba
         <Text testId="sidebar-objection">{`If they say “${objection.objection}”: ${objection.response}`}</Text>
       ) : null}
       {question ? <Text testId="sidebar-question">{`Ask: ${question}`}</Text> : null}
+      {data.companyId !== null && model.kind !== 'empty' ? (
+        <CompanyGaps
+          companyId={data.companyId}
+          company={data.company}
+          contactId={card.contactId}
+          ownRole={model.roleId}
+          playbook={playbook}
+        />
+      ) : null}
       <ActionBar
         model={model}
         contactId={card.contactId}

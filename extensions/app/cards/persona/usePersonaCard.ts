@@ -1,12 +1,13 @@
 import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
 import { useAssociations, useCrmProperties } from '@hubspot/ui-extensions/crm';
-import type { Playbook } from '@rolecall/core';
+import type { CompanyFacts, Playbook } from '@rolecall/core';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { type SaveRequest, saveClassification } from '../shared/saveClient.ts';
 import { useGuardedAction } from '../shared/useGuardedAction.ts';
 import {
   COMPANY_CARD_PROPERTIES,
   CONTACT_CARD_PROPERTIES,
+  companyFacts,
   type PersonaCardModel,
   personaCardModel,
   primaryCompany,
@@ -16,7 +17,14 @@ import {
 export type PersonaCardData =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
-  | { status: 'success'; model: PersonaCardModel; companyError: Error | null };
+  | {
+      status: 'success';
+      model: PersonaCardModel;
+      companyError: Error | null;
+      /** The contact's primary company, when it has one. */
+      companyId: number | null;
+      company: CompanyFacts;
+    };
 
 /** Reads the contact and its company, classifies, and offers the save, override and re-classify actions. */
 export function usePersonaCard(playbook: Playbook) {
@@ -59,9 +67,15 @@ export function usePersonaCard(playbook: Playbook) {
   const data: PersonaCardData = useMemo(() => {
     if (contact.isLoading || company.isLoading) return { status: 'loading' };
     if (contact.error) return { status: 'error', error: contact.error };
-    const companyProps = company.error ? {} : (primaryCompany(company.results)?.properties ?? {});
-    const model = personaCardModel(contact.properties, companyProps, playbook);
-    return { status: 'success', model, companyError: company.error };
+    const primary = company.error ? undefined : primaryCompany(company.results);
+    const model = personaCardModel(contact.properties, primary?.properties ?? {}, playbook);
+    return {
+      status: 'success',
+      model,
+      companyError: company.error,
+      companyId: primary ? primary.toObjectId : null,
+      company: companyFacts(primary?.properties ?? {}),
+    };
   }, [contact, company, playbook]);
 
   return {

@@ -1,0 +1,24 @@
+import { search } from './fixtures.ts';
+
+/**
+ * `useCrmSearch` in @hubspot/ui-extensions 0.17.0 is not mock-aware: createRenderer's `mocks.useCrmSearch`
+ * is never consulted and the real hook stays loading. Test files swap the export for this stub with
+ * `vi.mock('@hubspot/ui-extensions', withCrmSearchStub)`.
+ */
+export const crmSearchStub = {
+  calls: [] as unknown[][],
+  result: search([]) as ReturnType<typeof search>,
+  reset() {
+    this.calls = [];
+    this.result = search([]);
+  },
+};
+
+export function useCrmSearchStub(...args: unknown[]) {
+  crmSearchStub.calls.push(args);
+  return crmSearchStub.result;
+}
+
+export async function withCrmSearchStub(importOriginal: () => Promise<Record<string, unknown>>) {
+  return { ...(await importOriginal()), useCrmSearch: useCrmSearchStub };
+}
