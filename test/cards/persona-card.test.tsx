@@ -187,6 +187,18 @@ describe('persona card: next move and persona freshness', () => {
     );
   });
 
+  it('says when the buying group could not be checked, and shows no gaps for a contact without a company', () => {
+    const failed = renderPersona(contact({ jobtitle: 'CFO' }), {
+      company: [ACME],
+      colleaguesState: { error: new Error('Search is rate limited; try again in a second.') },
+    });
+    expect(failed.findByTestId(Text, 'gaps').text).toBe(
+      'Could not check the buying group at Acme Analytics: Search is rate limited; try again in a second.',
+    );
+    const alone = renderPersona(contact({ jobtitle: 'CFO' }));
+    expect(alone.maybeFind(Text, { testId: 'gaps' })).toBeNull();
+  });
+
   it("shows the review age, and warns once a persona is past the playbook's review interval", () => {
     const reviewed = Date.parse(`${persona('finance_leader').lastReviewed}T00:00:00Z`);
     const day = 24 * 60 * 60 * 1000;
