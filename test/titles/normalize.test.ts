@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../../src/classify/fold.ts';
+import { readSizeBand, readTitle, sizeBand } from '../../src/classify/index.ts';
+import { tokenize } from '../../src/classify/tokenize.ts';
+
+const words = (title: string) => tokenize(title).map((token) => token.text);
+
+describe('normalisation', () => {
+  it('folds case and accents', () => {
+    expect(fold('Geschäftsführer')).toBe('geschaftsfuhrer');
+    expect(fold('DIRECTRICE GÉNÉRALE')).toBe('directrice generale');
+    expect(fold('Straße')).toBe('strasse');
+  });
+
+  it('splits separators, keeps R&D whole and joins dotted acronyms', () => {
+    expect(words('VP, Sales & Marketing | EMEA')).toEqual([
+      'vp',
+      ',',
+      'sales',
+      '&',
+      'marketing',
+      '|',
+      'emea',
+    ]);
+    expect(words('Head of R&D')).toEqual(['head', 'of', 'r&d']);
+    expect(words('C.E.O.')).toEqual(['ceo']);
+    expect(words('IT-Leiter')).toEqual(['it', 'leiter']);
+    expect(words('Sales - Director')).toEqual(['sales', '-', 'director']);
+  });
+
+  it('reads the three spellings of Geschäftsführer alike', () => {
+    for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
+      expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
+    }
+  });
+
+  it('removes the employer, pronouns, degrees and taglines and says so', () => {
+    const result = readTitle('VP Sales @ Acme Corp (she/her), MBA | Helping teams close more deals', {
+      name: 'Acme',
+    });
+    expect(result).toMatchObject({ seniority: 'vp', function: 'sales' });
+    expect(result.reasons.join(' ')).toMatch(/removed company name 'acme'.*removed '@ corp'/);
+    expect(result.reasons.join(' ')).toMatch(/removed tagline/);
+    expect(result.reasons.join(' ')).toMatch(/pronouns/);
+  });
+
+  it('reads the company name given beside the title as noise', () => {
+    const result = readTitle('Globex | Head of Procurement', { name: 'Globex' });
+    expect(result).toMatchObject({ seniority: 'head', function: 'procurement' });
+    expect(result.reasons[0]).toBe("removed company name 'globex'");
+  });
+
+  it('keeps the highest rung of a compound title and the others as secondary functions', () => {
+    expect(readTitle('Founder & CTO')).toMatchObject({ seniority: 'owner', function: 'engineering' });
+    expect(readTitle('Head of Sales and Marketing')).toMatchObject({
+      seniority: 'head',
+      function: 'sales',
+      secondaryFunctions: ['marketing'],
+    });
+  });
+
+  it('abstains on empty and former titles with a reason and low confidence', () => {
+    for (const title of ['', 'n/a', '😀', 'Former VP Sales', 'Retired']) {
+      const result = readTitle(title);
+      expect(result, title).toMatchObject({ seniority: 'unknown', function: 'unknown', abstained: true });
+      expect(result.confidence).toBeLessThan(0.2);
+      expect(result.reasons.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is more confident about a plain title than about an ambiguous acronym', () => {
+    expect(readTitle('Chief Financial Officer').confidence).toBeGreaterThan(readTitle('CPO').confidence);
+    expect(readTitle('VP Sales').confidence).toBeGreaterThan(readTitle('VP Sales and stuff xyz').confidence);
+  });
+});
+
+describe('size band', () => {
+  it('reads the head count first', () => {
+    expect(sizeBand({ employees: 10 })).toBe('1-10');
+    expect(sizeBand({ employees: 11 })).toBe('11-50');
+    expect(sizeBand({ employees: 200 })).toBe('51-200');
+    expect(sizeBand({ employees: 1000 })).toBe('201-1000');
+    expect(sizeBand({ employees: 5000 })).toBe('1001-5000');
+    expect(sizeBand({ employees: 5001, annualRevenue: 1 })).toBe('5001+');
+  });
+
+  it('estimates from revenue when the head count is missing, and says it is an estimate', () => {
+    const reading = readSizeBand({ annualRevenue: 10_000_000 }, 100_000);
+    expect(reading.band).toBe('51-200');
+    expect(reading.reason).toMatch(/estimated/);
+  });
+
+  it('is unknown without usable facts', () => {
+    for (const company of [
+      null,
+      undefined,
+      {},
+      { employees: 0 },
+      { employees: Number.NaN },
+      { employees: -3 },
+    ]) {
+      expect(sizeBand(company)).toBe('unknown');
+    }
+  });
+
+  it('shifts Responsable to head in small firms only', () => {
+    expect(readTitle('Responsable Achats', { employees: 40 }).seniority).toBe('head');
+    expect(readTitle('Responsable Achats', { employees: 4000 }).seniority).toBe('manager');
+  });
+});
