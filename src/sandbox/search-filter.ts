@@ -135,6 +135,10 @@ function compileFilter(
         return x !== undefined && cmp(x) >= 0 && norm(x) <= high;
       };
     default: {
+      // Few wildcards keep the compiled pattern linear enough (no catastrophic backtracking on 1M values).
+      if ((String(filter.value ?? '').match(/\*/g) ?? []).length > 2) {
+        return validationError('CONTAINS_TOKEN takes at most two * wildcards, e.g. "*@example.com".');
+      }
       const test = tokenTest(String(filter.value ?? ''));
       const want = op === 'CONTAINS_TOKEN';
       return (r, p) => {

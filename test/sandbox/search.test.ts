@@ -143,6 +143,9 @@ describe('CRM search', () => {
     const nineteen = [...Array(4).fill({ filters: Array(4).fill(f) }), { filters: Array(3).fill(f) }];
     expect((await search({ filterGroups: nineteen })).status).toBe(400);
     expect((await search({ query: 'x'.repeat(3001) })).status).toBe(400);
+    expect((await one([{ propertyName: 'email', operator: 'CONTAINS_TOKEN', value: '*a*b*c' }])).status).toBe(
+      400,
+    );
     expect((await one([{ propertyName: 'nope', operator: 'EQ', value: '1' }])).status).toBe(400);
   });
 
