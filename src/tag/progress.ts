@@ -14,7 +14,10 @@ export function createProgress(
   total: number | undefined,
   stream: NodeJS.WritableStream = process.stderr,
   lineEveryMs = 5000,
+  dryRun = false,
 ): ProgressReporter {
+  // A real run counts what landed; a dry run what the plan would change.
+  const changed = (p: TagProgress) => (dryRun ? p.contactsChanged : p.contactsWritten);
   const started = Date.now();
   const rate = (processed: number) => processed / Math.max(0.001, (Date.now() - started) / 1000);
   if (mode === 'silent') return { update() {}, stop() {} };
@@ -35,7 +38,7 @@ export function createProgress(
         if (total === undefined || progress.processed > total) bar.setTotal(progress.processed);
         bar.update(progress.processed, {
           speed: rate(progress.processed).toFixed(0),
-          changed: progress.contactsChanged,
+          changed: changed(progress),
         });
       },
       stop: () => bar.stop(),
@@ -49,7 +52,7 @@ export function createProgress(
       last = now;
       const of = total ? ` of ${total}` : '';
       stream.write(
-        `tagged ${progress.processed}${of} contacts (${rate(progress.processed).toFixed(0)}/s), changed ${progress.contactsChanged}, failed ${progress.failed}\n`,
+        `tagged ${progress.processed}${of} contacts (${rate(progress.processed).toFixed(0)}/s), ${dryRun ? 'would change' : 'changed'} ${changed(progress)}, failed ${progress.failed}\n`,
       );
     },
     stop() {},

@@ -107,7 +107,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     db.createRun({ id: runId, kind: input.dryRun ? 'dry-run' : 'tag', target: connection.target, options });
   const outDir = dirname(input.dbPath);
   const planFile = input.dryRun ? new PlanFile(input.plan ?? join(outDir, `plan-${runId}`)) : undefined;
-  const progress = createProgress(input.progress, built.total);
+  const progress = createProgress(input.progress, built.total, process.stderr, 5000, Boolean(input.dryRun));
   const summary = await runTag({
     gateway: connection.gateway,
     db,
