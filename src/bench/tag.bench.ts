@@ -123,7 +123,7 @@ async function measure(contacts: number): Promise<WorkerResult> {
   try {
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', import.meta.filename, '--worker', sandbox.baseUrl, sandbox.token],
+      ['--expose-gc', '--import', 'tsx', import.meta.filename, '--worker', sandbox.baseUrl, sandbox.token],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
