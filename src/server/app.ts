@@ -58,7 +58,6 @@ export function buildServer(
   const counters = newCounters();
   const queue = new JobQueue(config.dbPath, () => now().getTime());
   queue.releaseLeases();
-  queue.prune();
   const workerOptions = deps.worker === false ? {} : (deps.worker ?? {});
   const worker = new Worker({
     ...workerOptions,

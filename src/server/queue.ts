@@ -165,9 +165,11 @@ export class JobQueue {
     };
   }
 
-  /** Forgets event ids older than HubSpot's retry horizon (24 h) with a margin. */
+  /** Forgets event ids past HubSpot's retry horizon (24 h, with a margin) and long-finished jobs. */
   prune(olderThanMs = 3 * 24 * 60 * 60 * 1000): void {
-    this.#db.prepare('DELETE FROM seen_events WHERE received_at < ?').run(this.#now() - olderThanMs);
+    const cutoff = this.#now() - olderThanMs;
+    this.#db.prepare('DELETE FROM seen_events WHERE received_at < ?').run(cutoff);
+    this.#db.prepare(`DELETE FROM jobs WHERE state = 'done' AND updated_at < ?`).run(cutoff);
   }
 
   close(): void {

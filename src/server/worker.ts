@@ -22,6 +22,8 @@ export interface WorkerOptions {
   log?: (message: string, detail?: Record<string, unknown>) => void;
 }
 
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
 /** Exponential backoff with a little jitter, honouring a server's Retry-After when it is longer. */
 export function backoff(attempt: number, base: number, max: number, retryAfterMs = 0): number {
   const exp = Math.min(max, base * 2 ** attempt);
@@ -69,7 +71,13 @@ export class Worker {
   }
 
   async #run(): Promise<void> {
+    let prunedAt = 0;
     while (this.#running) {
+      const now = this.#o.now().getTime();
+      if (now - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = now;
+        this.#o.queue.prune();
+      }
       let didWork = false;
       try {
         didWork = (await this.runOnce()) > 0;

@@ -71,4 +71,19 @@ describe('the durable job queue', () => {
     expect(second.accept([{ eventId: 'a', kind: 'contact', objectId: '1' }])).toBe(0);
     second.close();
   });
+
+  it('forgets old event ids and finished jobs, never pending ones', () => {
+    let now = 0;
+    const queue = new JobQueue(':memory:', () => now);
+    queue.accept([
+      { eventId: 'old', kind: 'contact', objectId: '1' },
+      { eventId: 'old-2', kind: 'contact', objectId: '2' },
+    ]);
+    queue.claim('contact', 1, 1_000);
+    queue.complete('contact', '1');
+    now = 10_000;
+    queue.prune(5_000);
+    expect(queue.counts()).toEqual({ pending: 1, inFlight: 0, done: 0, failed: 0 });
+    expect(queue.accept([{ eventId: 'old', kind: 'contact', objectId: '1' }])).toBe(1);
+  });
 });
