@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Classification, CompanyFacts } from '../classify/types.ts';
+import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../hubspot/properties.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
@@ -27,6 +28,12 @@ export interface SaveDeps {
 
 export type SaveResult = FunctionResult<{ written: string[]; protectedProperties: string[] }>;
 
+/** A gateway error as the rep reads it: HubSpot's translated sentence, plus what to do when it is passing. */
+function hubspotFailure(error: HubSpotError) {
+  const retry = error.retryable && !/try again/i.test(error.message) ? ' Try again in a moment.' : '';
+  return fail(`${error.message}${retry}`);
+}
+
 const COMPANY_PROPERTIES = ['name', 'numberofemployees', 'industry', 'annualrevenue'];
 
 const labelOf = (playbook: Playbook, persona: string, role: string) => {
@@ -52,7 +59,7 @@ export async function saveClassification(rawParameters: unknown, deps: SaveDeps)
     properties: PLAN_READ_PROPERTIES,
     propertiesWithHistory: PLAN_HISTORY_PROPERTIES,
   });
-  if (!read.ok) return fail(read.error.message);
+  if (!read.ok) return hubspotFailure(read.error);
   const record = read.value[0];
   if (!record)
     return fail(
@@ -61,11 +68,12 @@ export async function saveClassification(rawParameters: unknown, deps: SaveDeps)
   return p.mode === 'override' ? override(record, p, deps) : suggestion(record, p, deps);
 }
 
-async function write(deps: SaveDeps, id: string, properties: Record<string, string>): Promise<string | null> {
+/** Writes one contact; null when HubSpot confirmed it, else the failure to return. */
+async function write(deps: SaveDeps, id: string, properties: Record<string, string>) {
   const result = await deps.gateway.updateContacts([{ id, properties }]);
-  if (!result.ok) return result.error.message;
+  if (!result.ok) return hubspotFailure(result.error);
   const failed = result.value.failed.find((f) => f.id === id);
-  return failed ? failed.message : null;
+  return failed ? fail(failed.message) : null;
 }
 
 async function override(record: CrmRecord, p: SaveParameters, deps: SaveDeps): Promise<SaveResult> {
@@ -89,7 +97,7 @@ async function override(record: CrmRecord, p: SaveParameters, deps: SaveDeps): P
   };
   if (persona.hubspotPersona) properties[NATIVE_PROPERTIES.persona] = persona.hubspotPersona;
   const failed = await write(deps, record.id, properties);
-  if (failed) return fail(failed);
+  if (failed) return failed;
   return {
     ok: true,
     message: `Saved ${labelOf(playbook, persona.id, p.buyingRole)}, marked as set by a person: rolecall will not change it.`,
@@ -101,12 +109,12 @@ async function override(record: CrmRecord, p: SaveParameters, deps: SaveDeps): P
 async function suggestion(record: CrmRecord, p: SaveParameters, deps: SaveDeps): Promise<SaveResult> {
   const { playbook } = deps;
   const companies = await deps.gateway.readPrimaryCompanyIds([record.id]);
-  if (!companies.ok) return fail(companies.error.message);
+  if (!companies.ok) return hubspotFailure(companies.error);
   const companyId = companies.value.get(record.id);
   let company: CompanyFacts = {};
   if (companyId) {
     const read = await deps.gateway.readCompanies([companyId], COMPANY_PROPERTIES);
-    if (!read.ok) return fail(read.error.message);
+    if (!read.ok) return hubspotFailure(read.error);
     if (read.value[0]) company = companyFacts(read.value[0]);
   }
   const next = deps.classify(contactFacts(record), company, playbook);
@@ -134,7 +142,7 @@ async function suggestion(record: CrmRecord, p: SaveParameters, deps: SaveDeps):
   }
   const properties = Object.fromEntries(plan.changes.map((c) => [c.property, c.after]));
   const failed = await write(deps, record.id, properties);
-  if (failed) return fail(failed);
+  if (failed) return failed;
   return {
     ok: true,
     message: `Saved ${labelOf(playbook, next.persona, next.buyingRole)}.${keptNote}`,

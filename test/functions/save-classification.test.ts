@@ -136,6 +136,25 @@ describe('save_classification against the sandbox', () => {
     expect(JSON.stringify(result)).not.toContain('dead-beef');
   });
 
+  it('answers before HubSpot cuts it off when HubSpot is slow, and reports failing servers readably', async () => {
+    const id = await portal.createContact({ jobtitle: 'CFO' }, companyId);
+    portal.sandbox.faults.latencyMs = 400;
+    try {
+      const slow = await main({ parameters: { contactId: id, ...cfo } }, { deadlineMs: 150 });
+      expect(!slow.ok && slow.errors[0]).toMatch(/answered too slowly.*Try again/);
+    } finally {
+      portal.sandbox.faults.latencyMs = 0;
+    }
+    portal.sandbox.faults.errorRate = 1;
+    try {
+      const down = await main({ parameters: { contactId: id, ...cfo } });
+      expect(down.ok).toBe(false);
+      expect(!down.ok && down.errors[0]).toMatch(/HubSpot.*\(503\).*Try again in a moment\.$/);
+    } finally {
+      portal.sandbox.faults.errorRate = 0;
+    }
+  });
+
   it('works the same from the CommonJS bundle HubSpot runs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-fn-'));
     symlinkSync(join(import.meta.dirname, '../../node_modules'), join(dir, 'node_modules'), 'dir');
