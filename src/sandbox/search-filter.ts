@@ -37,10 +37,20 @@ function tokenTest(pattern: string): (value: string) => boolean {
   const p = pattern.toLowerCase();
   if (p.includes('*')) {
     // A wildcard matches the whole value or one whitespace-separated word of it (e.g. `*@gmail.com` on emails).
-    const re = new RegExp(`^${p.split('*').map(escapeRegex).join('.*')}$`);
+    const inner = p.replace(/^\*|\*$/g, '');
+    const whole: (v: string) => boolean = inner.includes('*')
+      ? (
+          (re) => (v: string) =>
+            re.test(v)
+        )(new RegExp(`^${p.split('*').map(escapeRegex).join('.*')}$`))
+      : p.startsWith('*') && p.endsWith('*')
+        ? (v) => v.includes(inner)
+        : p.startsWith('*')
+          ? (v) => v.endsWith(inner)
+          : (v) => v.startsWith(inner);
     return (value) => {
       const lower = value.toLowerCase();
-      return re.test(lower) || (lower.includes(' ') && lower.split(/\s+/).some((t) => re.test(t)));
+      return whole(lower) || (lower.includes(' ') && lower.split(/\s+/).some(whole));
     };
   }
   return (value) =>
@@ -75,8 +85,13 @@ function compileFilter(
   const values = Array.isArray(filter.values) ? filter.values.map((x) => operand(kind, x)) : [];
   const high = operand(kind, filter.highValue);
   const norm = (x: string | number) => (kind === 'text' && typeof x === 'string' ? x.toLowerCase() : x);
+  // Text: compare lengths before lowercasing, so most of 1M values cost no allocation.
   const eq = (x: string | number): boolean =>
-    kind === 'multi' ? String(x).split(';').includes(String(v)) : norm(x) === v;
+    kind === 'multi'
+      ? String(x).split(';').includes(String(v))
+      : kind === 'text'
+        ? typeof x === 'string' && x.length === String(v).length && x.toLowerCase() === v
+        : x === v;
   const inList = (x: string | number): boolean =>
     kind === 'multi'
       ? String(x)

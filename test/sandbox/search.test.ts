@@ -94,6 +94,26 @@ describe('CRM search', () => {
     expect(response.json.total).toBe(7);
   });
 
+  it('narrows by hs_object_id ranges without losing matches from other groups', async () => {
+    const inList = await one([{ propertyName: 'hs_object_id', operator: 'IN', values: ['1005', '1500'] }]);
+    expect((inList.json.results as { id: string }[]).map((r) => r.id)).toEqual(['1005', '1500']);
+    const mixed = await search({
+      filterGroups: [
+        { filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: '12990' }] },
+        { filters: [{ propertyName: 'hs_persona', operator: 'EQ', value: 'persona_1' }] },
+      ],
+      limit: 0,
+    });
+    const persona1 = records().filter((r) => r.props.hs_persona === 'persona_1' && r.id <= 12990).length;
+    expect(mixed.json.total).toBe(records().filter((r) => r.id > 12990).length + persona1);
+    const exact = await one([{ propertyName: 'jobtitle', operator: 'EQ', value: 'VP OF SALES' }]);
+    expect(exact.json.total).toBe(
+      records().filter((r) => r.props.jobtitle?.toLowerCase() === 'vp of sales').length,
+    );
+    const suffix = await one([{ propertyName: 'email', operator: 'CONTAINS_TOKEN', value: 'mary*' }]);
+    expect(suffix.json.total).toBe(records().filter((r) => r.props.email?.startsWith('mary')).length);
+  });
+
   it('sorts by one property (object or "-name" form), missing values last', async () => {
     const desc = await search({ sorts: ['-hs_object_id'], limit: 2 });
     expect((desc.json.results as { id: string }[]).map((r) => r.id)).toEqual(

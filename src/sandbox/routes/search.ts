@@ -5,6 +5,7 @@ import type { ObjectType } from '../property-types.ts';
 import type { CrmRecord } from '../record.ts';
 import { accessor } from '../search-access.ts';
 import { compileFilterGroups, LIMITS } from '../search-filter.ts';
+import { idRange } from '../search-range.ts';
 import { toApiObject } from '../serialize.ts';
 
 export const MAX_SEARCH_PAGE = 200;
@@ -63,7 +64,12 @@ export function searchObjects(ctx: RouteContext, req: RouteRequest): RouteResult
   if (sort && !sortAccess) return validationError(`Cannot sort on unknown property ${sort.name}.`);
 
   let matches: { record: CrmRecord; props: Record<string, string> }[] = [];
-  for (const record of ctx.store.table(type).records) {
+  const table = ctx.store.table(type);
+  const range = idRange(body.filterGroups);
+  const first = range.lo === Number.NEGATIVE_INFINITY ? 0 : table.indexAfter(Math.max(0, range.lo - 1));
+  const last = range.hi === Number.POSITIVE_INFINITY ? table.size : table.indexAfter(Math.max(0, range.hi));
+  for (let i = first; i < last; i++) {
+    const record = table.records[i] as CrmRecord;
     if (record.archivedAt) continue; // searches never return archived records
     const props = ctx.searchView(type, record);
     if (!props || !predicate(record, props)) continue;
