@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerClassify } from './commands/classify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerPlaybook } from './commands/playbook.ts';
 import { registerReport } from './commands/report.ts';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "rolecall --help" for usage)')
     .exitOverride();
   registerDemo(program);
+  registerClassify(program);
   registerPlaybook(program);
   registerSandbox(program);
   registerSetup(program);

@@ -24,8 +24,10 @@ describe('title fixtures (test/fixtures/titles)', () => {
       tally.rows += 1;
       const okSeniority = result.seniority === row.seniority;
       const okFunction = result.function === row.function;
-      if (okSeniority) (seniority += 1), (tally.seniority += 1);
-      if (okFunction) (fn += 1), (tally.fn += 1);
+      seniority += Number(okSeniority);
+      tally.seniority += Number(okSeniority);
+      fn += Number(okFunction);
+      tally.fn += Number(okFunction);
       perFile.set(file, tally);
       if (!okSeniority || !okFunction) {
         misses.push(

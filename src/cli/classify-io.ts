@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { readTitle } from '../classify/index.ts';
+import type { CompanyFacts, TitleResult } from '../classify/types.ts';
+
+/** One output line of `rolecall classify --jsonl`: the title fields first; later issues append more. */
+export interface OutputRecord {
+  title: string;
+  seniority: string;
+  function: string;
+  secondaryFunctions: string[];
+  confidence: number;
+  rules: string[];
+  reasons: string[];
+  error?: string;
+}
+
+/** The title fields every output line starts with, in this order. */
+export function toOutputRecord(result: TitleResult): OutputRecord {
+  return {
+    title: result.title,
+    seniority: result.seniority,
+    function: result.function,
+    secondaryFunctions: result.secondaryFunctions,
+    confidence: result.confidence,
+    rules: result.rules,
+    reasons: result.reasons,
+  };
+}
+
+const NUMERIC = /^-?\d+(?:\.\d+)?(?:e\d+)?$/i;
+
+/** A number, or a number written as text ("1,500", "2e6"); anything else is missing. */
+export function toCount(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  const compact = value.replace(/[\s,_]/g, '');
+  const range = /^(\d+)-(\d+)$/.exec(compact);
+  if (range) return Math.round((Number(range[1]) + Number(range[2])) / 2);
+  return NUMERIC.test(compact) ? Number(compact) : null;
+}
+
+const count = z.union([z.number(), z.string(), z.null()]).optional();
+const LineSchema = z.object({
+  title: z.union([z.string(), z.null()], { error: 'needs a "title" string' }),
+  company: z
+    .object({
+      name: z.union([z.string(), z.null()]).optional(),
+      employees: count,
+      industry: z.union([z.string(), z.null()]).optional(),
+      annualRevenue: count,
+    })
+    .nullish(),
+});
+export type LineInput = z.infer<typeof LineSchema>;
+
+/** The company facts of an input line, numbers read leniently. */
+export function companyOf(company: LineInput['company']): CompanyFacts | null {
+  if (!company) return null;
+  return {
+    name: company.name ?? null,
+    employees: toCount(company.employees),
+    industry: company.industry ?? null,
+    annualRevenue: toCount(company.annualRevenue),
+  };
+}
+
+/** Options shared by every line of a run. */
+export interface LineOptions {
+  revenuePerEmployee?: number;
+}
+
+/**
+ * Reads one input line (already parsed JSON) into one output record; a malformed line gives a record with
+ * an `error` that names the fix. The one place a line becomes a result: swap readTitle for classify() here.
+ */
+export function classifyLine(input: unknown, lineNumber: number, options: LineOptions = {}): OutputRecord {
+  const value = typeof input === 'string' ? { title: input } : input;
+  const parsed = LineSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
+    return errorRecord(
+      `line ${lineNumber}${where}: ${issue?.message ?? 'not understood'}. Write each line as {"title": "VP Sales", "company": {"employees": 500}}.`,
+      typeof (value as { title?: unknown })?.title === 'string'
+        ? String((value as { title: string }).title)
+        : '',
+    );
+  }
+  return classifyRecord(parsed.data.title, companyOf(parsed.data.company), options);
+}
+
+/**
+ * The one place a title (and company) becomes an output record, for --jsonl, --csv and single titles alike:
+ * switching to the full classify() and adding fields happens here.
+ */
+export function classifyRecord(
+  title: string | null | undefined,
+  company: CompanyFacts | null,
+  options: LineOptions = {},
+): OutputRecord {
+  return toOutputRecord(readTitle(title, company, options));
+}
+
+/** The columns --csv appends to each row. */
+export function toCsvColumns(record: OutputRecord): Record<string, string | number> {
+  return {
+    seniority: record.seniority,
+    function: record.function,
+    secondary_functions: record.secondaryFunctions.join(';'),
+    confidence: record.confidence,
+    reasons: record.reasons.join('; '),
+  };
+}
+
+/** A line that could not be read: empty results plus the error. */
+export function errorRecord(message: string, title = ''): OutputRecord {
+  return {
+    title,
+    seniority: 'unknown',
+    function: 'unknown',
+    secondaryFunctions: [],
+    confidence: 0,
+    rules: [],
+    reasons: [],
+    error: message,
+  };
+}

@@ -1,0 +1,91 @@
+import type { Command } from 'commander';
+import { sizeBand } from '../../classify/index.ts';
+import { classifyRecord } from '../classify-io.ts';
+import { classifyCsv, classifyJsonl } from '../classify-stream.ts';
+import { CliError } from '../errors.ts';
+
+interface ClassifyFlags {
+  employees?: string;
+  industry?: string;
+  revenue?: string;
+  companyName?: string;
+  revenuePerEmployee?: string;
+  json?: boolean;
+  jsonl?: boolean;
+  csv?: string;
+  out?: string;
+  titleColumn?: string;
+}
+
+function number(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value.replace(/[,_\s]/g, ''));
+  if (!Number.isFinite(parsed) || parsed < 0) {
+    throw new CliError(`${flag} must be a number, e.g. ${flag} 500 (got "${value}").`);
+  }
+  return parsed;
+}
+
+function describe(record: ReturnType<typeof classifyRecord>, band: string): string {
+  const rows = [
+    ['seniority', record.seniority],
+    ['function', record.function],
+    ['secondary', record.secondaryFunctions.join(', ') || '—'],
+    ['confidence', record.confidence.toFixed(2)],
+    ['size band', band],
+    ['rules', record.rules.join(', ') || '—'],
+  ];
+  const why = record.reasons.map((reason) => `  · ${reason}`).join('\n');
+  return `${record.title}\n${rows.map(([label, value]) => `  ${label?.padEnd(11)}${value}`).join('\n')}\n  why\n${why}\n`;
+}
+
+/** `rolecall classify`: seniority and function of one title, or of a JSONL or CSV stream. */
+export function registerClassify(program: Command): void {
+  program
+    .command('classify')
+    .argument('[title]', 'a job title, e.g. "VP of Sales"')
+    .description('Read seniority and function from job titles: one title, --jsonl on stdin, or --csv.')
+    .option('--employees <n>', "the company's number of employees")
+    .option('--industry <name>', "the company's industry, e.g. BANKING")
+    .option('--revenue <n>', "the company's annual revenue (estimates the size when employees are missing)")
+    .option('--company-name <name>', "the company's name (removed from the title)")
+    .option('--revenue-per-employee <n>', 'ratio used to estimate the size band from revenue')
+    .option('--json', 'print one JSON object and nothing else')
+    .option('--jsonl', 'read JSON lines from stdin, write one JSON line per input line, in order')
+    .option('--csv <file>', 'read a CSV (a HubSpot export works), "-" for stdin')
+    .option('--out <file>', 'where --csv writes (default: stdout)')
+    .option(
+      '--title-column <header>',
+      'CSV column holding the job title (default: "Job Title" or "jobtitle")',
+    )
+    .action(async (title: string | undefined, flags: ClassifyFlags) => {
+      const revenuePerEmployee = number('--revenue-per-employee', flags.revenuePerEmployee);
+      const options = revenuePerEmployee ? { revenuePerEmployee } : {};
+      if (flags.jsonl) {
+        await classifyJsonl(process.stdin, process.stdout, options);
+        return;
+      }
+      if (flags.csv) {
+        const rows = await classifyCsv(flags.csv, flags.out, { ...options, titleColumn: flags.titleColumn });
+        if (flags.out) process.stderr.write(`classified ${rows} rows → ${flags.out}\n`);
+        return;
+      }
+      if (title === undefined) {
+        throw new CliError(
+          'Give a title, e.g. rolecall classify "VP of Sales", or use --jsonl or --csv <file>.',
+        );
+      }
+      const company = {
+        employees: number('--employees', flags.employees) ?? null,
+        industry: flags.industry ?? null,
+        annualRevenue: number('--revenue', flags.revenue) ?? null,
+        name: flags.companyName ?? null,
+      };
+      const record = classifyRecord(title, company, options);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(record)}\n`);
+        return;
+      }
+      process.stdout.write(describe(record, sizeBand(company, revenuePerEmployee)));
+    });
+}
