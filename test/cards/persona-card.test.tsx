@@ -197,6 +197,9 @@ describe('persona card: next move and persona freshness', () => {
     );
     const alone = renderPersona(contact({ jobtitle: 'CFO' }));
     expect(alone.maybeFind(Text, { testId: 'gaps' })).toBeNull();
+    expect(alone.findByTestId(Text, 'no-company').text).toMatch(
+      /No company is associated.*size and industry were not used/,
+    );
   });
 
   it("shows the review age, and warns once a persona is past the playbook's review interval", () => {

@@ -72,6 +72,11 @@ export function PersonaCardView({
           </Text>
         </Alert>
       ) : null}
+      {model.kind !== 'empty' && model.missing.includes('associated company') && !data.companyError ? (
+        <Text testId="no-company" variant="microcopy">
+          No company is associated with this contact, so company size and industry were not used.
+        </Text>
+      ) : null}
       {data.companyError ? (
         <Alert testId="company-error" variant="warning" title="Company not read">
           <Text>

@@ -72,9 +72,13 @@ export function companyFacts(company: Props): CompanyFacts {
   };
 }
 
+/** Longer titles are cut in the one-line why; the record shows the full title anyway. */
+const TITLE_SHOWN = 80;
+
 function whyLine(title: string, company: CompanyFacts, c: Classification, playbook: Playbook): string {
   const size = company.employees !== null && company.employees !== undefined;
-  const inputs = [`"${title}"`, size ? `${company.employees?.toLocaleString('en-US')} employees` : null];
+  const shown = title.length > TITLE_SHOWN ? `${title.slice(0, TITLE_SHOWN - 1)}…` : title;
+  const inputs = [`"${shown}"`, size ? `${company.employees?.toLocaleString('en-US')} employees` : null];
   const outcome = `${personaName(playbook, c.persona)}, ${roleLabel(playbook, c.buyingRole).toLowerCase()}`;
   const note = c.personaReasons[0] ?? c.roleReasons[0] ?? c.reasons[0];
   return `${inputs.filter(Boolean).join(' · ')} → ${outcome}${note ? `. ${note}` : ''}`;
@@ -89,14 +93,15 @@ export function personaCardModel(contact: Props, company: Props, playbook: Playb
   const facts = companyFacts(company);
   const suggestion = title ? classify(contactFacts(contact), facts, playbook) : null;
 
-  if (source === 'manual' && savedPersona && savedRole) {
+  // A person's value wins even when they set only one of the two.
+  if (source === 'manual' && (savedPersona || savedRole)) {
     const kindOf = playbook.negativePersonas.some((p) => p.id === savedPersona) ? 'negative' : 'persona';
     const reasons = text(contact.rolecall_reasons);
     return {
       kind: kindOf,
       status: 'manual',
-      personaId: savedPersona,
-      roleId: savedRole,
+      personaId: savedPersona || 'unknown',
+      roleId: savedRole || 'other',
       suggestion,
       title,
       why: reasons || 'Set by a person; rolecall never changes it.',
