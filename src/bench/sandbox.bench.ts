@@ -1,3 +1,6 @@
+import { rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSandbox } from '../sandbox/index.ts';
 
 /**
@@ -143,12 +146,24 @@ for (const [label, body] of searches) {
   });
   rows.push([label, timing, `total ${total.toLocaleString('en')}`]);
 }
+const file = join(tmpdir(), `rolecall-sandbox-bench-${process.pid}.jsonl`);
+const saveStarted = performance.now();
+await sandbox.save(file);
+const saveMs = performance.now() - saveStarted;
+const fileBytes = (await stat(file)).size;
 await sandbox.close();
+const loadStarted = performance.now();
+const loaded = await startSandbox({ dataFile: file, rateLimit: false });
+const loadMs = performance.now() - loadStarted;
+const loadedCount = loaded.store.count('contacts');
+await loaded.close();
+await rm(file, { force: true });
 
 process.stdout.write(
   [
     `sandbox at ${CONTACTS.toLocaleString('en')} contacts, ${sandbox.store.count('companies').toLocaleString('en')} companies (Node ${process.version})`,
     `  seed time        ${(seedMs / 1000).toFixed(2)} s`,
+    `  save / load      ${(saveMs / 1000).toFixed(2)} s / ${(loadMs / 1000).toFixed(2)} s, ${mb(fileBytes)} file, ${loadedCount.toLocaleString('en')} contacts back`,
     `  RSS after seed   ${mb(memory.rss)} (process before seeding: ${mb(rssBefore)}); heap used ${mb(memory.heapUsed)}`,
     ...rows.map(
       ([label, t, note]) =>
