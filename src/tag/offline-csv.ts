@@ -1,15 +1,25 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { constants, createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { classify } from '../classify/classify.ts';
 import type { CompanyFacts } from '../classify/types.ts';
-import { CliError, EXIT } from '../cli/errors.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { rolecallPropertySpecs } from '../hubspot/property-specs.ts';
 import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
 import { resolvePlaybook } from './session.ts';
+
+export interface OfflineCounts {
+  rows: number;
+  changed: number;
+  manual: number;
+  unchanged: number;
+  lowConfidence: number;
+}
+
+export type OfflineResult = { ok: true; counts: OfflineCounts; out: string } | { ok: false; message: string };
 
 export interface OfflineOptions {
   csv?: string;
@@ -17,7 +27,6 @@ export interface OfflineOptions {
   playbook?: string;
   onlyEmpty?: boolean;
   minConfidence?: number;
-  json?: boolean;
 }
 
 /** Export column names (internal name or HubSpot's label) for each value rolecall reads. */
@@ -39,26 +48,25 @@ const toNumber = (value: string | undefined) =>
  * file (Record ID plus the changed rolecall columns; blank cells leave HubSpot's value alone). The export
  * has no property history, so only `rolecall_source = manual` and `--only-empty` protect values.
  */
-export async function runOfflineCsv(options: OfflineOptions): Promise<number> {
-  if (!options.csv || !options.out)
-    throw new CliError('Offline mode needs both --csv <export.csv> and --out <import.csv>.');
+export async function runOfflineCsv(options: OfflineOptions): Promise<OfflineResult> {
+  if (!options.csv || !options.out) {
+    return { ok: false, message: 'Offline mode needs both --csv <export.csv> and --out <import.csv>.' };
+  }
   const loaded = await resolvePlaybook(options.playbook);
-  if (!loaded.ok) throw new CliError(loaded.message);
+  if (!loaded.ok) return loaded;
   const playbook = loaded.playbook;
   const labels = new Map<string, string>([
     ['buying role', NATIVE_PROPERTIES.buyingRole],
     ['persona', NATIVE_PROPERTIES.persona],
     ...rolecallPropertySpecs(playbook).map((spec): [string, string] => [spec.label.toLowerCase(), spec.name]),
   ]);
+  try {
+    await access(options.csv, constants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, message: `Cannot read --csv ${options.csv} (${code}). Check the path.` };
+  }
   const input = createReadStream(options.csv);
-  const opened = await Promise.race([
-    once(input, 'open').then(() => undefined),
-    once(input, 'error').then(([e]) => e as Error),
-  ]);
-  if (opened)
-    throw new CliError(
-      `Cannot read --csv ${options.csv} (${(opened as NodeJS.ErrnoException).code ?? opened.message}). Check the path.`,
-    );
   const parser = input.pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
   );
@@ -77,9 +85,11 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<number> {
     };
     const id = get('id')?.trim();
     if (!id) {
-      throw new CliError(
-        `--csv ${options.csv} has no "Record ID" column (or a row without one). Export contacts with Record ID included.`,
-      );
+      writer.end();
+      return {
+        ok: false,
+        message: `--csv ${options.csv} has no "Record ID" column (or a row without one). Export contacts with Record ID included.`,
+      };
     }
     counts.rows += 1;
     const company: CompanyFacts = {
@@ -110,13 +120,7 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<number> {
   }
   writer.end();
   await once(output, 'finish');
-  const result = { ...counts, out: options.out };
-  process.stdout.write(
-    options.json
-      ? `${JSON.stringify(result)}\n`
-      : `Read ${counts.rows} contacts: ${counts.changed} to import, ${counts.unchanged} unchanged, ${counts.manual} set by a person, ${counts.lowConfidence} below min confidence.\nImport ${options.out} in HubSpot (Contacts › Import), matching on Record ID.\n`,
-  );
-  return EXIT.ok;
+  return { ok: true, counts, out: options.out };
 }
 
 /** Maps each wanted value to the export's column, by internal name or label, ignoring case. */

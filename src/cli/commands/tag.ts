@@ -63,10 +63,18 @@ export function registerTag(program: Command): void {
       const { minConfidence: rawConfidence, chunkSize, ...rest } = flags;
       const minConfidence = parseConfidence(rawConfidence);
       if (flags.csv || flags.out) {
-        process.exitCode = await runOfflineCsv({
+        const offline = await runOfflineCsv({
           ...rest,
           ...(minConfidence !== undefined ? { minConfidence } : {}),
         });
+        if (!offline.ok) throw new CliError(offline.message);
+        const { counts } = offline;
+        process.stdout.write(
+          flags.json
+            ? `${JSON.stringify({ ...counts, out: offline.out })}\n`
+            : `Read ${counts.rows} contacts: ${counts.changed} to import, ${counts.unchanged} unchanged, ${counts.manual} set by a person, ${counts.lowConfidence} below min confidence.\nImport ${offline.out} in HubSpot (Contacts › Import), matching on Record ID.\n`,
+        );
+        process.exitCode = EXIT.ok;
         return;
       }
       if (flags.ids && flags.filter.length > 0) throw new CliError('Use --ids or --filter, not both.');
