@@ -137,6 +137,28 @@ describe('rolecall serve against the sandbox', () => {
     expect(sandbox.store.history('contacts', 1006, 'hs_buying_role')[0]?.sourceType).toBe('CRM_UI');
   });
 
+  it("reports what the contact holds: fill_empty keeps rolecall's earlier reading, overwrite updates it", async () => {
+    sandbox.setByPerson('contacts', '1007', { jobtitle: 'Software Engineer' });
+    await signedPost(url, '/hubspot/workflow-actions/classify', actionBody(1007, 'overwrite'));
+    expect(writes(sandbox, 1007)).toBe(1);
+    sandbox.setByPerson('contacts', '1007', { jobtitle: 'Chief Financial Officer' });
+    const filled = await signedPost(
+      url,
+      '/hubspot/workflow-actions/classify',
+      actionBody(1007, 'fill_empty'),
+    );
+    expect((filled.body.outputFields as Record<string, unknown>).function).toBe('engineering');
+    expect(writes(sandbox, 1007)).toBe(1);
+    const updated = await signedPost(
+      url,
+      '/hubspot/workflow-actions/classify',
+      actionBody(1007, 'overwrite'),
+    );
+    expect((updated.body.outputFields as Record<string, unknown>).function).toBe('finance');
+    expect(sandbox.store.getContact(1007)?.properties.rolecall_function).toBe('finance');
+    expect(writes(sandbox, 1007)).toBe(2);
+  });
+
   it('classifies a batch for the bulk action, signed over the URL with HubSpot query parameters', async () => {
     const path = '/hubspot/bulk-classify?portalId=1&userId=7&userEmail=ann%40example.com';
     const reply = await signedPost(url, path, {

@@ -26,14 +26,18 @@ export function writeModeOf(inputFields: Record<string, unknown> | undefined): W
   return MODES.includes(value as WriteMode) ? (value as WriteMode) : 'fill_empty';
 }
 
-/** What later workflow steps branch on: a person's value wins over rolecall's reading. */
-export function outputFields(outcome: Extract<ContactOutcome, { current: unknown }>) {
+/**
+ * What later workflow steps branch on: what the contact holds after this step. A person's value always wins;
+ * `fill_empty` keeps rolecall's earlier values; `none` reports the fresh reading without saving it.
+ */
+export function outputFields(outcome: Extract<ContactOutcome, { current: unknown }>, mode: WriteMode) {
   const c: Classification = outcome.classification;
   const manual = outcome.current[ROLECALL_PROPERTIES.source] === SOURCE_MANUAL;
   const kept = (property: string, computed: string): string => {
     const current = outcome.current[property];
+    if (!current) return computed;
     const personOwns = manual || outcome.plan.protectedProperties.includes(property);
-    return personOwns && current ? current : computed;
+    return personOwns || mode === 'fill_empty' ? current : computed;
   };
   const role = kept(NATIVE_PROPERTIES.buyingRole, c.hubspotBuyingRole).split(';')[0] ?? c.hubspotBuyingRole;
   return {
@@ -41,7 +45,7 @@ export function outputFields(outcome: Extract<ContactOutcome, { current: unknown
     buying_role: role,
     seniority: kept(ROLECALL_PROPERTIES.seniority, c.seniority),
     function: kept(ROLECALL_PROPERTIES.function, c.function),
-    confidence: Math.round(c.confidence * 100) / 100,
+    confidence: Math.round(Number(kept(ROLECALL_PROPERTIES.confidence, String(c.confidence))) * 100) / 100,
     fit: c.fit ? 'true' : 'false',
     hs_execution_state: 'SUCCESS',
   };
@@ -93,6 +97,6 @@ export function registerWorkflowActionRoute(app: FastifyInstance, options: Workf
         .header('Retry-After', String(seconds))
         .send({ status: 'error', message: outcome.error.message });
     }
-    return reply.send({ outputFields: outputFields(outcome) });
+    return reply.send({ outputFields: outputFields(outcome, mode) });
   });
 }
