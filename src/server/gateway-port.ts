@@ -9,7 +9,7 @@ const failure = (error: HubSpotError): PortFailure => ({
 });
 
 interface AssociationPage {
-  results?: Array<{ to?: Array<{ toObjectId?: string | number }> }>;
+  results?: Array<{ to?: Array<{ toObjectId?: string | number }>; paging?: { next?: { after?: string } } }>;
 }
 
 /** The server's CRM port on top of the shared HubSpot gateway (throttling, retries, error translation). */
@@ -48,17 +48,23 @@ export function gatewayPort(gateway: Gateway): CrmPort {
     },
 
     async contactIdsOfCompany(companyId) {
-      const result = await gateway.transport.send<AssociationPage>({
-        method: 'POST',
-        path: '/crm/v4/associations/companies/contacts/batch/read',
-        body: { inputs: [{ id: companyId }] },
-        what: `reading the contacts of company ${companyId}`,
-      });
-      if (!result.ok) return { ok: false, error: failure(result.error) };
-      const ids = (result.value.body?.results ?? []).flatMap((r) =>
-        (r.to ?? []).map((t) => String(t.toObjectId)),
-      );
-      return { ok: true, value: [...new Set(ids)] };
+      const ids = new Set<string>();
+      let after: string | undefined;
+      // HubSpot pages associations per input; a large company needs several rounds.
+      for (let round = 0; round < 100; round += 1) {
+        const result = await gateway.transport.send<AssociationPage>({
+          method: 'POST',
+          path: '/crm/v4/associations/companies/contacts/batch/read',
+          body: { inputs: [after ? { id: companyId, after } : { id: companyId }] },
+          what: `reading the contacts of company ${companyId}`,
+        });
+        if (!result.ok) return { ok: false, error: failure(result.error) };
+        const page = result.value.body?.results?.[0];
+        for (const to of page?.to ?? []) ids.add(String(to.toObjectId));
+        after = page?.paging?.next?.after;
+        if (!after) break;
+      }
+      return { ok: true, value: [...ids] };
     },
 
     rateLimitWaits: () => {
