@@ -6,7 +6,8 @@ import type { JobKind } from './queue.ts';
 export const WebhookEvent = z.looseObject({
   eventId: z.union([z.number(), z.string().min(1)]),
   subscriptionType: z.string(),
-  objectId: z.union([z.number(), z.string().min(1)]),
+  // Record ids are positive integers; anything else would poison a whole batch read.
+  objectId: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,18}$/)]),
   objectType: z.string().optional(),
   objectTypeId: z.string().optional(),
   propertyName: z.string().optional(),

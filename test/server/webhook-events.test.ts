@@ -73,7 +73,15 @@ describe('webhook events', () => {
     expect(decideEvent(byUs, '999').action).toBe('queue');
   });
 
-  it('rejects an event without an id', () => {
+  it('rejects an event without an event id or with an object id that is not a record id', () => {
     expect(WebhookEvent.safeParse({ subscriptionType: 'contact.creation', objectId: 1 }).success).toBe(false);
+    for (const objectId of ['abc', -4, 1.5, '', '0012', 1e30]) {
+      expect(
+        WebhookEvent.safeParse({ eventId: 1, subscriptionType: 'contact.creation', objectId }).success,
+      ).toBe(false);
+    }
+    expect(
+      WebhookEvent.safeParse({ eventId: 1, subscriptionType: 'contact.creation', objectId: '904' }).success,
+    ).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request
 /** One batch from the bulk action panel (it sends at most 100 ids per call). */
 export const BulkRequest = z.strictObject({
   objectIds: z
-    .array(z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]))
+    .array(z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,18}$/)]))
     .min(1)
     .max(100),
   mode: z.enum(['overwrite', 'fill_empty']).default('fill_empty'),

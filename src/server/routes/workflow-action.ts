@@ -12,7 +12,7 @@ export const ActionRequest = z.looseObject({
   callbackId: z.string().optional(),
   inputFields: z.record(z.string(), z.unknown()).optional(),
   object: z.looseObject({
-    objectId: z.union([z.number(), z.string().regex(/^\d+$/)]),
+    objectId: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,18}$/)]),
     objectType: z.string().optional(),
     properties: z.record(z.string(), z.unknown()).optional(),
   }),
