@@ -52,6 +52,9 @@ export interface CompiledLexicon {
   vocabulary: ReadonlySet<string>;
   stopwords: ReadonlySet<string>;
   lemma: (word: string) => string;
+  companyMarkers: ReadonlySet<string>;
+  companySuffixes: ReadonlySet<string>;
+  taglineStarts: ReadonlySet<string>;
   contextRules: readonly ContextRule[];
   morphology: Morphology;
 }
@@ -138,6 +141,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
     vocabulary,
     stopwords,
     lemma,
+    companyMarkers: new Set(ruleset.morphology.companyMarkers),
+    companySuffixes: new Set(ruleset.morphology.companySuffixes),
+    taglineStarts: new Set(ruleset.morphology.taglineStarts),
     contextRules: ruleset.contextRules,
     morphology: ruleset.morphology,
   };

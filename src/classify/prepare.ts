@@ -24,6 +24,14 @@ function spanText(tokens: readonly Token[], from: number, to: number): string {
   return clip(out.trim());
 }
 
+/** A separator or a known title word: where an employer's name before "GmbH" or "Inc" stops. */
+function meaningful(token: Token | undefined, lexicon: CompiledLexicon): boolean {
+  if (!token) return false;
+  return (
+    token.sep || (lexicon.vocabulary.has(lexicon.lemma(token.text)) && !lexicon.stopwords.has(token.text))
+  );
+}
+
 function clauseEnd(tokens: readonly Token[], from: number): number {
   let end = from;
   while (end < tokens.length && !(tokens[end]?.sep && CLAUSE_ENDS.has(tokens[end]?.text ?? ''))) end++;
@@ -41,9 +49,8 @@ export function prepare(
 ): Prepared {
   let tokens = tokenize(title);
   const removed: string[] = [];
-  const { companyMarkers, taglineStarts } = lexicon.morphology;
-  const markers = new Set(companyMarkers);
-  const taglines = new Set(taglineStarts);
+  const markers = lexicon.companyMarkers;
+  const taglines = lexicon.taglineStarts;
 
   const name = companyName ? tokenize(companyName).filter((token) => !token.sep) : [];
   if (name.length > 0) {
@@ -66,14 +73,12 @@ export function prepare(
     tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
   }
 
-  const suffixes = new Set(lexicon.morphology.companySuffixes);
-  const meaningful = (token: Token | undefined) =>
-    token !== undefined &&
-    (token.sep || (lexicon.vocabulary.has(lexicon.lemma(token.text)) && !lexicon.stopwords.has(token.text)));
+  const suffixes = lexicon.companySuffixes;
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]?.sep || !suffixes.has(tokens[i]?.text ?? '')) continue;
     let from = i;
-    while (from > 0 && (from === i || !meaningful(tokens[from - 1])) && !tokens[from - 1]?.sep) from--;
+    while (from > 0 && (from === i || !meaningful(tokens[from - 1], lexicon)) && !tokens[from - 1]?.sep)
+      from--;
     removed.push(`removed company '${spanText(tokens, from, i + 1)}'`);
     tokens = [...tokens.slice(0, from), ...tokens.slice(i + 1)];
     i = from - 1;

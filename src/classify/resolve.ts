@@ -29,6 +29,11 @@ function rank(rung: Seniority | undefined): number {
   return index < 0 ? -1 : SENIORITIES.length - index;
 }
 
+function rungOf(hit: Hit, lowered: ReadonlyMap<Hit, Hit>): Seniority {
+  const rung = hit.term.seniority ?? 'unknown';
+  return lowered.has(hit) ? lower(rung) : rung;
+}
+
 function unknown(rules: string[], reasons: string[]): Resolved {
   return {
     seniority: 'unknown',
@@ -97,14 +102,13 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
     const target = after ?? same.at(-1);
     if (target) lowered.set(target, modifier);
   }
-  const rungOf = (hit: Hit): Seniority =>
-    lowered.has(hit) ? lower(hit.term.seniority ?? 'unknown') : (hit.term.seniority ?? 'unknown');
   let best: Hit | undefined;
   for (const hit of ranked) {
     if (
       !best ||
       STRENGTH[hit.term.strength] > STRENGTH[best.term.strength] ||
-      (STRENGTH[hit.term.strength] === STRENGTH[best.term.strength] && rank(rungOf(hit)) > rank(rungOf(best)))
+      (STRENGTH[hit.term.strength] === STRENGTH[best.term.strength] &&
+        rank(rungOf(hit, lowered)) > rank(rungOf(best, lowered)))
     ) {
       best = hit;
     }
@@ -122,7 +126,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
     return unknown([...rules, ...former.map((hit) => hit.term.id)], [...reasons, ...why]);
   }
 
-  let seniority: Seniority = best ? rungOf(best) : 'unknown';
+  let seniority: Seniority = best ? rungOf(best, lowered) : 'unknown';
   const tags = new Set<string>();
   let multiplier = 1;
   if (best) {

@@ -39,6 +39,16 @@ function isWordChar(char: string): boolean {
   return PATTERNS.wordChar.test(char);
 }
 
+/** Adds a word; "C.E.O." and "V.P." become one word (single letters joined by dots). */
+function pushWord(tokens: Token[], word: string, afterDottedLetter: boolean): void {
+  if (!word) return;
+  const last = tokens.at(-1);
+  if (word.length === 1 && afterDottedLetter && last && !last.sep && last.raw.length <= 4) {
+    last.raw += word;
+    last.text = fold(last.raw);
+  } else tokens.push({ text: fold(word), raw: word, sep: false });
+}
+
 /**
  * Splits a title into words and separators. Hyphens inside words split without a separator
  * ("IT-Leiter" → it, leiter); a dash after a space separates ("Sales - Director"); "&" between letters
@@ -50,16 +60,6 @@ export function tokenize(title: string): Token[] {
   const tokens: Token[] = [];
   let word = '';
   let dotted = -1;
-  const flush = (next: number) => {
-    if (!word) return;
-    const last = tokens.at(-1);
-    // "C.E.O." and "V.P." are one word: single letters joined by dots.
-    if (word.length === 1 && last && dotted === next - 2 && last.raw.length <= 4 && !last.sep) {
-      last.raw += word;
-      last.text = fold(last.raw);
-    } else tokens.push({ text: fold(word), raw: word, sep: false });
-    word = '';
-  };
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] ?? '';
     if (isWordChar(char)) {
@@ -73,13 +73,14 @@ export function tokenize(title: string): Token[] {
       continue;
     }
     const single = word.length === 1;
-    flush(i);
+    pushWord(tokens, word, dotted === i - 2);
+    word = '';
     if (char === '.' && single) dotted = i;
     if (SEPARATORS.has(char)) tokens.push({ text: char === '\\' ? '/' : char, raw: char, sep: true });
     else if (DASHES.has(char) && (prev.trim() === '' || char !== '-')) {
       tokens.push({ text: '-', raw: char, sep: true });
     }
   }
-  flush(chars.length);
+  pushWord(tokens, word, dotted === chars.length - 2);
   return tokens;
 }

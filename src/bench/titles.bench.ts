@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTitle } from '../classify/index.ts';
+
+/**
+ * `npm run bench -- titles`: reads a generated 1M-title input in-process (one core) and through
+ * `rolecall classify --jsonl`, and prints titles per second and peak memory of each.
+ */
+const TOTAL = Number(process.env.TITLES_BENCH_COUNT ?? 1_000_000);
+const root = join(import.meta.dirname, '..', '..');
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PREFIX = [
+  '',
+  '',
+  '',
+  'Senior ',
+  'Sr. ',
+  'Junior ',
+  'Lead ',
+  'Interim ',
+  'Deputy ',
+  'Global ',
+  'Regional ',
+];
+const RANK = [
+  'Manager',
+  'Director',
+  'VP',
+  'Head of',
+  'Leiter',
+  'Directeur',
+  'Jefe de',
+  'Responsable',
+  'Gerente de',
+];
+const AREA = [
+  'Sales',
+  'Marketing',
+  'Customer Success',
+  'Product',
+  'Engineering',
+  'IT',
+  'Data & Analytics',
+  'Design',
+  'Finance',
+  'HR',
+  'Legal',
+  'Operations',
+  'Procurement',
+  'Vertrieb',
+  'Einkauf',
+  'Achats',
+  'Compras',
+  'Inkoop',
+  'Acquisti',
+];
+const NOISE = [
+  '',
+  '',
+  '',
+  ' at Acme',
+  ' @ Globex GmbH',
+  ' (she/her)',
+  ', MBA',
+  ' | Helping teams grow',
+  ' 🚀',
+];
+const WHOLE = [
+  'CEO',
+  'Founder & CTO',
+  'Geschäftsführer',
+  'Vertriebsleiterin',
+  'Software Engineer',
+  'Account Executive',
+  'Einkäufer',
+  'Försäljningschef',
+  'Product Owner',
+  'Chief of Staff',
+  'Office Manager',
+  'Werkstudent Marketing',
+  'Open to work',
+  'n/a',
+  '',
+];
+
+/** A deterministic stream of realistic title shapes in several languages, with noise. */
+function* titles(count: number): Generator<string> {
+  const next = random(42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  for (let i = 0; i < count; i++) {
+    if (next() < 0.2) yield pick(WHOLE);
+    else {
+      const rank = pick(RANK);
+      const area = pick(AREA);
+      const title = rank.endsWith(' of') || rank.endsWith(' de') ? `${rank} ${area}` : `${area} ${rank}`;
+      yield `${pick(PREFIX)}${title}${pick(NOISE)}`;
+    }
+  }
+}
+
+function inProcess(): { perSecond: number; perCpuSecond: number; peakRss: number } {
+  let peakRss = process.memoryUsage().rss;
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  let n = 0;
+  for (const title of titles(TOTAL)) {
+    readTitle(title, n % 3 === 0 ? { employees: 120 } : null);
+    n += 1;
+    if (n % 100_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
+  return { perSecond: n / seconds, perCpuSecond: n / ((cpu.user + cpu.system) / 1e6), peakRss };
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc; 0 where /proc is missing. */
+function cpuOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function peakOf(pid: number | undefined): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function throughCli(): Promise<{
+  perSecond: number;
+  perCpuSecond: number;
+  peakRss: number;
+  lines: number;
+}> {
+  const child = spawn(process.execPath, [join(root, 'src/cli/rolecall.mjs'), 'classify', '--jsonl'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  let lines = 0;
+  let peakRss = 0;
+  let cpuSeconds = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    for (const byte of chunk) if (byte === 10) lines += 1;
+  });
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, peakOf(child.pid));
+    cpuSeconds = Math.max(cpuSeconds, cpuOf(child.pid));
+  }, 50);
+  const done = new Promise<void>((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout.on('end', () => resolve());
+  });
+  const start = process.hrtime.bigint();
+  let batch = '';
+  for (const title of titles(TOTAL)) {
+    batch += `${JSON.stringify({ title, company: { employees: 500 } })}\n`;
+    if (batch.length > 64 * 1024) {
+      if (!child.stdin.write(batch)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+      batch = '';
+    }
+  }
+  child.stdin.end(batch);
+  await done;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  clearInterval(sampler);
+  return { perSecond: lines / seconds, perCpuSecond: cpuSeconds ? lines / cpuSeconds : 0, peakRss, lines };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const rate = (n: number) => Math.round(n).toLocaleString('en');
+const local = inProcess();
+process.stdout.write(
+  `titles in-process: ${TOTAL.toLocaleString('en')} titles, ${rate(local.perSecond)} titles/s wall, ${rate(local.perCpuSecond)} titles per CPU-second (one core), peak RSS ${mb(local.peakRss)}\n`,
+);
+const cli = await throughCli();
+process.stdout.write(
+  `titles via CLI --jsonl: ${cli.lines.toLocaleString('en')} lines out, ${rate(cli.perSecond)} titles/s wall end to end, ${rate(cli.perCpuSecond)} per CPU-second of the CLI process (approx.), child peak RSS ${mb(cli.peakRss)}\n`,
+);
+if (cli.lines !== TOTAL) {
+  process.stderr.write(`expected ${TOTAL} output lines, got ${cli.lines}\n`);
+  process.exitCode = 1;
+}
