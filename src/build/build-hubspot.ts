@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { build } from 'esbuild';
+import { join, relative } from 'node:path';
+import { loadPlaybookFile } from '../playbook/load-file.ts';
+import { buildFunction, bundleCore } from './bundles.ts';
 import { emitDeclarations } from './declarations.ts';
 
 export interface BuildOptions {
@@ -8,6 +9,8 @@ export interface BuildOptions {
   root: string;
   /** Where to write: the repo's `extensions/` for an upload, a scratch copy in tests. */
   extensionsDir: string;
+  /** A playbook file (YAML or JSON) to build in instead of the shipped default. */
+  playbookPath?: string;
 }
 
 export interface BuildReport {
@@ -15,6 +18,8 @@ export interface BuildReport {
   outputs: string[];
   /** Problems, each naming the file and the fix; empty means the upload has everything it needs. */
   errors: string[];
+  /** The version of the playbook built in. */
+  playbookVersion?: string;
 }
 
 /** Each app function's entrypoint `/app/functions/<name>.js` is built from `src/functions/<name>.ts`. */
@@ -33,26 +38,31 @@ export function functionEntries(extensionsDir: string): Array<{ meta: string; en
  * Builds what `hs project upload` needs and git does not hold: the `@rolecall/core` package the cards import
  * (browser ESM + .d.ts, from src/core.ts) and one CommonJS bundle per app function (from src/functions/).
  */
-export async function buildHubSpot({ root, extensionsDir }: BuildOptions): Promise<BuildReport> {
+export async function buildHubSpot({
+  root,
+  extensionsDir,
+  playbookPath,
+}: BuildOptions): Promise<BuildReport> {
   const outputs: string[] = [];
   const errors: string[] = [];
   const shown = (path: string) => relative(extensionsDir, path);
+  let playbookJson: string | undefined;
+  let playbookVersion: string | undefined;
+  if (playbookPath) {
+    const loaded = await loadPlaybookFile(playbookPath);
+    if (!loaded.value) {
+      const fix = `Fix the playbook (check it with "rolecall playbook check ${playbookPath}"), then build again.`;
+      return { outputs, errors: [...loaded.errors.map((e) => e.text), fix] };
+    }
+    playbookJson = JSON.stringify(loaded.value);
+    playbookVersion = loaded.value.version;
+  }
 
   const coreDist = join(extensionsDir, 'app/packages/rolecall-core/dist');
   rmSync(coreDist, { recursive: true, force: true });
   mkdirSync(coreDist, { recursive: true });
   try {
-    // Cards run in HubSpot's sandboxed worker: browser platform, so a node: import fails here, not in production.
-    await build({
-      entryPoints: [join(root, 'src/core.ts')],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2020',
-      outfile: join(coreDist, 'index.js'),
-      logLevel: 'silent',
-      legalComments: 'none',
-    });
+    await bundleCore(join(root, 'src/core.ts'), join(coreDist, 'index.js'), playbookJson);
     outputs.push(shown(join(coreDist, 'index.js')));
   } catch (error) {
     errors.push(
@@ -87,27 +97,11 @@ export async function buildHubSpot({ root, extensionsDir }: BuildOptions): Promi
     }
     const outfile = join(extensionsDir, entrypoint.slice(1));
     try {
-      await buildFunction(source, outfile);
+      await buildFunction(source, outfile, playbookJson);
       outputs.push(shown(outfile));
     } catch (error) {
       errors.push(`${relative(root, source)} did not bundle: ${(error as Error).message}`);
     }
   }
-  return { outputs, errors };
-}
-
-/** Bundles one app-function handler: HubSpot require()s it, so CommonJS for node20, the SDK left external. */
-export async function buildFunction(source: string, outfile: string): Promise<void> {
-  await build({
-    entryPoints: [source],
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    external: ['@hubspot/api-client'],
-    outfile,
-    logLevel: 'silent',
-    legalComments: 'none',
-    banner: { js: `// Built by "npm run build" from src/functions/${basename(source)}; do not edit.` },
-  });
+  return { outputs, errors, ...(playbookVersion ? { playbookVersion } : {}) };
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildFunction } from '../../src/build/build-hubspot.ts';
+import { buildFunction } from '../../src/build/bundles.ts';
 import { main } from '../../src/functions/save-classification.ts';
 import { type Portal, startPortal } from './sandbox-portal.ts';
 

@@ -1,0 +1,50 @@
+import { basename } from 'node:path';
+import { build, type Plugin } from 'esbuild';
+
+/**
+ * Swaps the shipped default playbook for a configured one inside a bundle, so cards and app functions
+ * classify with the same playbook as the backend. `json` is an already validated playbook.
+ */
+export function configuredPlaybook(json: string): Plugin {
+  return {
+    name: 'rolecall-configured-playbook',
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/]playbook[\\/]default-playbook\.json$/ }, () => ({
+        contents: json,
+        loader: 'json',
+      }));
+    },
+  };
+}
+
+/** Cards run in HubSpot's sandboxed worker: browser ESM, so a node: import fails here, not in production. */
+export async function bundleCore(entry: string, outfile: string, playbookJson?: string): Promise<void> {
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    outfile,
+    logLevel: 'silent',
+    legalComments: 'none',
+    plugins: playbookJson ? [configuredPlaybook(playbookJson)] : [],
+  });
+}
+
+/** HubSpot require()s an app function: CommonJS for node20, with the SDK left to functions/package.json. */
+export async function buildFunction(source: string, outfile: string, playbookJson?: string): Promise<void> {
+  await build({
+    entryPoints: [source],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['@hubspot/api-client'],
+    outfile,
+    logLevel: 'silent',
+    legalComments: 'none',
+    banner: { js: `// Built by "npm run build" from src/functions/${basename(source)}; do not edit.` },
+    plugins: playbookJson ? [configuredPlaybook(playbookJson)] : [],
+  });
+}
