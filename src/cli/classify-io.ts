@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { readTitle } from '../classify/index.ts';
-import type { CompanyFacts, TitleResult } from '../classify/types.ts';
+import { classify } from '../classify/classify.ts';
+import type { Classification, CompanyFacts, TitleResult } from '../classify/types.ts';
+import { defaultPlaybook } from '../playbook/default.ts';
+import { withRevenuePerEmployee } from '../playbook/helpers.ts';
+import type { Playbook } from '../playbook/schema.ts';
 
 /** One output line of `rolecall classify --jsonl`: the title fields first; later issues append more. */
 export interface OutputRecord {
@@ -11,6 +14,21 @@ export interface OutputRecord {
   confidence: number;
   rules: string[];
   reasons: string[];
+  /** The playbook's reading (issue 4), after the title fields; absent on error lines. */
+  buyingRole?: string;
+  extraRoles?: string[];
+  hubspotBuyingRole?: string;
+  roleConfidence?: number;
+  persona?: string;
+  personaKind?: string;
+  personaConfidence?: number;
+  hubspotPersona?: string | null;
+  fit?: boolean;
+  roleRules?: string[];
+  roleReasons?: string[];
+  personaReasons?: string[];
+  fitReasons?: string[];
+  playbookVersion?: string;
   error?: string;
 }
 
@@ -64,9 +82,50 @@ export function companyOf(company: LineInput['company']): CompanyFacts | null {
   };
 }
 
+const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+const optionalCount = (value: unknown) => optionalText(value) || typeof value === 'number';
+
+/** The common well-formed line, checked without building a zod result (the CLI reads millions of them). */
+function isPlainLine(value: unknown): value is LineInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { title, company } = value as { title?: unknown; company?: unknown };
+  if (typeof title !== 'string' && title !== null) return false;
+  if (company === undefined || company === null) return true;
+  if (typeof company !== 'object' || Array.isArray(company)) return false;
+  const facts = company as Record<string, unknown>;
+  return (
+    optionalText(facts.name) &&
+    optionalText(facts.industry) &&
+    optionalCount(facts.employees) &&
+    optionalCount(facts.annualRevenue)
+  );
+}
+
 /** Options shared by every line of a run. */
 export interface LineOptions {
   revenuePerEmployee?: number;
+  /** The playbook deciding roles and personas (default: the shipped one). */
+  playbook?: Playbook;
+}
+
+/** The playbook fields every output line carries after the title fields, in this order. */
+export function playbookFields(result: Classification): Partial<OutputRecord> {
+  return {
+    buyingRole: result.buyingRole,
+    extraRoles: result.extraRoles ?? [],
+    hubspotBuyingRole: result.hubspotBuyingRole,
+    roleConfidence: result.roleConfidence ?? 0,
+    persona: result.persona,
+    personaKind: result.personaKind,
+    personaConfidence: result.personaConfidence,
+    hubspotPersona: result.hubspotPersona,
+    fit: result.fit,
+    roleRules: result.roleRules,
+    roleReasons: result.roleReasons,
+    personaReasons: result.personaReasons,
+    fitReasons: result.fitReasons,
+    playbookVersion: result.playbookVersion,
+  };
 }
 
 /**
@@ -75,6 +134,7 @@ export interface LineOptions {
  */
 export function classifyLine(input: unknown, lineNumber: number, options: LineOptions = {}): OutputRecord {
   const value = typeof input === 'string' ? { title: input } : input;
+  if (isPlainLine(value)) return classifyRecord(value.title, companyOf(value.company), options);
   const parsed = LineSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -98,7 +158,9 @@ export function classifyRecord(
   company: CompanyFacts | null,
   options: LineOptions = {},
 ): OutputRecord {
-  return toOutputRecord(readTitle(title, company, options));
+  const playbook = withRevenuePerEmployee(options.playbook ?? defaultPlaybook, options.revenuePerEmployee);
+  const result = classify({ jobTitle: title ?? '' }, company, playbook);
+  return { ...toOutputRecord(result), ...playbookFields(result) };
 }
 
 /** The columns --csv appends to each row. */
@@ -109,6 +171,15 @@ export function toCsvColumns(record: OutputRecord): Record<string, string | numb
     secondary_functions: record.secondaryFunctions.join(';'),
     confidence: record.confidence,
     reasons: record.reasons.join('; '),
+    buying_role: record.buyingRole ?? '',
+    extra_roles: (record.extraRoles ?? []).join(';'),
+    hubspot_buying_role: record.hubspotBuyingRole ?? '',
+    role_confidence: record.roleConfidence ?? '',
+    persona: record.persona ?? '',
+    persona_confidence: record.personaConfidence ?? '',
+    fit: record.fit === undefined ? '' : String(record.fit),
+    role_reasons: (record.roleReasons ?? []).join('; '),
+    persona_reasons: (record.personaReasons ?? []).join('; '),
   };
 }
 

@@ -79,3 +79,20 @@ export function buyingGroupCoverage(
       : Math.round(((required.length - missing.length) / required.length) * 100) / 100;
   return { present, missing, required, counts, score };
 }
+
+const ratioCopies = new WeakMap<Playbook, Map<number, Playbook>>();
+
+/**
+ * The playbook with another revenue-per-employee ratio (a CLI flag overriding the file). Memoised, so the
+ * engine's per-playbook compile cache still hits when every record of a run asks for the same copy.
+ */
+export function withRevenuePerEmployee(playbook: Playbook, ratio: number | undefined): Playbook {
+  if (ratio === undefined || ratio === playbook.product.revenuePerEmployee) return playbook;
+  const copies = ratioCopies.get(playbook) ?? new Map<number, Playbook>();
+  ratioCopies.set(playbook, copies);
+  const cached = copies.get(ratio);
+  if (cached) return cached;
+  const copy = { ...playbook, product: { ...playbook.product, revenuePerEmployee: ratio } };
+  copies.set(ratio, copy);
+  return copy;
+}

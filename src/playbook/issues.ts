@@ -69,9 +69,29 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   return node?.propertyNames?.enum ?? Object.keys(node?.properties ?? {});
 }
 
+/** Common names for vocabulary ids that spelling distance cannot find. */
+const ALIASES: Readonly<Record<string, string>> = {
+  human_resources: 'hr',
+  people: 'hr',
+  recruiting: 'hr',
+  information_technology: 'it',
+  security: 'it',
+  support: 'customer_success',
+  customer_service: 'customer_success',
+  purchasing: 'procurement',
+  accounting: 'finance',
+  revops: 'operations',
+  ceo: 'c_level',
+  chief: 'c_level',
+  vice_president: 'vp',
+  budget_holder: 'economic_buyer',
+  user: 'end_user',
+};
+
 const quote = (value: unknown) => JSON.stringify(value) ?? String(value);
 const suggestion = (value: string, candidates: readonly string[]) => {
-  const guess = didYouMean(value, candidates);
+  const alias = ALIASES[value.toLowerCase()];
+  const guess = alias && candidates.includes(alias) ? alias : didYouMean(value, candidates);
   return guess ? `; did you mean "${guess}"?` : `; use one of: ${candidates.join(', ')}`;
 };
 

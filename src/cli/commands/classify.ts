@@ -3,6 +3,7 @@ import { sizeBand } from '../../classify/index.ts';
 import { classifyRecord } from '../classify-io.ts';
 import { classifyCsv, classifyJsonl } from '../classify-stream.ts';
 import { CliError } from '../errors.ts';
+import { loadPlaybookForCli } from './playbook.ts';
 
 interface ClassifyFlags {
   employees?: string;
@@ -15,6 +16,7 @@ interface ClassifyFlags {
   csv?: string;
   out?: string;
   titleColumn?: string;
+  playbook?: string;
 }
 
 function number(flag: string, value: string | undefined): number | undefined {
@@ -34,8 +36,12 @@ function describe(record: ReturnType<typeof classifyRecord>, band: string): stri
     ['confidence', record.confidence.toFixed(2)],
     ['size band', band],
     ['rules', record.rules.join(', ') || '—'],
+    ['role', [record.buyingRole, ...(record.extraRoles ?? [])].join(' + ')],
+    ['persona', `${record.persona}${record.personaKind === 'negative' ? ' (negative)' : ''}`],
+    ['fit', record.fit ? 'in the ICP' : 'outside the ICP'],
   ];
-  const why = record.reasons.map((reason) => `  · ${reason}`).join('\n');
+  const playbookWhy = [...(record.roleReasons ?? []).slice(0, 1), ...(record.fitReasons ?? [])];
+  const why = [...record.reasons, ...playbookWhy].map((reason) => `  · ${reason}`).join('\n');
   return `${record.title}\n${rows.map(([label, value]) => `  ${label?.padEnd(11)}${value}`).join('\n')}\n  why\n${why}\n`;
 }
 
@@ -44,7 +50,9 @@ export function registerClassify(program: Command): void {
   program
     .command('classify')
     .argument('[title]', 'a job title, e.g. "VP of Sales"')
-    .description('Read seniority and function from job titles: one title, --jsonl on stdin, or --csv.')
+    .description(
+      'Read seniority, function, buying role and persona from job titles: one title, --jsonl on stdin, or --csv.',
+    )
     .option('--employees <n>', "the company's number of employees")
     .option('--industry <name>', "the company's industry, e.g. BANKING")
     .option('--revenue <n>', "the company's annual revenue (estimates the size when employees are missing)")
@@ -58,9 +66,11 @@ export function registerClassify(program: Command): void {
       '--title-column <header>',
       'CSV column holding the job title (default: "Job Title" or "jobtitle")',
     )
+    .option('--playbook <path>', 'playbook deciding roles and personas (default: the shipped one)')
     .action(async (title: string | undefined, flags: ClassifyFlags) => {
       const revenuePerEmployee = number('--revenue-per-employee', flags.revenuePerEmployee);
-      const options = revenuePerEmployee ? { revenuePerEmployee } : {};
+      const playbook = await loadPlaybookForCli(flags.playbook);
+      const options = revenuePerEmployee ? { revenuePerEmployee, playbook } : { playbook };
       if (flags.jsonl) {
         await classifyJsonl(process.stdin, process.stdout, options);
         return;
