@@ -23,6 +23,8 @@ export interface PortFailure {
   message: string;
   retryable: boolean;
   retryAfterMs?: number;
+  /** Waiting is certain to help (HubSpot's daily limit): retry later without using up an attempt. */
+  defer?: boolean;
 }
 
 export type PortResult<T> = { ok: true; value: T } | { ok: false; error: PortFailure };

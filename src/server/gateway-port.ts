@@ -2,11 +2,17 @@ import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import type { CompanyRecord, ContactRecord, CrmPort, PortFailure } from './crm-port.ts';
 
-const failure = (error: HubSpotError): PortFailure => ({
-  message: error.message,
-  retryable: error.retryable,
-  ...(error.retryAfterSeconds ? { retryAfterMs: error.retryAfterSeconds * 1000 } : {}),
-});
+const HOUR_MS = 60 * 60 * 1000;
+
+const failure = (error: HubSpotError): PortFailure =>
+  error.kind === 'daily_limit'
+    ? // The daily budget returns at midnight in the portal's time zone: keep the work and look again hourly.
+      { message: error.message, retryable: true, defer: true, retryAfterMs: HOUR_MS }
+    : {
+        message: error.message,
+        retryable: error.retryable,
+        ...(error.retryAfterSeconds ? { retryAfterMs: error.retryAfterSeconds * 1000 } : {}),
+      };
 
 interface AssociationPage {
   results?: Array<{ to?: Array<{ toObjectId?: string | number }>; paging?: { next?: { after?: string } } }>;

@@ -1,4 +1,4 @@
-import type { CrmPort } from './crm-port.ts';
+import type { CrmPort, PortFailure } from './crm-port.ts';
 import type { Counters } from './metrics.ts';
 import type { JobQueue } from './queue.ts';
 import { type ClassifyFn, tagContacts } from './tagger.ts';
@@ -143,14 +143,9 @@ export class Worker {
     return jobs.length + companies.length;
   }
 
-  #retry(
-    kind: 'contact' | 'company',
-    id: string,
-    attempts: number,
-    error: { message: string; retryable: boolean; retryAfterMs?: number },
-  ): void {
+  #retry(kind: 'contact' | 'company', id: string, attempts: number, error: PortFailure): void {
     const { queue, counters } = this.#o;
-    const max = error.retryable ? this.#o.maxAttempts : attempts + 1;
+    const max = error.defer ? Number.MAX_SAFE_INTEGER : error.retryable ? this.#o.maxAttempts : attempts + 1;
     const delay = backoff(attempts, this.#o.backoffMs, this.#o.maxBackoffMs, error.retryAfterMs);
     const state = queue.retry(kind, id, error.message, delay, max);
     if (state === 'failed') {

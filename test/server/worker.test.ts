@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../src/classify/types.ts';
+import type { CrmPort, PortFailure } from '../../src/server/crm-port.ts';
+import { newCounters } from '../../src/server/metrics.ts';
+import { JobQueue } from '../../src/server/queue.ts';
+import { backoff, Worker } from '../../src/server/worker.ts';
+
+const failingPort = (error: PortFailure): CrmPort => ({
+  readContacts: async () => ({ ok: false, error }),
+  readPrimaryCompanies: async () => ({ ok: false, error }),
+  updateContacts: async () => ({ ok: false, error }),
+});
+
+function rig(error: PortFailure) {
+  let now = 1_000_000;
+  const queue = new JobQueue(':memory:', () => now);
+  const counters = newCounters();
+  const worker = new Worker({
+    queue,
+    port: failingPort(error),
+    classify: () => ({}) as Classification,
+    counters,
+    now: () => new Date(now),
+    maxAttempts: 3,
+    backoffMs: 10,
+    maxBackoffMs: 100,
+  });
+  queue.enqueue('contact', '42');
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return { queue, counters, worker, advance };
+}
+
+describe('the webhook worker', () => {
+  it('gives up after the last attempt when a failure may heal', async () => {
+    const { queue, counters, worker, advance } = rig({ message: 'HubSpot answered 502', retryable: true });
+    for (let i = 0; i < 5; i += 1) {
+      await worker.runOnce();
+      advance(1_000);
+    }
+    expect(queue.counts()).toMatchObject({ pending: 0, failed: 1 });
+    expect(counters).toMatchObject({ jobsRetried: 2, jobsFailed: 1 });
+  });
+
+  it('fails at once when waiting cannot help', async () => {
+    const { queue, worker } = rig({ message: 'missing scope', retryable: false });
+    await worker.runOnce();
+    expect(queue.counts()).toMatchObject({ failed: 1 });
+  });
+
+  it("keeps deferring through HubSpot's daily limit without using up attempts", async () => {
+    const { queue, worker, advance } = rig({
+      message: 'daily limit',
+      retryable: true,
+      defer: true,
+      retryAfterMs: 3_600_000,
+    });
+    for (let i = 0; i < 10; i += 1) {
+      await worker.runOnce();
+      expect(queue.nextDueInMs()).toBeGreaterThanOrEqual(3_600_000);
+      advance(3_600_000);
+    }
+    expect(queue.counts()).toMatchObject({ pending: 1, failed: 0 });
+  });
+
+  it('backs off exponentially, capped, and never sooner than Retry-After', () => {
+    expect(backoff(0, 100, 1_000)).toBeGreaterThanOrEqual(80);
+    expect(backoff(10, 100, 1_000)).toBeLessThanOrEqual(1_200);
+    expect(backoff(0, 100, 1_000, 5_000)).toBe(5_000);
+  });
+});
