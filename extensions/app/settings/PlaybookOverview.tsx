@@ -1,0 +1,74 @@
+import {
+  Alert,
+  Flex,
+  Heading,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+  Text,
+} from '@hubspot/ui-extensions';
+import { defaultPlaybook, type Playbook, roleLabel } from '@rolecall/core';
+
+export interface PlaybookOverviewProps {
+  playbook?: Playbook;
+  now?: () => Date;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole days since an ISO date; null when unreadable. */
+const ageInDays = (isoDate: string, today: Date): number | null => {
+  const then = Date.parse(`${isoDate}T00:00:00Z`);
+  return Number.isFinite(then) ? Math.max(0, Math.floor((today.getTime() - then) / DAY_MS)) : null;
+};
+
+/**
+ * The app's settings page: which playbook the cards and the save function use, whether its personas are
+ * due for review, and how to change it. Read-only: the playbook is data built into the upload.
+ */
+export function PlaybookOverview({
+  playbook = defaultPlaybook,
+  now = () => new Date(),
+}: PlaybookOverviewProps) {
+  const today = now();
+  const personas = [...playbook.personas, ...playbook.negativePersonas];
+  const negative = new Set(playbook.negativePersonas.map((p) => p.id));
+  const stale = personas.filter((p) => (ageInDays(p.lastReviewed, today) ?? 0) > playbook.reviewIntervalDays);
+  return (
+    <Flex direction="column" gap="md">
+      <Heading>{`Playbook ${playbook.version}`}</Heading>
+      <Text testId="summary">{`${playbook.personas.length} personas and ${playbook.negativePersonas.length} negative personas for ${playbook.product.name}. Required buying roles: ${playbook.requiredRoles.map((r) => roleLabel(playbook, r).toLowerCase()).join(', ')}.`}</Text>
+      {stale.length > 0 ? (
+        <Alert testId="stale" variant="warning" title="Personas due for review">
+          <Text>{`${stale.map((p) => p.name).join(', ')}: last reviewed more than ${playbook.reviewIntervalDays} days ago. Review them against recent won and lost deals.`}</Text>
+        </Alert>
+      ) : null}
+      <Table testId="personas" bordered>
+        <TableHead>
+          <TableRow>
+            <TableHeader>Persona</TableHeader>
+            <TableHeader>Owner</TableHeader>
+            <TableHeader>Last reviewed</TableHeader>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {personas.map((p) => (
+            <TableRow key={p.id}>
+              <TableCell>{negative.has(p.id) ? `${p.name} (not a buyer)` : p.name}</TableCell>
+              <TableCell>{p.owner ?? 'no owner'}</TableCell>
+              <TableCell>{`${p.lastReviewed} (${ageInDays(p.lastReviewed, today) ?? '?'} days ago)`}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Text testId="how-to-change" variant="microcopy">
+        To use your own playbook: run "rolecall playbook init", edit the file, check it with "rolecall
+        playbook check", then "npm run build -- --playbook your-playbook.yaml" and "hs project upload". Values
+        reps set by hand are never changed by a new playbook.
+      </Text>
+    </Flex>
+  );
+}
