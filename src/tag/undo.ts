@@ -4,7 +4,7 @@ import type { CrmRecord } from '../hubspot/records.ts';
 import { applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb, WriteRow } from './audit-db.ts';
 import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
-import { sameStoredValue } from './reconcile.ts';
+import { reconcilePending, sameStoredValue } from './reconcile.ts';
 
 export interface UndoSummary {
   runId: string;
@@ -42,6 +42,9 @@ export async function runUndo(
     skippedByPerson: 0,
     failed: 0,
   };
+  // Writes of an interrupted run may have landed without being confirmed: settle them first.
+  const reconciled = await reconcilePending(gateway, db, undoOf);
+  if (!reconciled.ok) return { ...summary, status: 'failed', error: reconciled.error };
   let after = '';
   for (;;) {
     const rows = db.appliedWritesPage(undoOf, after, CONTACTS_PER_STEP);
