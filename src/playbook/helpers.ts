@@ -36,10 +36,19 @@ export function isNegativePersona(playbook: Playbook, id: string | null | undefi
   return playbook.negativePersonas.some((persona) => persona.id === id);
 }
 
-/** What to say to this persona in this role; empty when the playbook has nothing for the pair. */
-export function talkingPointsFor(persona: AnyPersona | null | undefined, role: string): string[] {
-  if (!persona || !isRole(role)) return [];
-  return [...(persona.talkingPoints[role] ?? [])];
+/**
+ * What to say to this persona in this role. Without persona points (or without a persona, e.g. procurement),
+ * falls back to the role's own guidance when the playbook is given; empty when neither has anything.
+ */
+export function talkingPointsFor(
+  persona: AnyPersona | null | undefined,
+  role: string,
+  playbook?: Pick<Playbook, 'roles'> | null,
+): string[] {
+  if (!isRole(role)) return [];
+  const own = persona?.talkingPoints[role] ?? [];
+  if (own.length > 0) return [...own];
+  return [...(playbook?.roles.find((definition) => definition.id === role)?.talkingPoints ?? [])];
 }
 
 /** One member of a buying group as the company card sees it (a Classification fits). */

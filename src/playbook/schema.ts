@@ -69,6 +69,8 @@ const RoleDefinition = z.strictObject({
   label: Text,
   definition: Sentence,
   hubspotValue: z.enum(HUBSPOT_BUYING_ROLES),
+  /** Role-level guidance, shown when the contact's persona has no talking points for this role. */
+  talkingPoints: z.array(Sentence).default([]),
 });
 
 const RoleRule = z.strictObject({

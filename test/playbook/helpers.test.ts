@@ -26,6 +26,19 @@ describe('card helpers', () => {
     expect(talkingPointsFor(null, 'champion')).toEqual([]);
   });
 
+  it('falls back to role-level guidance when the persona has none (procurement has no persona)', () => {
+    const finance = findPersona(defaultPlaybook, 'finance_leader');
+    expect(talkingPointsFor(null, 'gatekeeper', defaultPlaybook)[0]).toMatch(/order form/);
+    expect(talkingPointsFor(finance, 'legal_and_compliance', defaultPlaybook)[0]).toMatch(
+      /data-processing agreement/,
+    );
+    // The persona's own points win over the role's.
+    expect(talkingPointsFor(finance, 'economic_buyer', defaultPlaybook)).toEqual(
+      talkingPointsFor(finance, 'economic_buyer'),
+    );
+    expect(talkingPointsFor(finance, 'end_user', defaultPlaybook)).toEqual([]);
+  });
+
   it('labels roles from the playbook, then built-in, then the raw id', () => {
     expect(roleLabel(defaultPlaybook, 'legal_and_compliance')).toBe('Legal & compliance');
     expect(roleLabel(null, 'technical_evaluator')).toBe('Technical evaluator');
