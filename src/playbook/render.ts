@@ -75,6 +75,14 @@ export function renderPersona(persona: AnyPersona, playbook: Playbook): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A role's definition and its role-level talking points. */
+export function renderRole(role: Playbook['roles'][number]): string {
+  const lines = [`${role.label} (${role.id}) · hs_buying_role ${role.hubspotValue}`, role.definition];
+  if (role.talkingPoints.length > 0)
+    lines.push('', 'Talking points (any persona):', ...bullets(role.talkingPoints));
+  return `${lines.join('\n')}\n`;
+}
+
 /** The list `rolecall playbook show` prints without an id. */
 export function renderPersonaList(playbook: Playbook): string {
   const row = (p: AnyPersona) => `  ${p.id.padEnd(24)} ${p.name}: ${p.summary}`;
@@ -84,7 +92,11 @@ export function renderPersonaList(playbook: Playbook): string {
     ...playbook.personas.map(row),
     'Negative personas:',
     ...playbook.negativePersonas.map(row),
-    'Run "rolecall playbook show <id>" for one persona.',
+    'Buying roles:',
+    ...playbook.roles.map(
+      (r) => `  ${r.id.padEnd(24)} ${r.label}${r.talkingPoints.length > 0 ? ' (has guidance)' : ''}`,
+    ),
+    'Run "rolecall playbook show <id>" for one persona or role.',
     '',
   ].join('\n');
 }

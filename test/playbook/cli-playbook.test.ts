@@ -88,6 +88,9 @@ describe('rolecall playbook show', () => {
     expect(out).toContain('Finance Leader (finance_leader)');
     expect(out).toContain('Economic buyer:');
     expect(out).toContain('Discovery questions:');
+    out = '';
+    expect(await run('playbook', 'show', 'gatekeeper')).toBe(0);
+    expect(out).toContain('Talking points (any persona):');
     expect(await run('playbook', 'show', 'finance_lead')).toBe(1);
     expect(err).toContain('did you mean "finance_leader"?');
   });

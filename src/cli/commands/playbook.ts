@@ -4,7 +4,7 @@ import { defaultPlaybook } from '../../playbook/default.ts';
 import { findPersona } from '../../playbook/helpers.ts';
 import type { PlaybookIssue } from '../../playbook/issues.ts';
 import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile, PLAYBOOK_SCHEMA_JSON } from '../../playbook/load-file.ts';
-import { renderPersona, renderPersonaList } from '../../playbook/render.ts';
+import { renderPersona, renderPersonaList, renderRole } from '../../playbook/render.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { didYouMean } from '../../playbook/text.ts';
 import { CliError } from '../errors.ts';
@@ -66,8 +66,13 @@ export async function playbookShow(id: string | undefined, playbookPath: string 
     return;
   }
   const persona = findPersona(playbook, id);
+  const role = playbook.roles.find((r) => r.id === id);
+  if (!persona && role) {
+    process.stdout.write(renderRole(role));
+    return;
+  }
   if (!persona) {
-    const ids = [...playbook.personas, ...playbook.negativePersonas].map((p) => p.id);
+    const ids = [...playbook.personas, ...playbook.negativePersonas, ...playbook.roles].map((p) => p.id);
     const guess = didYouMean(id, ids);
     throw new CliError(
       `no persona "${id}"${guess ? `; did you mean "${guess}"?` : ''} Run "rolecall playbook show" to list them.`,
@@ -93,8 +98,8 @@ export function registerPlaybook(program: Command): void {
     .option('--force', 'overwrite an existing file', false)
     .action((path: string | undefined, options: { force: boolean }) => playbookInit(path, options.force));
   playbook
-    .command('show [persona]')
-    .description('Print a persona card as text; without an id, list the personas.')
+    .command('show [id]')
+    .description("Print a persona card (or a role's guidance) as text; without an id, list them.")
     .option('--playbook <path>', 'playbook file (default: the shipped one)')
     .action((id: string | undefined, options: { playbook?: string }) => playbookShow(id, options.playbook));
 }
