@@ -1,5 +1,14 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { StoreChange } from './store.ts';
+import {
+  buildEvent,
+  DEFAULT_SUBSCRIPTIONS,
+  matches,
+  signV3,
+  type WebhookSubscription,
+} from './webhook-events.ts';
+
+export { DEFAULT_SUBSCRIPTIONS, signV3, type WebhookSubscription };
 
 /** Where and how the sandbox delivers webhook events (hubspot-api.md §9, hubspot-platform.md §3 and §7). */
 export interface WebhookSettings {
@@ -18,33 +27,12 @@ export interface WebhookSettings {
   timeoutMs?: number;
 }
 
-export interface WebhookSubscription {
-  /** `object.creation|propertyChange|deletion` (objectType below) or legacy `contact.*` / `company.*`. */
-  subscriptionType: string;
-  objectType?: 'contact' | 'company';
-  propertyName?: string;
-  active?: boolean;
-}
-
 export interface WebhookDelivery {
   at: number;
   attemptNumber: number;
   events: number;
   /** HTTP status, or 0 for a network error or timeout. */
   status: number;
-}
-
-export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = [
-  { subscriptionType: 'object.creation', objectType: 'contact' },
-  { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'jobtitle' },
-];
-
-const SINGULAR = { contacts: 'contact', companies: 'company' } as const;
-const TYPE_ID = { contacts: '0-1', companies: '0-2' } as const;
-
-/** The v3 signature HubSpot puts on requests: base64 HMAC-SHA256 of method + uri + body + timestamp. */
-export function signV3(secret: string, method: string, uri: string, body: string, timestamp: number): string {
-  return createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`, 'utf8').digest('base64');
 }
 
 /** Turns store changes into signed, batched, retried webhook deliveries. */
@@ -77,23 +65,11 @@ export class WebhookDispatcher {
     const subscriptions = settings.subscriptions ?? DEFAULT_SUBSCRIPTIONS;
     for (const [index, sub] of subscriptions.entries()) {
       if (sub.active === false || !matches(sub, change)) continue;
-      const event: Record<string, unknown> = {
-        eventId: this.nextEventId++,
-        subscriptionId: 686_000 + index,
+      const event = buildEvent(sub, index, change, {
         portalId: this.portalId,
         appId: this.appId,
-        occurredAt: change.at,
-        subscriptionType: sub.subscriptionType,
-        attemptNumber: 0,
-        objectId: change.id,
-      };
-      if (sub.subscriptionType.startsWith('object.')) event.objectTypeId = TYPE_ID[change.type];
-      if (change.kind === 'propertyChange')
-        Object.assign(event, { propertyName: change.property, propertyValue: change.value });
-      if (change.kind === 'creation') event.changeFlag = 'NEW';
-      event.changeSource =
-        change.source.sourceType === 'CRM_UI' ? 'CRM_UI' : change.kind === 'creation' ? 'CRM' : 'INTEGRATION';
-      if (change.source.sourceId) event.sourceId = change.source.sourceId;
+        eventId: this.nextEventId++,
+      });
       this.queue.push(event);
     }
     if (this.queue.length > 0 && !this.timer) {
@@ -191,11 +167,4 @@ export class WebhookDispatcher {
     for (const wake of [...this.sleepers]) wake();
     await Promise.allSettled([...this.pending]);
   }
-}
-
-function matches(sub: WebhookSubscription, change: StoreChange): boolean {
-  const [scope, action] = sub.subscriptionType.split('.');
-  const objectType = scope === 'object' ? sub.objectType : scope;
-  if (objectType !== SINGULAR[change.type] || action !== change.kind) return false;
-  return change.kind !== 'propertyChange' || !sub.propertyName || sub.propertyName === change.property;
 }

@@ -138,6 +138,19 @@ describe('webhook deliveries', () => {
     expect(h.sandbox.webhooks.deliveries.slice(-3).map((d) => d.status)).toEqual([500, 500, 204]);
   });
 
+  it('sends deletion events when a record is archived', async () => {
+    configure({ subscriptions: [{ subscriptionType: 'object.deletion', objectType: 'contact' }] });
+    await h.client.crm.contacts.basicApi.archive('1150');
+    await h.sandbox.webhooks.flush();
+    expect(events()).toEqual([
+      expect.objectContaining({
+        subscriptionType: 'object.deletion',
+        objectId: 1150,
+        changeSource: 'INTEGRATION',
+      }),
+    ]);
+  });
+
   it('sends nothing when not configured', async () => {
     await h.client.crm.contacts.basicApi.update('1004', { properties: { jobtitle: 'CEO' } });
     await h.sandbox.webhooks.flush();

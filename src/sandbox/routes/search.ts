@@ -91,7 +91,8 @@ export function searchObjects(ctx: RouteContext, req: RouteRequest): RouteResult
     .slice(offset, end)
     .map((m) => toApiObject(ctx.store, type, m.record, { properties }));
   const out: Record<string, unknown> = { total: matches.length, results };
-  if (limit > 0 && end < matches.length && end < MAX_SEARCH_RESULTS) out.paging = { next: { after: String(end) } };
+  if (limit > 0 && end < matches.length && end < MAX_SEARCH_RESULTS)
+    out.paging = { next: { after: String(end) } };
   return reply(200, out);
 }
 

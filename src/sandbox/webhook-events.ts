@@ -1,0 +1,57 @@
+import { createHmac } from 'node:crypto';
+import type { StoreChange } from './store.ts';
+
+/** Webhook subscriptions and the event JSON HubSpot sends for them (hubspot-api.md §9). */
+export interface WebhookSubscription {
+  /** `object.creation|propertyChange|deletion` (objectType below) or legacy `contact.*` / `company.*`. */
+  subscriptionType: string;
+  objectType?: 'contact' | 'company';
+  propertyName?: string;
+  active?: boolean;
+}
+
+export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = [
+  { subscriptionType: 'object.creation', objectType: 'contact' },
+  { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'jobtitle' },
+];
+
+const SINGULAR = { contacts: 'contact', companies: 'company' } as const;
+const TYPE_ID = { contacts: '0-1', companies: '0-2' } as const;
+
+/** The v3 signature HubSpot puts on requests: base64 HMAC-SHA256 of method + uri + body + timestamp. */
+export function signV3(secret: string, method: string, uri: string, body: string, timestamp: number): string {
+  return createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`, 'utf8').digest('base64');
+}
+
+/** One event of a delivery's JSON array; API writes are INTEGRATION with the app id, people CRM_UI. */
+export function buildEvent(
+  sub: WebhookSubscription,
+  index: number,
+  change: StoreChange,
+  ids: { portalId: number; appId: number; eventId: number },
+): Record<string, unknown> {
+  const event: Record<string, unknown> = {
+    eventId: ids.eventId,
+    subscriptionId: 686_000 + index,
+    portalId: ids.portalId,
+    appId: ids.appId,
+    occurredAt: change.at,
+    subscriptionType: sub.subscriptionType,
+    attemptNumber: 0,
+    objectId: change.id,
+  };
+  if (sub.subscriptionType.startsWith('object.')) event.objectTypeId = TYPE_ID[change.type];
+  if (change.kind === 'propertyChange')
+    Object.assign(event, { propertyName: change.property, propertyValue: change.value });
+  if (change.kind === 'creation') event.changeFlag = 'NEW';
+  event.changeSource = change.source.sourceType === 'CRM_UI' ? 'CRM_UI' : 'INTEGRATION';
+  if (change.source.sourceId) event.sourceId = change.source.sourceId;
+  return event;
+}
+
+export function matches(sub: WebhookSubscription, change: StoreChange): boolean {
+  const [scope, action] = sub.subscriptionType.split('.');
+  const objectType = scope === 'object' ? sub.objectType : scope;
+  if (objectType !== SINGULAR[change.type] || action !== change.kind) return false;
+  return change.kind !== 'propertyChange' || !sub.propertyName || sub.propertyName === change.property;
+}
