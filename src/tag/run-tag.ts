@@ -1,10 +1,11 @@
 import type { Classification, CompanyFacts, ContactFacts } from '../classify/types.ts';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import type { CrmRecord } from '../hubspot/records.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { type ApplyOutcome, applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb, SeenRow } from './audit-db.ts';
-import { CompanyLookup } from './companies.ts';
+import { type CompanyInfo, CompanyLookup } from './companies.ts';
 import { type ContactPlan, planContact, type SkipReason } from './plan.ts';
 import type { PlanFile } from './plan-file.ts';
 import { reconcilePending } from './reconcile.ts';
@@ -32,6 +33,8 @@ export interface TagRunInput {
   onlyEmpty?: boolean;
   minConfidence?: number;
   chunkSize?: number;
+  /** Chunks whose writes may be in flight at once (default 2). */
+  depth?: number;
   /** Polled between chunks (Ctrl-C). */
   shouldStop?: () => boolean;
   onProgress?: (progress: TagProgress) => void;
@@ -93,73 +96,86 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
   const companies = new CompanyLookup(gateway);
   const chunkSize = input.chunkSize ?? 1000;
   let cursor = input.cursor;
-  let inFlight: Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number }> | undefined;
+  // Chunks whose writes are still in flight, oldest first. Two deep keeps the rate limiter's queue full
+  // while the next chunk is read and classified; checkpoints still advance strictly in order.
+  const inFlight: Array<Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number }>> = [];
+  const depth = Math.max(1, input.depth ?? 2);
+  let broken: HubSpotError | undefined;
 
-  const settle = async (): Promise<HubSpotError | undefined> => {
-    if (!inFlight) return undefined;
-    const { outcome, next, count } = await inFlight;
-    inFlight = undefined;
+  const settleOldest = async (): Promise<void> => {
+    const { outcome, next, count } = await inFlight.shift()!;
     summary.propertiesWritten += outcome.propertiesWritten;
     summary.contactsWritten += outcome.contactsWritten;
     summary.failed += outcome.failed.length;
     summary.failures.push(...outcome.failed.slice(0, Math.max(0, 100 - summary.failures.length)));
-    if (outcome.fatal) return outcome.fatal;
+    broken ??= outcome.fatal;
+    if (broken) return; // never checkpoint past a chunk that did not finish
     summary.processed += count;
     db.checkpoint(runId, next ?? null);
     input.onProgress?.(summary);
-    return undefined;
+  };
+  const stop = async (status: TagSummary['status'], error?: HubSpotError): Promise<TagSummary> => {
+    while (inFlight.length > 0) await settleOldest();
+    const cause = error ?? broken;
+    if (!cause) return finish(status);
+    return finish(cause.kind === 'daily_limit' ? 'stopped' : 'failed', cause);
   };
 
   for (;;) {
-    if (input.shouldStop?.()) {
-      const error = await settle();
-      return finish(error ? 'failed' : 'stopped', error);
-    }
+    if (input.shouldStop?.()) return stop('stopped');
     const chunk = await input.source.read(cursor, chunkSize);
-    if (!chunk.ok) {
-      await settle();
-      return finish(chunk.error.kind === 'daily_limit' ? 'stopped' : 'failed', chunk.error);
-    }
+    if (!chunk.ok) return stop('failed', chunk.error);
     const contacts = chunk.value.contacts;
     const companyInfo = await companies.forContacts(contacts.map((contact) => contact.id));
-    if (!companyInfo.ok) {
-      await settle();
-      return finish(companyInfo.error.kind === 'daily_limit' ? 'stopped' : 'failed', companyInfo.error);
-    }
-    const classifiedAt = (input.now?.() ?? new Date()).toISOString();
-    const seen: SeenRow[] = [];
-    const toWrite: ContactChanges[] = [];
-    for (const record of contacts) {
-      const company = companyInfo.value.get(record.id);
-      const next = input.classify(contactFacts(record), company?.facts ?? null, input.playbook);
-      const plan = planContact(toSnapshot(record), next, {
-        classifiedAt,
-        ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
-        ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
-      });
-      seen.push(seenRow(record.id, record.properties.jobtitle ?? null, company, next, plan));
-      if (plan.skipped) summary.skipped[plan.skipped] += 1;
-      if (plan.protectedProperties.length > 0) summary.protectedContacts += 1;
-      if (plan.changes.length > 0) {
-        summary.contactsChanged += 1;
-        toWrite.push({ id: plan.id, changes: plan.changes });
-        if (input.planFile) await input.planFile.add(plan);
-      }
-    }
-    db.recordSeen(runId, seen);
-    const error = await settle();
-    if (error) return finish(error.kind === 'daily_limit' ? 'stopped' : 'failed', error);
+    if (!companyInfo.ok) return stop('failed', companyInfo.error);
+    const toWrite = await planChunk(input, summary, contacts, companyInfo.value);
+    while (inFlight.length >= depth || (broken && inFlight.length > 0)) await settleOldest();
+    if (broken) return stop('failed');
     const next = chunk.value.next;
     const count = contacts.length;
-    inFlight = (dryRun ? Promise.resolve(emptyOutcome()) : applyChanges(gateway, db, runId, toWrite)).then(
-      (outcome) => ({ outcome, next, count }),
+    inFlight.push(
+      (dryRun ? Promise.resolve(emptyOutcome()) : applyChanges(gateway, db, runId, toWrite)).then(
+        (outcome) => ({
+          outcome,
+          next,
+          count,
+        }),
+      ),
     );
     cursor = next;
-    if (cursor === undefined) {
-      const last = await settle();
-      return last ? finish(last.kind === 'daily_limit' ? 'stopped' : 'failed', last) : finish('done');
+    if (cursor === undefined) return stop('done');
+  }
+}
+
+/** Classifies and plans one chunk; records what was seen for the report and the plan file in a dry run. */
+async function planChunk(
+  input: TagRunInput,
+  summary: TagSummary,
+  contacts: readonly CrmRecord[],
+  companies: ReadonlyMap<string, CompanyInfo>,
+): Promise<ContactChanges[]> {
+  const classifiedAt = (input.now?.() ?? new Date()).toISOString();
+  const seen: SeenRow[] = [];
+  const toWrite: ContactChanges[] = [];
+  for (const record of contacts) {
+    const company = companies.get(record.id);
+    const next = input.classify(contactFacts(record), company?.facts ?? null, input.playbook);
+    const plan = planContact(toSnapshot(record), next, {
+      classifiedAt,
+      ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
+      ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
+    });
+    seen.push(seenRow(record.id, record.properties.jobtitle ?? null, company, next, plan));
+    if (plan.skipped) summary.skipped[plan.skipped] += 1;
+    if (plan.protectedProperties.length > 0) summary.protectedContacts += 1;
+    if (plan.changes.length > 0) {
+      summary.contactsChanged += 1;
+      toWrite.push({ id: plan.id, changes: plan.changes });
+      if (input.planFile) await input.planFile.add(plan);
     }
   }
+  input.db.recordSeen(input.runId, seen);
+  return toWrite;
 }
 
 function emptyOutcome(): ApplyOutcome {
