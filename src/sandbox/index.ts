@@ -101,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   store.onChange = (change) => webhooks.onChange(change);
   const lag = new SearchLag(options.searchLagMs ?? 0, Date.now);
   let baseUrl = '';
+  let closing: Promise<void> | undefined;
   const ctx: RouteContext = {
     store,
     baseUrl: () => baseUrl,
@@ -135,9 +136,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       }),
     webhooks,
     save: (file) => saveStore(store, file),
-    close: async () => {
-      await webhooks.close();
-      await app.close();
+    // Idempotent: tests may close in afterEach and afterAll.
+    close: () => {
+      closing ??= webhooks.close().then(() => app.close());
+      return closing;
     },
   };
 }

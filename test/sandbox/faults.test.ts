@@ -146,3 +146,11 @@ describe('HubSpot-edge faults', () => {
     reset();
   });
 });
+
+describe('lifecycle', () => {
+  it('closes idempotently and frees the port', async () => {
+    const sandbox = await startSandbox({ contacts: 1 });
+    await Promise.all([sandbox.close(), sandbox.close()]);
+    await expect(fetch(`${sandbox.baseUrl}/crm/v3/objects/contacts`)).rejects.toThrow();
+  });
+});
