@@ -2,6 +2,8 @@ import type { CompiledLexicon } from './lexicon.ts';
 import { PATTERNS } from './patterns.ts';
 
 const MAX_CACHE = 50_000;
+/** Shorter words are not split: "tienda" is not "ti" + "enda"; "säljchef" (8) still is. */
+const MIN_COMPOUND = 8;
 
 /**
  * Maps each written word to the lexicon words it stands for, memoised per lexicon: abbreviations expand
@@ -55,7 +57,8 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
   /** A known word, its compound parts, or nothing. Unknown words are retried with umlauts ("ae" → "a"). */
   const read = (word: string): readonly string[] | undefined => {
     const stem = known(word);
-    return stem ? [stem] : split(word, 1);
+    if (stem) return [stem];
+    return word.length >= MIN_COMPOUND ? split(word, 1) : undefined;
   };
 
   return (word: string) => {

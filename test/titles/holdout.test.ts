@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readTitle } from '../../src/classify/index.ts';
+import { readFixtureRows } from './rows.ts';
+
+// The held-out rows are never printed or tuned on: this test reports one number per axis and nothing else.
+// Floors sit a little under what the reader measured (seniority 90.1%, function 78.0% on 473 rows): the
+// function floor is below the 80% aimed at, because that is what the reader honestly reaches today.
+const MIN_SENIORITY = 0.85;
+const MIN_FUNCTION = 0.75;
+
+describe('held-out titles (test/fixtures/titles-holdout)', () => {
+  const rows = readFixtureRows('titles-holdout');
+
+  it.skipIf(rows.length === 0)('reads held-out titles at least as well as measured', () => {
+    let seniority = 0;
+    let fn = 0;
+    for (const row of rows) {
+      const result = readTitle(row.title, row.company);
+      if (result.seniority === row.seniority) seniority += 1;
+      if (result.function === row.function) fn += 1;
+    }
+    const pct = (n: number) => `${((n / rows.length) * 100).toFixed(1)}%`;
+    process.stdout.write(
+      `held-out titles: ${rows.length} rows, seniority ${pct(seniority)}, function ${pct(fn)}\n`,
+    );
+    expect(seniority / rows.length).toBeGreaterThanOrEqual(MIN_SENIORITY);
+    expect(fn / rows.length).toBeGreaterThanOrEqual(MIN_FUNCTION);
+  });
+});
