@@ -147,6 +147,43 @@ describe('property definitions', () => {
   });
 });
 
+describe('property lifecycle through the SDK', () => {
+  it('updates and archives groups and properties, and batch-reads with 207 for unknown names', async () => {
+    await h.client.crm.properties.groupsApi.create('companies', { name: 'scratch', label: 'Scratch' });
+    const renamed = await h.client.crm.properties.groupsApi.update('companies', 'scratch', {
+      label: 'Scratch pad',
+    });
+    expect(renamed.label).toBe('Scratch pad');
+    await h.client.crm.properties.coreApi.create('companies', {
+      name: 'scratch_note',
+      label: 'Note',
+      type: 'string' as never,
+      fieldType: 'text' as never,
+      groupName: 'scratch',
+    });
+    await h.client.crm.properties.coreApi.archive('companies', 'scratch_note');
+    const live = await h.client.crm.properties.coreApi.getAll('companies');
+    expect(live.results.map((p) => p.name)).not.toContain('scratch_note');
+    const archived = await h.client.crm.properties.coreApi.getAll('companies', true);
+    expect(archived.results.map((p) => p.name)).toEqual(['scratch_note']);
+    const write = await sdkError(
+      h.client.crm.companies.basicApi.update('2000000001', { properties: { scratch_note: 'x' } }),
+    );
+    expect((write.body.errors as { code: string }[])[0]?.code).toBe('PROPERTY_DOESNT_EXIST');
+    await h.client.crm.properties.groupsApi.archive('companies', 'scratch');
+    const groups = await h.client.crm.properties.groupsApi.getAll('companies');
+    expect(groups.results.map((g) => g.name)).not.toContain('scratch');
+    const read = await raw(h.sandbox, 'POST', '/crm/v3/properties/contacts/batch/read', {
+      inputs: [{ name: 'email' }, { name: 'nope' }],
+      archived: false,
+    });
+    expect(read.status).toBe(207);
+    expect((read.json.results as { name: string }[]).map((p) => p.name)).toEqual(['email']);
+    const builtin = await raw(h.sandbox, 'DELETE', '/crm/v3/properties/contacts/hs_buying_role');
+    expect(builtin.status).toBe(400);
+  });
+});
+
 describe('value validation on writes', () => {
   it('names an unknown property with PROPERTY_DOESNT_EXIST in the documented shape', async () => {
     const error = await sdkError(
