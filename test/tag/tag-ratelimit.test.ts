@@ -25,4 +25,14 @@ describe('throttling to the token ceiling', () => {
     );
     expect(busiest).toBeGreaterThanOrEqual(19);
   }, 60_000);
+
+  it('stops with work remaining when the daily limit is used up, and says when to resume', async () => {
+    portal = await startPortal({ contacts: 600, rateLimit: { perTenSeconds: 1000, daily: 40 } });
+    const summary = await tagAll(portal);
+    expect(summary.status).toBe('stopped');
+    expect(summary.error?.kind).toBe('daily_limit');
+    expect(summary.error?.message).toContain('--resume');
+    expect(summary.processed).toBeLessThan(600);
+    expect(portal.db.pendingWrites(summary.runId)).toHaveLength(0);
+  });
 });
