@@ -64,6 +64,29 @@ describe('default playbook decisions over title readings (fixture table)', () =>
     expect(misses).toEqual([]);
   });
 
+  it('removing any one role rule changes some row (no rule is dead weight)', () => {
+    const outcome = (playbook: typeof defaultPlaybook) =>
+      rows.map((row) => {
+        const reading = readWithPlaybook(
+          titleResult(row.in),
+          { industry: row.in.industry ?? null },
+          playbook,
+        );
+        return `${reading.buyingRole}+${reading.extraRoles?.join('+')}`;
+      });
+    const full = outcome(defaultPlaybook);
+    const unchanged = defaultPlaybook.roleRules
+      .filter((rule) => {
+        const without = {
+          ...defaultPlaybook,
+          roleRules: defaultPlaybook.roleRules.filter((r) => r !== rule),
+        };
+        return JSON.stringify(outcome(without)) === JSON.stringify(full);
+      })
+      .map((rule) => rule.id);
+    expect(unchanged).toEqual([]);
+  });
+
   it('every role rule decides at least one row (no dead rules)', () => {
     const used = new Set<string>();
     for (const row of rows) {
