@@ -114,7 +114,7 @@ describe('npm run build (into a scratch copy of extensions/)', () => {
     expect(emitDeclarations(wrong, app, join(dir, 'consumer-out')).length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('bundles every card from its own folder and the built package, never by climbing out', async () => {
+  it('bundles every UI extension from its own folder, its declared packages and the built core, never by climbing out', async () => {
     const problems: string[] = [];
     for (const { file, entrypoint } of hsMetaEntrypoints()) {
       const folder = entrypoint.split('/')[2] ?? '';
@@ -132,14 +132,32 @@ describe('npm run build (into a scratch copy of extensions/)', () => {
         alias: { '@rolecall/core': join(app, 'packages/rolecall-core') },
         nodePaths: [join(repoRoot, 'node_modules')],
       });
-      for (const input of Object.keys(result.metafile.inputs)) {
+      const declared = Object.keys(
+        (readJson(join(app, folder, 'package.json')).dependencies as Record<string, string>) ?? {},
+      );
+      for (const [input, meta] of Object.entries(result.metafile.inputs)) {
         const absolute = join(process.cwd(), input);
-        const inside = relative(join(app, folder), absolute);
+        const inside = !relative(join(app, folder), absolute).startsWith('..');
         const allowed =
-          !inside.startsWith('..') ||
+          inside ||
           absolute.includes(`${sep}node_modules${sep}`) ||
           absolute.startsWith(join(app, 'packages', 'rolecall-core', 'dist'));
         if (!allowed) problems.push(`${file}: ${relative(dir, absolute)} is outside ${folder}/`);
+        // HubSpot installs only what the folder's package.json declares.
+        for (const { original } of inside ? meta.imports : []) {
+          const bare = original && !original.startsWith('.') && !original.startsWith('/');
+          const name = bare
+            ? original
+                .split('/')
+                .slice(0, original.startsWith('@') ? 2 : 1)
+                .join('/')
+            : '';
+          if (bare && !declared.includes(name)) {
+            problems.push(
+              `${file}: ${relative(dir, absolute)} imports ${original}, not in ${folder}/package.json`,
+            );
+          }
+        }
       }
     }
     expect(problems).toEqual([]);
