@@ -8,6 +8,7 @@ import {
   type WriteSource,
   writeProps,
 } from './record.ts';
+import type { WorkflowCallback } from './routes/callbacks.ts';
 import { ObjectTable } from './table.ts';
 import { checkWrite } from './validate-values.ts';
 
@@ -42,6 +43,8 @@ export class SandboxStore {
   readonly companies = new ObjectTable('companies', COMPANY_ID_BASE);
   readonly registry = new PropertyRegistry();
   private companyContacts: Map<number, number[]> | undefined;
+  /** Workflow-action completions received through the callbacks API. */
+  readonly workflowCallbacks: WorkflowCallback[] = [];
   /** Told about every change after seeding (the webhook dispatcher listens here). */
   onChange: ((change: StoreChange) => void) | undefined;
 

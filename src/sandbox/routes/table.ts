@@ -8,6 +8,7 @@ import {
   putAssociation,
 } from './associations.ts';
 import { batchObjects } from './batch.ts';
+import { completeCallback, completeCallbacks } from './callbacks.ts';
 import { archiveObject, createObject, getObject, listObjects, updateObject } from './objects.ts';
 import {
   archiveGroup,
@@ -27,7 +28,8 @@ import { searchObjects } from './search.ts';
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
-  access: Access;
+  /** Undefined: any valid token may call it. */
+  access?: Access;
   search?: boolean;
   handler: (ctx: RouteContext, req: RouteRequest) => RouteResult;
 }
@@ -103,6 +105,13 @@ export const API_VERSIONS = ['2026-03', '2026-09'] as const;
 
 export const ROUTES: RouteSpec[] = [
   ...BASE_ROUTES,
+  { method: 'POST', url: '/automation/v4/actions/callbacks/complete', handler: completeCallbacks },
+  { method: 'POST', url: '/automation/v4/actions/callbacks/:callbackId/complete', handler: completeCallback },
+  {
+    method: 'POST',
+    url: '/automation/actions/callbacks/2026-03/:callbackId/complete',
+    handler: completeCallback,
+  },
   ...API_VERSIONS.flatMap((version) =>
     BASE_ROUTES.flatMap((route) => {
       const match = DATED.find(([prefix]) => route.url.startsWith(prefix));
