@@ -19,7 +19,8 @@ export interface LoadOptions {
   today?: string;
 }
 
-function parseText(text: string, source: string): { data?: unknown; error?: PlaybookIssue } {
+function parseText(raw: string, source: string): { data?: unknown; error?: PlaybookIssue } {
+  const text = raw.replace(/^\uFEFF/, ''); // editors on Windows like to add a byte-order mark
   const trimmed = text.trimStart();
   if (trimmed.length === 0)
     return {

@@ -29,6 +29,12 @@ describe('broken playbooks give precise errors', () => {
     expect(loaded.errors[0]?.text).toMatch(/^team\.yaml › \(file\): not valid YAML at line \d+, column \d+/);
   });
 
+  it('reads JSON and YAML with a byte-order mark', () => {
+    const json = `\uFEFF${JSON.stringify(baseData())}`;
+    expect(loadPlaybookText(json, 'p.json', { today: REVIEW_DAY }).errors).toEqual([]);
+    expect(loadPlaybookText(`\uFEFF${DEFAULT_YAML}`, 'p.yaml', { today: REVIEW_DAY }).errors).toEqual([]);
+  });
+
   it('bad JSON says so', () => {
     expect(loadPlaybookText('{"version": ', 'p.json').errors[0]?.text).toMatch(
       /^p\.json › \(file\): not valid JSON/,
