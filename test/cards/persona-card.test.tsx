@@ -145,7 +145,9 @@ describe('persona card: what the rep sees', () => {
       { company: [ACME] },
     );
     expect(outdated.findByTestId(Tag, 'status').text).toBe('Saved value is outdated');
-    expect(outdated.findByTestId(Alert, 'outdated').props.title).toMatch(/title changed/);
+    const notice = outdated.findByTestId(Alert, 'outdated');
+    expect(notice.props.title).toBe('The saved value no longer matches this contact');
+    expect(deepText(notice)).toContain('The record says Team Lead & Practitioner, champion');
     expect(outdated.findByTestId(LoadingButton, 'save').text).toBe('Save the new suggestion');
   });
 });

@@ -1,7 +1,7 @@
 import { Accordion, Alert, Divider, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
 import { defaultPlaybook, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
-import { humanize, roleLabel } from '../shared/labels.ts';
+import { humanize, personaName, roleLabel } from '../shared/labels.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { CompanyGaps } from './CompanyGaps.tsx';
 import { DetailSection } from './DetailSection.tsx';
@@ -60,15 +60,10 @@ export function PersonaCardView({
           bestGuess={`${roleLabel(playbook, s.buyingRole)} · ${humanize(s.seniority)} · ${humanize(s.function)}`}
         />
       ) : null}
-      {model.status === 'outdated' ? (
-        <Alert
-          testId="outdated"
-          variant="warning"
-          title="The title changed since rolecall saved this contact"
-        >
+      {model.status === 'outdated' && model.saved ? (
+        <Alert testId="outdated" variant="warning" title="The saved value no longer matches this contact">
           <Text>
-            The values on the record no longer match the current title. Save the new suggestion to update
-            them.
+            {`The record says ${personaName(playbook, model.saved.persona)}, ${roleLabel(playbook, model.saved.role).toLowerCase()}; the current title and playbook say otherwise. Save the new suggestion to update it.`}
           </Text>
         </Alert>
       ) : null}

@@ -41,6 +41,8 @@ export interface PersonaCardModel {
   why: string;
   /** The inputs that are missing, in the rep's words. */
   missing: string[];
+  /** What the record holds now, when rolecall or a person saved something. */
+  saved: { persona: string; role: string } | null;
 }
 
 const text = (value: string | null | undefined): string => (typeof value === 'string' ? value.trim() : '');
@@ -91,6 +93,7 @@ export function personaCardModel(contact: Props, company: Props, playbook: Playb
   const savedRole = text(contact.rolecall_buying_role);
   const source = text(contact.rolecall_source);
   const facts = companyFacts(company);
+  const saved = savedPersona || savedRole ? { persona: savedPersona, role: savedRole } : null;
   const suggestion = title ? classify(contactFacts(contact), facts, playbook) : null;
 
   // A person's value wins even when they set only one of the two.
@@ -106,6 +109,7 @@ export function personaCardModel(contact: Props, company: Props, playbook: Playb
       title,
       why: reasons || 'Set by a person; rolecall never changes it.',
       missing: [],
+      saved,
     };
   }
   if (!suggestion) {
@@ -120,6 +124,7 @@ export function personaCardModel(contact: Props, company: Props, playbook: Playb
       title,
       why: '',
       missing,
+      saved,
     };
   }
   const savedMatches = savedPersona === suggestion.persona && savedRole === suggestion.buyingRole;
@@ -139,5 +144,6 @@ export function personaCardModel(contact: Props, company: Props, playbook: Playb
     title,
     why: whyLine(title, facts, suggestion, playbook),
     missing: facts.name ? [] : ['associated company'],
+    saved,
   };
 }
