@@ -71,7 +71,7 @@ function tryPhrase(
       let found = -1;
       for (let g = j; g < words.length && g <= j + MAX_GAP; g++) {
         const word = words[g];
-        if (!word || word.sep) break;
+        if (!word || (word.sep && !JOINERS.has(word.text))) break;
         if (word.text === next && !claimed[g]) {
           found = g;
           break;
