@@ -32,6 +32,7 @@ export {
   talkingPointsFor,
 } from './playbook/helpers.ts';
 export type { PlaybookIssue } from './playbook/issues.ts';
+export { likelyPersonasFor } from './playbook/likely-personas.ts';
 export {
   type LoadOptions,
   loadPlaybookData,

@@ -9,7 +9,10 @@ import type { Playbook } from './schema.ts';
 export type RuleEntry = { rule: Playbook['roleRules'][number]; compiled: CompiledMatch };
 
 /** Roles a persona's contacts can actually get: rules sharing inputs with it that earlier rules don't take. */
-function reachableRoles(rules: readonly RuleEntry[], alternatives: readonly CompiledMatch[]): Set<string> {
+export function reachableRoles(
+  rules: readonly RuleEntry[],
+  alternatives: readonly CompiledMatch[],
+): Set<string> {
   const roles = new Set<string>();
   rules.forEach(({ rule, compiled }, i) => {
     const reached = alternatives.some((alt) => {

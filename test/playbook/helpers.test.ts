@@ -7,6 +7,7 @@ import {
   roleLabel,
   talkingPointsFor,
 } from '../../src/playbook/helpers.ts';
+import { likelyPersonasFor } from '../../src/playbook/likely-personas.ts';
 
 describe('card helpers', () => {
   it('finds personas and negative personas by id, and nothing for unknown', () => {
@@ -71,5 +72,23 @@ describe('buyingGroupCoverage', () => {
     const full = defaultPlaybook.requiredRoles.map((role) => ({ buyingRole: role }));
     expect(buyingGroupCoverage(full, defaultPlaybook)).toMatchObject({ score: 1, missing: [] });
     expect(buyingGroupCoverage([], { requiredRoles: [] }).score).toBe(1);
+  });
+});
+
+describe('likelyPersonasFor', () => {
+  const ids = (role: string) => likelyPersonasFor(defaultPlaybook, role).map((p) => p.id);
+
+  it('names the personas the role rules can place in a role', () => {
+    expect(ids('technical_evaluator')).toContain('it_security_reviewer');
+    expect(ids('economic_buyer')).toEqual(
+      expect.arrayContaining(['executive_leader', 'finance_leader', 'function_leader']),
+    );
+    expect(ids('end_user')).toEqual(['team_practitioner']);
+    expect(ids('champion')).not.toContain('finance_leader');
+  });
+
+  it('has nobody for roles only people set, or for unknown ids', () => {
+    expect(ids('blocker')).toEqual([]);
+    expect(ids('nonsense')).toEqual([]);
   });
 });
