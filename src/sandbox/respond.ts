@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from './errors.ts';
+import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
 import type { RequestLogEntry } from './request-log.ts';
 
 /** How the sandbox answers: HubSpot's content type and correlation ids on every response. */
@@ -32,14 +33,10 @@ export const sendError = (reply: FastifyReply, error: ApiError) =>
   send(reply, error.statusCode, error.body, error.headers);
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Where a JSON.parse failure happened, as HubSpot words it ("line 1, column 11"). */
+/** Where a JSON.parse failure happened, as HubSpot words it ("line 1, column 11: …"). */
 export function jsonErrorDetail(text: string, error: Error): string {
-  const match = /position (\d+)/.exec(error.message);
-  const position = match ? Number(match[1]) : /end of JSON/.test(error.message) ? text.length : 0;
-  const before = text.slice(0, position).split('\n');
-  const line = before.length;
-  const column = (before[before.length - 1]?.length ?? 0) + 1;
-  return `line ${line}, column ${column}: ${error.message}`;
+  const offset = text.length > 1_000_000 ? 0 : jsonErrorOffset(text);
+  return `${lineAndColumn(text, Math.max(offset, 0))}: ${error.message}`;
 }
 
 export function bearer(request: FastifyRequest): string | undefined {
