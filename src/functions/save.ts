@@ -2,8 +2,14 @@ import { z } from 'zod';
 import type { Classification, CompanyFacts } from '../classify/types.ts';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
-import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../hubspot/properties.ts';
+import {
+  COMPANY_INPUT_PROPERTIES,
+  NATIVE_PROPERTIES,
+  ROLECALL_PROPERTIES,
+  SOURCE_MANUAL,
+} from '../hubspot/properties.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
+import { findPersona, roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { PLAN_HISTORY_PROPERTIES, PLAN_READ_PROPERTIES, planContact } from '../tag/plan.ts';
 import { companyFacts, contactFacts, toSnapshot } from '../tag/snapshot.ts';
@@ -34,14 +40,8 @@ function hubspotFailure(error: HubSpotError) {
   return fail(`${error.message}${retry}`);
 }
 
-const COMPANY_PROPERTIES = ['name', 'numberofemployees', 'industry', 'annualrevenue'];
-
-const labelOf = (playbook: Playbook, persona: string, role: string) => {
-  const name =
-    [...playbook.personas, ...playbook.negativePersonas].find((p) => p.id === persona)?.name ?? persona;
-  const roleName = playbook.roles.find((r) => r.id === role)?.label ?? role;
-  return `${name} as ${roleName.toLowerCase()}`;
-};
+const labelOf = (playbook: Playbook, persona: string, role: string) =>
+  `${findPersona(playbook, persona)?.name ?? persona} as ${roleLabel(playbook, role).toLowerCase()}`;
 
 /**
  * Saves a classification for one contact. A suggestion is re-classified from fresh CRM data and planned,
@@ -78,7 +78,7 @@ async function write(deps: SaveDeps, id: string, properties: Record<string, stri
 
 async function override(record: CrmRecord, p: SaveParameters, deps: SaveDeps): Promise<SaveResult> {
   const { playbook } = deps;
-  const persona = [...playbook.personas, ...playbook.negativePersonas].find((x) => x.id === p.persona);
+  const persona = findPersona(playbook, p.persona);
   if (!persona) {
     const known = [...playbook.personas, ...playbook.negativePersonas].map((x) => x.id).join(', ');
     return fail(`Persona "${p.persona}" is not in playbook ${playbook.version}; choose one of: ${known}.`);
@@ -113,7 +113,7 @@ async function suggestion(record: CrmRecord, p: SaveParameters, deps: SaveDeps):
   const companyId = companies.value.get(record.id);
   let company: CompanyFacts = {};
   if (companyId) {
-    const read = await deps.gateway.readCompanies([companyId], COMPANY_PROPERTIES);
+    const read = await deps.gateway.readCompanies([companyId], COMPANY_INPUT_PROPERTIES);
     if (!read.ok) return hubspotFailure(read.error);
     if (read.value[0]) company = companyFacts(read.value[0]);
   }
