@@ -130,6 +130,27 @@ describe('property definitions', () => {
     expect(batch.status).toBe(201);
   });
 
+  it('enforces custom unique values with 409 CONFLICT', async () => {
+    await h.client.crm.properties.coreApi.create('contacts', {
+      name: 'employee_number',
+      label: 'Employee number',
+      type: 'string' as never,
+      fieldType: 'text' as never,
+      groupName: 'contactinformation',
+      hasUniqueValue: true,
+    });
+    await h.client.crm.contacts.basicApi.update('1005', { properties: { employee_number: 'E-7' } });
+    const clash = await sdkError(
+      h.client.crm.contacts.basicApi.update('1006', { properties: { employee_number: 'e-7' } }),
+    );
+    expect(clash.code).toBe(409);
+    expect(clash.body.message).toBe('Contact already exists. Existing ID: 1005');
+    const immutable = await raw(h.sandbox, 'PATCH', '/crm/v3/properties/contacts/employee_number', {
+      hasUniqueValue: false,
+    });
+    expect(immutable.status).toBe(400);
+  });
+
   it('rejects bad definitions: type/fieldType mismatch, enumeration without options, unknown group', async () => {
     const base = { label: 'L', groupName: 'contactinformation' };
     const cases = [
