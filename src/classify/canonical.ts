@@ -48,6 +48,8 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       if (depth > 0) {
         const inner = split(part, depth - 1);
         if (inner) return [...inner, head];
+      } else if (tail.length >= 5) {
+        return [part, head]; // inner part of a longer compound: "gesamt" + "vertrieb(s)" in "gesamtvertriebsleiter"
       }
       if (isHead && !fallback) fallback = [part, head];
     }
