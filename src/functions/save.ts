@@ -95,7 +95,11 @@ async function override(record: CrmRecord, p: SaveParameters, deps: SaveDeps): P
     [ROLECALL_PROPERTIES.playbookVersion]: playbook.version,
     [NATIVE_PROPERTIES.buyingRole]: role?.hubspotValue ?? 'OTHER',
   };
+  const mapped = new Set([...playbook.personas, ...playbook.negativePersonas].map((x) => x.hubspotPersona));
+  const currentHs = record.properties[NATIVE_PROPERTIES.persona] ?? '';
   if (persona.hubspotPersona) properties[NATIVE_PROPERTIES.persona] = persona.hubspotPersona;
+  // A HubSpot persona that stood for one of ours would now contradict the rep's choice: clear it.
+  else if (currentHs && mapped.has(currentHs)) properties[NATIVE_PROPERTIES.persona] = '';
   const failed = await write(deps, record.id, properties);
   if (failed) return failed;
   return {

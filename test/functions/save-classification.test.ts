@@ -99,6 +99,21 @@ describe('save_classification against the sandbox', () => {
     expect(portal.contact(id)).toMatchObject({ rolecall_buying_role: 'blocker', rolecall_source: 'manual' });
   });
 
+  it('clears a HubSpot persona that contradicts an override to a persona HubSpot does not map', async () => {
+    const id = await portal.createContact({ jobtitle: 'Chief Financial Officer' }, companyId);
+    expect(await main({ parameters: { contactId: id, ...cfo } })).toMatchObject({ ok: true });
+    expect(portal.contact(id).hs_persona).toBe('persona_2');
+    const result = await main({
+      parameters: { contactId: id, mode: 'override', persona: 'student_or_job_seeker', buyingRole: 'other' },
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect(portal.contact(id)).toMatchObject({
+      rolecall_persona: 'student_or_job_seeker',
+      rolecall_source: 'manual',
+    });
+    expect(portal.contact(id).hs_persona ?? '').toBe('');
+  });
+
   it('refuses to save a suggestion the contact no longer supports, and writes nothing', async () => {
     const id = await portal.createContact({ jobtitle: 'Chief Financial Officer' }, companyId);
     const result = await main({
