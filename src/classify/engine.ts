@@ -57,7 +57,7 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
     if (bio) reasons.splice(0, reasons.length, 'reads like a sentence or a bio, not a job title');
     if (text.length > MAX_TITLE_CHARS) reasons.unshift(`read only the first ${MAX_TITLE_CHARS} characters`);
     if (text.trim() === '') reasons.splice(0, reasons.length, 'the title is empty');
-    if (size.reason && context.rules.length > 0) reasons.push(size.reason);
+    if (size.reason) reasons.push(size.reason);
 
     const { seniority, function: fn } = context;
     let confidence = 0.05;
