@@ -13,7 +13,7 @@ export function registerRuns(program: Command): void {
       const db = new AuditDb(flags.db);
       try {
         const runs = db.listRuns(Math.max(1, Number(flags.limit) || 20)).map((run) => {
-          const stats = run.stats ? (JSON.parse(run.stats) as { processed?: number }) : {};
+          const stats = run.stats ? (JSON.parse(run.stats) as { processed?: number; contacts?: number }) : {};
           return {
             id: run.id,
             kind: run.kind,
@@ -22,7 +22,7 @@ export function registerRuns(program: Command): void {
             finishedAt: run.finished_at,
             target: run.target,
             undoOf: run.undo_of,
-            contacts: stats.processed ?? null,
+            contacts: stats.processed ?? stats.contacts ?? null,
             writes: db.countWrites(run.id),
           };
         });

@@ -1,7 +1,8 @@
 import { type Command, Option } from 'commander';
+import { applyPlanFile } from '../../tag/apply-plan.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { runOfflineCsv } from '../../tag/offline-csv.ts';
-import { openSession } from '../../tag/session.ts';
+import { newRunId, openSession, type Session } from '../../tag/session.ts';
 import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
 import { CliError, EXIT } from '../errors.ts';
 
@@ -19,6 +20,7 @@ interface TagFlags {
   baseUrl?: string;
   playbook?: string;
   csv?: string;
+  apply?: string;
   out?: string;
   chunkSize?: string;
 }
@@ -58,6 +60,7 @@ export function registerTag(program: Command): void {
     .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
     .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
     .option('--out <import.csv>', 'offline: the file to import into HubSpot')
+    .option('--apply <plan.json>', "apply a dry run's plan exactly (values changed since are skipped)")
     .addOption(new Option('--chunk-size <n>', 'contacts per checkpoint').hideHelp())
     .action(async (flags: TagFlags) => {
       const { minConfidence: rawConfidence, chunkSize, ...rest } = flags;
@@ -85,6 +88,14 @@ export function registerTag(program: Command): void {
       });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
+      if (flags.apply) {
+        try {
+          process.exitCode = await applyPlan(session, flags.apply, Boolean(flags.json));
+        } finally {
+          await session.close();
+        }
+        return;
+      }
       if (session.connection.sandboxNote && !flags.json)
         process.stderr.write(`${session.connection.sandboxNote}\n`);
       let stops = 0;
@@ -111,6 +122,34 @@ export function registerTag(program: Command): void {
         await session.close();
       }
     });
+}
+
+async function applyPlan(session: Session, path: string, json: boolean): Promise<number> {
+  const runId = newRunId();
+  session.db.createRun({
+    id: runId,
+    kind: 'tag',
+    target: session.connection.target,
+    options: { apply: path },
+  });
+  const summary = await applyPlanFile(session.connection.gateway, session.db, path, runId);
+  session.db.finishRun(runId, summary.status, { ...summary, metrics: session.connection.gateway.metrics() });
+  if (summary.problem) throw new CliError(summary.problem);
+  const code = summary.status === 'done' && summary.failed === 0 ? EXIT.ok : EXIT.error;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({ ...summary, error: summary.error?.message, exitCode: code })}\n`,
+    );
+    return code;
+  }
+  process.stdout.write(
+    `Applied plan ${path} as run ${runId}: ${summary.status}\n  wrote ${summary.propertiesWritten} values on ${summary.contactsWritten} of ${summary.contacts} planned contacts\n  skipped: ${summary.skippedChangedSince} values changed since the dry run, ${summary.skippedByPerson} edited by a person, ${summary.alreadyThere} already in place\n`,
+  );
+  if (summary.error)
+    process.stderr.write(
+      `✖ ${summary.error.message}\nApplying the same plan again is safe: values already written are skipped.\n`,
+    );
+  return code;
 }
 
 function report(result: TagCommandResult, json: boolean): number {

@@ -1,0 +1,148 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { HubSpotError } from '../hubspot/errors.ts';
+import type { Gateway } from '../hubspot/gateway.ts';
+import { applyChanges, type ContactChanges } from './apply.ts';
+import type { AuditDb } from './audit-db.ts';
+import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
+import { sameStoredValue } from './reconcile.ts';
+
+export interface ApplyPlanSummary {
+  runId: string;
+  status: 'done' | 'failed';
+  contacts: number;
+  contactsWritten: number;
+  propertiesWritten: number;
+  /** Planned values whose "before" no longer matches HubSpot (someone changed them since the dry run). */
+  skippedChangedSince: number;
+  skippedByPerson: number;
+  /** Planned values HubSpot already holds (e.g. the plan was applied before). */
+  alreadyThere: number;
+  failed: number;
+  error?: HubSpotError;
+  /** Set when the plan file cannot be read; names the fix. */
+  problem?: string;
+}
+
+interface PlanEntry {
+  contact: string;
+  changes: PropertyChange[];
+}
+
+const CONTACTS_PER_STEP = 500;
+
+/**
+ * Applies a dry run's plan file exactly: each planned value is written only if HubSpot still holds the
+ * value the plan saw ("before") and no person edited it since; everything else is reported, not written.
+ */
+export async function applyPlanFile(
+  gateway: Gateway,
+  db: AuditDb,
+  path: string,
+  runId: string,
+): Promise<ApplyPlanSummary> {
+  const summary: ApplyPlanSummary = {
+    runId,
+    status: 'done',
+    contacts: 0,
+    contactsWritten: 0,
+    propertiesWritten: 0,
+    skippedChangedSince: 0,
+    skippedByPerson: 0,
+    alreadyThere: 0,
+    failed: 0,
+  };
+  try {
+    await access(path);
+  } catch {
+    return {
+      ...summary,
+      status: 'failed',
+      problem: `No plan file ${path}. Write one with "rolecall tag --dry-run".`,
+    };
+  }
+  let batch: PlanEntry[] = [];
+  let line = 0;
+  // The plan file holds one contact per line (as --dry-run writes it), so it streams in constant memory.
+  for await (const text of createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    line += 1;
+    const trimmed = text.trim().replace(/,$/, '');
+    if (trimmed === '' || trimmed === '[' || trimmed === ']') continue;
+    const entry = parseEntry(trimmed);
+    if (!entry) {
+      return {
+        ...summary,
+        status: 'failed',
+        problem: `${path}:${line} is not a plan entry. Regenerate the plan with "rolecall tag --dry-run".`,
+      };
+    }
+    batch.push(entry);
+    if (batch.length >= CONTACTS_PER_STEP) {
+      const error = await step(gateway, db, runId, batch, summary);
+      if (error) return { ...summary, status: 'failed', error };
+      batch = [];
+    }
+  }
+  const error = await step(gateway, db, runId, batch, summary);
+  return error ? { ...summary, status: 'failed', error } : summary;
+}
+
+function parseEntry(text: string): PlanEntry | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<PlanEntry>;
+    if (typeof value.contact !== 'string' || !Array.isArray(value.changes)) return undefined;
+    const valid = value.changes.every((c) => typeof c?.property === 'string' && typeof c.after === 'string');
+    return valid ? { contact: value.contact, changes: value.changes } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function step(
+  gateway: Gateway,
+  db: AuditDb,
+  runId: string,
+  entries: readonly PlanEntry[],
+  summary: ApplyPlanSummary,
+): Promise<HubSpotError | undefined> {
+  if (entries.length === 0) return undefined;
+  summary.contacts += entries.length;
+  const properties = [...new Set(entries.flatMap((entry) => entry.changes.map((change) => change.property)))];
+  const read = await gateway.readContacts(
+    entries.map((entry) => entry.contact),
+    { properties, propertiesWithHistory: properties },
+  );
+  if (!read.ok) return read.error;
+  const current = new Map(read.value.map((record) => [record.id, record]));
+  const writes: ContactChanges[] = [];
+  for (const entry of entries) {
+    const record = current.get(entry.contact);
+    const changes = entry.changes.filter((change) => {
+      const now = record?.properties[change.property] ?? null;
+      if (record && sameStoredValue(now, change.after)) {
+        summary.alreadyThere += 1;
+        return false;
+      }
+      if (!record || !sameStoredValue(now, change.before)) {
+        summary.skippedChangedSince += 1;
+        return false;
+      }
+      const newest = record.propertiesWithHistory?.[change.property]?.[0];
+      if (newest && PERSON_SOURCE_TYPES.has(newest.sourceType)) {
+        summary.skippedByPerson += 1;
+        return false;
+      }
+      return true;
+    });
+    if (changes.length > 0) writes.push({ id: entry.contact, changes });
+  }
+  const outcome = await applyChanges(gateway, db, runId, writes);
+  summary.contactsWritten += outcome.contactsWritten;
+  summary.propertiesWritten += outcome.propertiesWritten;
+  summary.failed += outcome.failed.length;
+  return outcome.fatal;
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROLECALL_PROPERTIES } from '../../src/hubspot/properties.ts';
+import { applyPlanFile } from '../../src/tag/apply-plan.ts';
+import { PlanFile } from '../../src/tag/plan-file.ts';
+import { snapshotContacts, startPortal, tagAll, updateRequests } from './helpers.ts';
+
+let portal: Awaited<ReturnType<typeof startPortal>> | undefined;
+afterEach(async () => {
+  await portal?.close();
+  portal = undefined;
+});
+
+interface Entry {
+  contact: string;
+  changes: Array<{ property: string; before: string | null; after: string }>;
+}
+
+describe('rolecall tag --apply <plan.json>', () => {
+  it('writes exactly the planned values, skips values changed since, and is safe to repeat', async () => {
+    portal = await startPortal({ contacts: 150 });
+    const planFile = new PlanFile(join(portal.dir, 'plan'));
+    await tagAll(portal, { planFile });
+    await planFile.close();
+    const plan = JSON.parse(readFileSync(planFile.jsonPath, 'utf8')) as Entry[];
+    expect(plan.length).toBeGreaterThan(100);
+    const edited = plan[4]!;
+    portal.sandbox.setByPerson('contacts', edited.contact, { [ROLECALL_PROPERTIES.seniority]: 'intern' });
+
+    portal.db.createRun({ id: 'apply-1', kind: 'tag', target: 'test', options: {} });
+    const applied = await applyPlanFile(portal.gateway, portal.db, planFile.jsonPath, 'apply-1');
+    expect(applied.status).toBe('done');
+    expect(applied.contacts).toBe(plan.length);
+    expect(applied.skippedChangedSince).toBe(1);
+    const after = snapshotContacts(portal.sandbox, [
+      ...new Set(plan.flatMap((e) => e.changes.map((c) => c.property))),
+    ]);
+    for (const entry of plan) {
+      for (const change of entry.changes) {
+        const expected =
+          entry === edited && change.property === ROLECALL_PROPERTIES.seniority ? 'intern' : change.after;
+        expect(after.get(entry.contact)?.[change.property], `${entry.contact} ${change.property}`).toBe(
+          expected,
+        );
+      }
+    }
+    const updates = updateRequests(portal.sandbox);
+    portal.db.createRun({ id: 'apply-2', kind: 'tag', target: 'test', options: {} });
+    const again = await applyPlanFile(portal.gateway, portal.db, planFile.jsonPath, 'apply-2');
+    expect(again.propertiesWritten).toBe(0);
+    expect(again.alreadyThere).toBe(applied.propertiesWritten);
+    expect(updateRequests(portal.sandbox)).toBe(updates);
+  });
+
+  it('names the fix for a missing or edited plan file', async () => {
+    portal = await startPortal({ contacts: 1 });
+    const missing = await applyPlanFile(portal.gateway, portal.db, join(portal.dir, 'nope.json'), 'x');
+    expect(missing.problem).toContain('--dry-run');
+  });
+});
