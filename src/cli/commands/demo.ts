@@ -56,7 +56,7 @@ export function registerDemo(program: Command): void {
         const s = result.summary;
         const metrics = gateway.metrics();
         out(
-          `   ${s.processed} contacts read, ${s.contactsWritten} tagged (${s.propertiesWritten} values), ${s.skipped.manual} left alone because a person set them`,
+          `   ${s.processed} contacts read, ${s.contactsWritten} tagged (${s.propertiesWritten} values); values a person set were kept on ${s.protectedContacts} contacts`,
         );
         out(`   ${metrics.requests} API requests, ${metrics.retries} retries, ${s.seconds.toFixed(1)} s`);
         out('\n3. report');
