@@ -58,7 +58,7 @@ function personaWritesPerContact(s: Sandbox): number[] {
 
 describe('the rolecall CLI against a sandbox over HTTP', () => {
   it('SIGKILL in the middle, then --resume: every contact tagged exactly once', async () => {
-    sandbox = await startSandbox({ seed: 3, contacts: 600, rateLimit: false, faults: { latencyMs: 15 } });
+    sandbox = await startSandbox({ seed: 3, contacts: 600, rateLimit: false });
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-cli-'));
     const env = { HUBSPOT_ACCESS_TOKEN: sandbox.token };
     const common = ['--base-url', sandbox.baseUrl, '--db', join(dir, 'rolecall.db')];
@@ -66,6 +66,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     expect(setup.code, setup.stderr).toBe(0);
     expect(JSON.parse(setup.stdout).applied).toBe(true);
 
+    sandbox.faults.latencyMs = 40; // slow enough that the kill lands mid-run
     const first = rolecall(['tag', ...common, '--chunk-size', '100', '--json'], env);
     await waitFor(() => updates(sandbox!) >= 2);
     first.child.kill('SIGKILL');
@@ -75,6 +76,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     expect(before.filter((n) => n > 0).length).toBeGreaterThan(0);
     expect(before.filter((n) => n === 0).length).toBeGreaterThan(100);
 
+    sandbox.faults.latencyMs = 0;
     const resumed = await rolecall(['tag', ...common, '--resume', '--json'], env).done;
     expect(resumed.code, resumed.stderr).toBe(0);
     const summary = JSON.parse(resumed.stdout);
@@ -95,7 +97,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
   });
 
   it('Ctrl-C stops after the current chunk with exit code 2; a dry run writes nothing', async () => {
-    sandbox = await startSandbox({ seed: 4, contacts: 500, rateLimit: false, faults: { latencyMs: 15 } });
+    sandbox = await startSandbox({ seed: 4, contacts: 500, rateLimit: false });
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-cli-'));
     const env = { HUBSPOT_ACCESS_TOKEN: sandbox.token };
     const common = ['--base-url', sandbox.baseUrl, '--db', join(dir, 'rolecall.db')];
@@ -108,12 +110,14 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
     expect(plan.length).toBe(JSON.parse(dry.stdout).contactsChanged);
 
+    sandbox.faults.latencyMs = 40;
     const run = rolecall(['tag', ...common, '--chunk-size', '100', '--json'], env);
     await waitFor(() => updates(sandbox!) >= 1);
     run.child.kill('SIGINT');
     const stopped = await run.done;
     expect(stopped.code).toBe(2);
     expect(JSON.parse(stopped.stdout).status).toBe('stopped');
+    sandbox.faults.latencyMs = 0;
     const resumed = await rolecall(['tag', ...common, '--resume', '--json'], env).done;
     expect(resumed.code).toBe(0);
     expect(Math.max(...personaWritesPerContact(sandbox))).toBe(1);
