@@ -28,6 +28,7 @@ export {
   type GroupMember,
   isNegativePersona,
   ROLE_LABELS,
+  requiredRolesFor,
   roleLabel,
   talkingPointsFor,
 } from './playbook/helpers.ts';

@@ -64,6 +64,11 @@ export function checkReferences(playbook: Playbook, source: string): PlaybookIss
   playbook.requiredRoles.forEach((role, i) => {
     needRole(role, ['requiredRoles', i]);
   });
+  playbook.requiredRolesBySize.forEach((entry, i) => {
+    entry.roles.forEach((role, j) => {
+      needRole(role, ['requiredRolesBySize', i, 'roles', j]);
+    });
+  });
 
   const personaIds = playbook.personas.map((p) => p.id);
   for (const { persona, path } of all) {

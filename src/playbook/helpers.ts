@@ -1,4 +1,4 @@
-import { BUYING_ROLES, type BuyingRole } from '../classify/types.ts';
+import { BUYING_ROLES, type BuyingRole, type SizeBand } from '../classify/types.ts';
 import type { AnyPersona, Playbook } from './schema.ts';
 
 /** English labels for the buying roles, for places that have no playbook at hand. */
@@ -69,10 +69,25 @@ export interface BuyingGroupCoverage {
   score: number;
 }
 
-/** Which of the playbook's required roles a company's contacts already fill. Ignores unknown role ids. */
+/** The roles a complete buying group needs at a company of this size band. */
+export function requiredRolesFor(
+  playbook: Pick<Playbook, 'requiredRoles'> & Partial<Pick<Playbook, 'requiredRolesBySize'>>,
+  band?: SizeBand | null,
+): BuyingRole[] {
+  const sized = band
+    ? playbook.requiredRolesBySize?.find((entry) => entry.sizeBands.some((b) => b === band))
+    : undefined;
+  return [...new Set(sized ? sized.roles : playbook.requiredRoles)];
+}
+
+/**
+ * Which required roles a company's contacts already fill; pass the company's size band to use the
+ * playbook's size-specific group. Ignores unknown role ids.
+ */
 export function buyingGroupCoverage(
   members: readonly GroupMember[],
-  playbook: Pick<Playbook, 'requiredRoles'>,
+  playbook: Pick<Playbook, 'requiredRoles'> & Partial<Pick<Playbook, 'requiredRolesBySize'>>,
+  band?: SizeBand | null,
 ): BuyingGroupCoverage {
   const counts: Partial<Record<BuyingRole, number>> = {};
   for (const member of members) {
@@ -80,7 +95,7 @@ export function buyingGroupCoverage(
     for (const role of roles) counts[role] = (counts[role] ?? 0) + 1;
   }
   const present = BUYING_ROLES.filter((role) => (counts[role] ?? 0) > 0);
-  const required = [...new Set(playbook.requiredRoles)];
+  const required = requiredRolesFor(playbook, band);
   const missing = required.filter((role) => !present.includes(role));
   const score =
     required.length === 0

@@ -130,6 +130,10 @@ export const PlaybookSchema = z.strictObject({
   roleRules: list(RoleRule),
   roleFallback: z.strictObject({ role: AssignableRole, note: Sentence, confidence: Confidence }),
   requiredRoles: list(RoleId),
+  /** Size-specific buying groups (first entry naming the company's band wins; else requiredRoles). */
+  requiredRolesBySize: z
+    .array(z.strictObject({ sizeBands: list(KnownSizeBandId), roles: list(RoleId) }))
+    .default([]),
   personas: list(Persona),
   negativePersonas: z.array(NegativePersona).default([]),
 });

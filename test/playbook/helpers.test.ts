@@ -64,6 +64,28 @@ describe('buyingGroupCoverage', () => {
     expect(coverage.score).toBe(0.5);
   });
 
+  it('uses the size-specific group when the band is given', () => {
+    const cfoAndChampion = [
+      { buyingRole: 'economic_buyer', extraRoles: ['decision_maker'] },
+      { buyingRole: 'champion' },
+    ];
+    expect(buyingGroupCoverage(cfoAndChampion, defaultPlaybook, '11-50')).toMatchObject({
+      missing: [],
+      score: 1,
+    });
+    expect(buyingGroupCoverage(cfoAndChampion, defaultPlaybook, '201-1000').missing).toEqual([
+      'technical_evaluator',
+    ]);
+    expect(buyingGroupCoverage(cfoAndChampion, defaultPlaybook, '5001+').missing).toEqual([
+      'executive_sponsor',
+      'technical_evaluator',
+      'gatekeeper',
+    ]);
+    expect(buyingGroupCoverage(cfoAndChampion, defaultPlaybook, 'unknown').required).toEqual(
+      defaultPlaybook.requiredRoles,
+    );
+  });
+
   it('an empty company misses every required role; a full group scores 1', () => {
     expect(buyingGroupCoverage([], defaultPlaybook)).toMatchObject({
       score: 0,
