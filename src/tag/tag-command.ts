@@ -1,6 +1,8 @@
 import { dirname, join } from 'node:path';
 import { classify } from '../classify/classify.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import { setupPortal } from '../hubspot/setup.ts';
+import type { Playbook } from '../playbook/schema.ts';
 import type { RunRow } from './audit-db.ts';
 import { parseFilters } from './filters.ts';
 import { readIdsFile } from './ids-file.ts';
@@ -39,6 +41,27 @@ export interface TagCommandResult {
   planPaths?: { csv: string; json: string };
   /** A sentence for people when the run could not start. */
   problem?: string;
+  /** Things people should know that did not stop the run (e.g. missing hs_persona options). */
+  warnings?: string[];
+}
+
+/** Checks the portal is set up for this playbook; a real run refuses to start when it is not. */
+async function preflight(
+  gateway: Gateway,
+  playbook: Playbook,
+  dryRun: boolean,
+): Promise<{ problem?: string; warnings: string[] }> {
+  const check = await setupPortal(gateway, playbook, true);
+  if (check.error) return { problem: check.error.message, warnings: [] };
+  const warnings = check.steps.flatMap((step) =>
+    step.action === 'warn' || step.action === 'conflict' ? [step.message] : [],
+  );
+  const missing = check.steps
+    .filter((step) => step.action !== 'ok' && step.action !== 'warn')
+    .map((step) => step.name);
+  if (missing.length === 0) return { warnings };
+  const message = `The portal is not set up for this playbook (${missing.join(', ')}). Run "rolecall setup" first.`;
+  return dryRun ? { warnings: [...warnings, message] } : { problem: message, warnings };
 }
 
 async function buildSource(
@@ -101,6 +124,8 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
       ...(input.playbook ? { playbook: input.playbook } : {}),
     };
   }
+  const ready = await preflight(connection.gateway, playbook, Boolean(input.dryRun));
+  if (ready.problem) return { problem: ready.problem };
   const built = await buildSource(connection.gateway, options);
   if (typeof built === 'string') return { problem: built };
   if (!resuming)
@@ -134,6 +159,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   return {
     summary,
     reportPath,
+    ...(ready.warnings.length > 0 ? { warnings: ready.warnings } : {}),
     ...(planFile ? { planPaths: { csv: planFile.csvPath, json: planFile.jsonPath } } : {}),
   };
 }

@@ -154,6 +154,7 @@ async function applyPlan(session: Session, path: string, json: boolean): Promise
 
 function report(result: TagCommandResult, json: boolean): number {
   if (result.problem) throw new CliError(result.problem);
+  for (const warning of result.warnings ?? []) process.stderr.write(`⚠ ${warning}\n`);
   const summary = result.summary!;
   const code =
     summary.status === 'stopped'
