@@ -149,6 +149,14 @@ describe('persona card: actions', () => {
     expect(card.findByTestId(Heading, 'persona-name').text).toBe('Finance Leader');
   });
 
+  it('subscribes to title changes once, however often it re-renders (HubSpot cannot unsubscribe)', async () => {
+    vi.spyOn(hubspot, 'serverless').mockResolvedValue(ok());
+    const card = renderPersona(contact({ jobtitle: 'CFO' }), { company: [ACME] });
+    card.findByTestId(LoadingButton, 'save').trigger('onClick');
+    await card.waitFor(() => expect(card.maybeFind(Alert, { testId: 'save-done' })).not.toBeNull());
+    expect(card.mocks.actions.onCrmPropertiesUpdate.callCount).toBe(1);
+  });
+
   it('offers workflow enrollment for this contact', () => {
     const card = renderPersona(contact({ jobtitle: 'CFO' }), { company: [ACME] });
     const enroll = card.findByTestId(CrmActionButton, 'enroll');

@@ -45,11 +45,14 @@ export function usePersonaCard(playbook: Playbook) {
     void refetchCompany();
   }, [refetchContact, refetchCompany]);
 
-  // A title edited elsewhere on the record re-classifies the card without a click.
+  // A title edited elsewhere on the record re-classifies the card without a click. HubSpot offers no way to
+  // unsubscribe, so subscribe once and reach the latest refetch through a ref.
+  const latestRefetch = useRef(refetchContact);
+  latestRefetch.current = refetchContact;
   const { onCrmPropertiesUpdate } = actions;
   useEffect(() => {
-    onCrmPropertiesUpdate(['jobtitle', 'hs_seniority'], () => void refetchContact());
-  }, [onCrmPropertiesUpdate, refetchContact]);
+    onCrmPropertiesUpdate(['jobtitle', 'hs_seniority'], () => void latestRefetch.current());
+  }, [onCrmPropertiesUpdate]);
 
   const lastRequest = useRef<SaveRequest | null>(null);
   const task = useCallback(
