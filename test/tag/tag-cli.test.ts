@@ -101,6 +101,9 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-cli-'));
     const env = { HUBSPOT_ACCESS_TOKEN: sandbox.token };
     const common = ['--base-url', sandbox.baseUrl, '--db', join(dir, 'rolecall.db')];
+    const early = await rolecall(['tag', ...common], env).done;
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('Run "rolecall setup" first');
     expect((await rolecall(['setup', ...common], env).done).code).toBe(0);
 
     const dry = await rolecall(['tag', ...common, '--dry-run', '--plan', join(dir, 'plan'), '--json'], env)
