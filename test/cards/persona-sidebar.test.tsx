@@ -66,6 +66,9 @@ describe('persona sidebar (compact)', () => {
   it('names the missing title and says a student is not a buyer', () => {
     const empty = renderPersona(contact(), { location: 'crm.record.sidebar' });
     expect(empty.find(EmptyState).props.title).toBe('No job title to read');
+    expect(empty.findByTestId(Text, 'empty-reason').text).toMatch(
+      /yourself in the "Buying role & persona" tab\.$/,
+    );
     const student = renderPersona(contact({ jobtitle: 'Student' }), { location: 'crm.record.sidebar' });
     expect(student.findByTestId(Alert, 'negative').props.title).toBe('Not a buyer: Student or Job Seeker');
     expect(student.maybeFind(List, { testId: 'sidebar-points' })).toBeNull();

@@ -33,7 +33,7 @@ export function PersonaSidebarView({ playbook = defaultPlaybook }: PersonaSideba
   return (
     <Flex direction="column" gap="sm">
       {model.kind === 'empty' ? (
-        <MissingInput missing={model.missing} />
+        <MissingInput missing={model.missing} chooseWhere="tab" />
       ) : (
         <GlanceSection model={model} playbook={playbook} />
       )}
