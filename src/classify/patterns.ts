@@ -11,6 +11,8 @@ export const PATTERNS = {
   wordChar: /^[\p{L}\p{M}\p{N}]$/u,
   /** German umlauts written out ("ae", "oe", "ue"), tried on unknown words. */
   spelledUmlaut: /([aou])e/g,
+  /** German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in". */
+  genderSuffix: /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?/g,
   /** Industry text: anything that is not a letter or digit separates words. */
   industrySeparators: /[^a-z0-9]+/g,
 } as const;

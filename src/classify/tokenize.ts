@@ -55,7 +55,7 @@ function pushWord(tokens: Token[], word: string, afterDottedLetter: boolean): vo
  * stays inside the word ("R&D", "FP&A").
  */
 export function tokenize(title: string): Token[] {
-  const lower = title.toLowerCase();
+  const lower = title.toLowerCase().replace(PATTERNS.genderSuffix, '');
   const chars = Array.from(lower);
   const tokens: Token[] = [];
   let word = '';
