@@ -56,7 +56,13 @@ export function decideEvent(event: WebhookEvent, ownAppId?: string): EventDecisi
   });
   if (event.propertyName && OWN_PROPERTIES.has(event.propertyName))
     return { action: 'ignore', reason: 'own_write' };
-  if (ownAppId && event.sourceId === ownAppId && event.changeSource === 'INTEGRATION') {
+  // Only a property change can echo one of our writes; a creation is always worth classifying.
+  if (
+    ownAppId &&
+    action !== 'creation' &&
+    event.sourceId === ownAppId &&
+    event.changeSource === 'INTEGRATION'
+  ) {
     return { action: 'ignore', reason: 'own_write' };
   }
   if (kind === 'contact' && action === 'creation') return queued('contact');
