@@ -1,6 +1,7 @@
 import type { Classification, CompanyFacts, ContactFacts } from '../classify/types.ts';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import { ROLECALL_PROPERTIES } from '../hubspot/properties.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { type ApplyOutcome, applyChanges, type ContactChanges } from './apply.ts';
@@ -33,6 +34,8 @@ export interface TagRunInput {
   onlyEmpty?: boolean;
   minConfidence?: number;
   chunkSize?: number;
+  /** Per property, the only values the portal accepts (read from its options); others are not written. */
+  allowedValues?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Chunks whose writes may be in flight at once (default 2). */
   depth?: number;
   /** Polled between chunks (Ctrl-C). */
@@ -160,11 +163,14 @@ async function planChunk(
   for (const record of contacts) {
     const company = companies.get(record.id);
     const next = input.classify(contactFacts(record), company?.facts ?? null, input.playbook);
-    const plan = planContact(toSnapshot(record), next, {
-      classifiedAt,
-      ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
-      ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
-    });
+    const plan = writable(
+      planContact(toSnapshot(record), next, {
+        classifiedAt,
+        ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
+        ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
+      }),
+      input.allowedValues,
+    );
     seen.push(seenRow(record.id, record.properties.jobtitle ?? null, company, next, plan));
     if (plan.skipped) summary.skipped[plan.skipped] += 1;
     if (plan.protectedProperties.length > 0) summary.protectedContacts += 1;
@@ -176,6 +182,19 @@ async function planChunk(
   }
   input.db.recordSeen(input.runId, seen);
   return toWrite;
+}
+
+/**
+ * Drops changes to values the portal cannot take (e.g. an `hs_persona` option that does not exist), so
+ * one missing option costs that value, not the whole contact. Only bookkeeping left → no change at all.
+ */
+function writable(plan: ContactPlan, allowed: TagRunInput['allowedValues']): ContactPlan {
+  if (!allowed || plan.changes.length === 0) return plan;
+  const changes = plan.changes.filter((change) => allowed.get(change.property)?.has(change.after) ?? true);
+  if (changes.length === plan.changes.length) return plan;
+  const bookkeeping = new Set<string>([ROLECALL_PROPERTIES.classifiedAt, ROLECALL_PROPERTIES.source]);
+  const meaningful = changes.some((change) => !bookkeeping.has(change.property));
+  return { ...plan, changes: meaningful ? changes : [], skipped: meaningful ? plan.skipped : 'unchanged' };
 }
 
 function emptyOutcome(): ApplyOutcome {

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { classify } from '../classify/classify.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { setupPortal } from '../hubspot/setup.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { RunRow } from './audit-db.ts';
@@ -45,12 +46,15 @@ export interface TagCommandResult {
   warnings?: string[];
 }
 
+interface Preflight {
+  problem?: string;
+  warnings: string[];
+  /** `hs_persona` options the portal has: rolecall writes no other value there. */
+  allowedValues?: Map<string, Set<string>>;
+}
+
 /** Checks the portal is set up for this playbook; a real run refuses to start when it is not. */
-async function preflight(
-  gateway: Gateway,
-  playbook: Playbook,
-  dryRun: boolean,
-): Promise<{ problem?: string; warnings: string[] }> {
+async function preflight(gateway: Gateway, playbook: Playbook, dryRun: boolean): Promise<Preflight> {
   const check = await setupPortal(gateway, playbook, true);
   if (check.error) return { problem: check.error.message, warnings: [] };
   const warnings = check.steps.flatMap((step) =>
@@ -59,9 +63,15 @@ async function preflight(
   const missing = check.steps
     .filter((step) => step.action !== 'ok' && step.action !== 'warn')
     .map((step) => step.name);
-  if (missing.length === 0) return { warnings };
-  const message = `The portal is not set up for this playbook (${missing.join(', ')}). Run "rolecall setup" first.`;
-  return dryRun ? { warnings: [...warnings, message] } : { problem: message, warnings };
+  if (missing.length > 0) {
+    const message = `The portal is not set up for this playbook (${missing.join(', ')}). Run "rolecall setup" first.`;
+    if (!dryRun) return { problem: message, warnings };
+    warnings.push(message);
+  }
+  const persona = await gateway.getProperty('contacts', NATIVE_PROPERTIES.persona);
+  if (!persona.ok) return { problem: persona.error.message, warnings };
+  const options = new Set((persona.value?.options ?? []).map((option) => option.value));
+  return { warnings, allowedValues: new Map([[NATIVE_PROPERTIES.persona, options]]) };
 }
 
 async function buildSource(
@@ -146,6 +156,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     ...(options.onlyEmpty ? { onlyEmpty: true } : {}),
     ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
     ...(input.chunkSize ? { chunkSize: input.chunkSize } : {}),
+    ...(ready.allowedValues ? { allowedValues: ready.allowedValues } : {}),
     ...(input.shouldStop ? { shouldStop: input.shouldStop } : {}),
     onProgress: (p) => progress.update(p),
   });

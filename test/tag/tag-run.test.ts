@@ -102,4 +102,21 @@ describe('rolecall tag against the sandbox', () => {
     );
     expect(applied.map((w) => key(w.contact_id, w.property, w.after)).sort()).toEqual(planned.sort());
   });
+
+  it('leaves out values the portal has no option for, instead of failing the contact', async () => {
+    portal = await startPortal({ contacts: 200 });
+    const before = snapshotContacts(portal.sandbox, ['hs_persona']);
+    const allowedValues = new Map([['hs_persona', new Set(['persona_1'])]]);
+    const first = await tagAll(portal, { allowedValues });
+    expect(first.failed).toBe(0);
+    const after = snapshotContacts(portal.sandbox, ['hs_persona', ROLECALL_PROPERTIES.persona]);
+    for (const [id, values] of after) {
+      if (values.hs_persona !== before.get(id)?.hs_persona) expect(values.hs_persona).toBe('persona_1');
+    }
+    expect([...after.values()].filter((v) => v[ROLECALL_PROPERTIES.persona]).length).toBeGreaterThan(150);
+    const updates = updateRequests(portal.sandbox);
+    const second = await tagAll(portal, { allowedValues });
+    expect(second.contactsChanged).toBe(0);
+    expect(updateRequests(portal.sandbox)).toBe(updates);
+  });
 });
