@@ -1,7 +1,7 @@
 /**
  * Webhook throughput benchmark: a sandbox portal at the Pro rate limit (190 calls / 10 s), N contacts, E creation
  * events in deliveries of 100 (10 in parallel, like HubSpot's maxConcurrentRequests), until every contact is done.
- * Run: node --import tsx src/server/bench.ts [contacts=5000] [events=10000]
+ * Run: npm run bench -- serve, or node --import tsx src/bench/serve.bench.ts [contacts=5000] [events=10000]
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +11,9 @@ import { createGateway } from '../hubspot/gateway.ts';
 import { setupPortal } from '../hubspot/setup.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 import { startSandbox } from '../sandbox/index.ts';
-import { buildServer } from './app.ts';
-import { gatewayPort } from './gateway-port.ts';
-import { signV3 } from './signature.ts';
+import { buildServer } from '../server/app.ts';
+import { gatewayPort } from '../server/gateway-port.ts';
+import { signV3 } from '../server/signature.ts';
 
 const contacts = Number(process.argv[2] ?? 5000);
 const total = Number(process.argv[3] ?? 10_000);
