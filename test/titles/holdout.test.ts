@@ -3,10 +3,9 @@ import { readTitle } from '../../src/classify/index.ts';
 import { readFixtureRows } from './rows.ts';
 
 // The held-out rows are never printed or tuned on: this test reports one number per axis and nothing else.
-// Floors sit a little under what the reader measured (seniority 90.1%, function 78.0% on 473 rows): the
-// function floor is below the 80% aimed at, because that is what the reader honestly reaches today.
-const MIN_SENIORITY = 0.85;
-const MIN_FUNCTION = 0.75;
+// Last measured: seniority 92.0%, function 81.6% on 473 rows; the floor is the 80% the brief asks for.
+const MIN_SENIORITY = 0.8;
+const MIN_FUNCTION = 0.8;
 
 describe('held-out titles (test/fixtures/titles-holdout)', () => {
   const rows = readFixtureRows('titles-holdout');
