@@ -17,6 +17,7 @@ export { RATE_PRESETS, type RatePreset } from './rate-limit.ts';
 export type { HistoryEntry, WriteSource } from './record.ts';
 export type { RequestLogEntry } from './request-log.ts';
 export { DEFAULT_SCOPES } from './scopes.ts';
+export { SEED_USER_ID } from './seed/generate.ts';
 export { SandboxStore, type StoredObject } from './store.ts';
 export {
   DEFAULT_SUBSCRIPTIONS,
