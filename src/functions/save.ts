@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Classification, CompanyFacts } from '../classify/types.ts';
-import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import {
   COMPANY_INPUT_PROPERTIES,
@@ -13,7 +12,7 @@ import { findPersona, roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { PLAN_HISTORY_PROPERTIES, PLAN_READ_PROPERTIES, planContact } from '../tag/plan.ts';
 import { companyFacts, contactFacts, toSnapshot } from '../tag/snapshot.ts';
-import { type FunctionResult, fail } from './result.ts';
+import { type FunctionResult, fail, hubspotFailure } from './result.ts';
 import { SaveParameters } from './save-parameters.ts';
 
 export type SaveGateway = Pick<
@@ -33,12 +32,6 @@ export interface SaveDeps {
 }
 
 export type SaveResult = FunctionResult<{ written: string[]; protectedProperties: string[] }>;
-
-/** A gateway error as the rep reads it: HubSpot's translated sentence, plus what to do when it is passing. */
-function hubspotFailure(error: HubSpotError) {
-  const retry = error.retryable && !/try again/i.test(error.message) ? ' Try again in a moment.' : '';
-  return fail(`${error.message}${retry}`);
-}
 
 const labelOf = (playbook: Playbook, persona: string, role: string) =>
   `${findPersona(playbook, persona)?.name ?? persona} as ${roleLabel(playbook, role).toLowerCase()}`;

@@ -4,6 +4,7 @@ import {
   EmptyState,
   Flex,
   Heading,
+  hubspot,
   LoadingSpinner,
   ProgressBar,
   Text,
@@ -118,5 +119,66 @@ describe('buying-group card', () => {
     );
     failed.findByTestId(Button, 'error-retry').trigger('onClick');
     expect(failed.refetch.count).toBe(1);
+  });
+
+  it('counts the whole group through the buying_group function when there is more than one page', async () => {
+    const serverless = vi.spyOn(hubspot, 'serverless').mockResolvedValue({
+      ok: true,
+      message: '240 contacts read.',
+      members: 240,
+      partial: false,
+      coverage: {
+        required: ['economic_buyer', 'decision_maker', 'champion', 'technical_evaluator'],
+        missing: ['technical_evaluator'],
+        present: [],
+        counts: {},
+        score: 0.75,
+      },
+    });
+    const card = renderGroup(GROUP, { hasNextPage: true });
+    await card.waitFor(() =>
+      expect(card.findByTestId(ProgressBar, 'coverage').props.valueDescription).toBe(
+        '3 of 4 required roles across all 240 contacts (score 0.75)',
+      ),
+    );
+    expect(serverless).toHaveBeenCalledWith('buying_group', { parameters: { companyId: 123 } });
+    expect(deepText(card.findByTestId(Alert, 'missing'))).toBe(
+      'No technical evaluator yet. Find them and multi-thread the deal.',
+    );
+  });
+
+  it('falls back to the first page, says why, and retries when the count fails', async () => {
+    const serverless = vi
+      .spyOn(hubspot, 'serverless')
+      .mockResolvedValueOnce({
+        ok: false,
+        errors: ['HubSpot failed (503) while reading 500 contacts. Try again in a moment.'],
+      })
+      .mockResolvedValue({
+        ok: true,
+        members: 101,
+        partial: false,
+        coverage: { required: ['champion'], missing: [], score: 1 },
+      });
+    const card = renderGroup(GROUP, { hasNextPage: true });
+    await card.waitFor(() => expect(card.maybeFind(Alert, { testId: 'full-error' })).not.toBeNull());
+    expect(deepText(card.findByTestId(Alert, 'full-error'))).toContain('HubSpot failed (503)');
+    expect(card.findByTestId(ProgressBar, 'coverage').props.valueDescription).toMatch(
+      /across the first 100 contacts/,
+    );
+    card.findByTestId(Button, 'full-error-retry').trigger('onClick');
+    await card.waitFor(() =>
+      expect(card.findByTestId(ProgressBar, 'coverage').props.valueDescription).toMatch(
+        /across all 101 contacts/,
+      ),
+    );
+    expect(serverless).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not call the function when one page holds every contact', () => {
+    const serverless = vi.spyOn(hubspot, 'serverless');
+    const card = renderGroup(GROUP);
+    expect(card.findByTestId(ProgressBar, 'coverage').props.valueDescription).toMatch(/across all contacts/);
+    expect(serverless).not.toHaveBeenCalled();
   });
 });

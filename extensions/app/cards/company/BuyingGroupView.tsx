@@ -1,10 +1,12 @@
-import { Alert, Divider, EmptyState, Flex, LoadingSpinner, ProgressBar, Text } from '@hubspot/ui-extensions';
+import { Divider, EmptyState, Flex, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { useAssociations, useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { defaultPlaybook, type Playbook } from '@rolecall/core';
 import { COMPANY_CARD_PROPERTIES, companyFacts } from '../persona/personaModel.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
-import { roleLabel } from '../shared/labels.ts';
+import { fetchGroupSummary } from '../shared/groupClient.ts';
+import { useRemote } from '../shared/useRemote.ts';
 import { buyingGroup, MEMBER_PROPERTIES } from './buyingGroupModel.ts';
+import { CoverageSummary } from './CoverageSummary.tsx';
 import { RoleGroup } from './RoleGroup.tsx';
 
 export interface BuyingGroupViewProps {
@@ -22,6 +24,10 @@ export function BuyingGroupView({ playbook = defaultPlaybook }: BuyingGroupViewP
     properties: [...MEMBER_PROPERTIES],
     pageLength: MEMBER_PAGE,
   });
+  const companyId = Number(useExtensionContext<'crm.record.tab'>().crm.objectId);
+  const more = contacts.pagination?.hasNextPage === true;
+  // Past one page the card cannot see everyone: the app function counts the whole group server-side.
+  const full = useRemote(more ? () => fetchGroupSummary(companyId) : null, `${companyId}:${more}`);
   const retry = () => {
     void company.refetch();
     void contacts.refetch();
@@ -42,28 +48,37 @@ export function BuyingGroupView({ playbook = defaultPlaybook }: BuyingGroupViewP
     );
   }
   const group = buyingGroup(contacts.results, companyFacts(company.properties), playbook);
-  const { coverage } = group;
-  const filled = coverage.required.length - coverage.missing.length;
+  const page = group.coverage;
   return (
     <Flex direction="column" gap="sm">
-      <ProgressBar
-        testId="coverage"
-        title="Buying-group coverage"
-        value={filled}
-        maxValue={coverage.required.length}
-        valueDescription={`${filled} of ${coverage.required.length} required roles (score ${coverage.score.toFixed(2)})`}
-        variant={coverage.missing.length === 0 ? 'success' : 'warning'}
-      />
-      {coverage.missing.length > 0 ? (
-        <Alert testId="missing" variant="warning" title="Roles still missing">
-          <Text>{`No ${coverage.missing.map((r) => roleLabel(playbook, r).toLowerCase()).join(', no ')} yet. Find them and multi-thread the deal.`}</Text>
-        </Alert>
+      {more && full.state.status === 'success' ? (
+        <CoverageSummary
+          {...full.state.value}
+          scope={`${full.state.value.partial ? 'the first ' : 'all '}${full.state.value.members} contacts`}
+          playbook={playbook}
+        />
       ) : (
-        <Text testId="missing">Every role the playbook requires is present.</Text>
+        <CoverageSummary
+          {...page}
+          scope={more ? `the first ${MEMBER_PAGE} contacts` : 'all contacts'}
+          playbook={playbook}
+        />
       )}
-      {contacts.pagination.hasNextPage ? (
-        <Text testId="more" variant="microcopy">{`Showing the first ${MEMBER_PAGE} contacts.`}</Text>
+      {more && full.state.status === 'loading' ? (
+        <Text
+          testId="more"
+          variant="microcopy"
+        >{`Counting every contact beyond the first ${MEMBER_PAGE}…`}</Text>
       ) : null}
+      {more && full.state.status === 'error' ? (
+        <ErrorNotice
+          testId="full-error"
+          title="Could not count the whole buying group"
+          error={full.state.error}
+          onRetry={full.retry}
+        />
+      ) : null}
+      {more ? <Text variant="microcopy">{`The list shows the first ${MEMBER_PAGE} contacts.`}</Text> : null}
       <Divider />
       {group.byRole.map(({ role, members }) => (
         <RoleGroup key={role} role={role} members={members} playbook={playbook} />
