@@ -8,6 +8,7 @@ import { classify } from '../classify/classify.ts';
 import type { CompanyFacts } from '../classify/types.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { rolecallPropertySpecs } from '../hubspot/property-specs.ts';
+import { BUYING_ROLE_OPTIONS, optionLookup, parseCount, toInternalValue } from '../hubspot/values.ts';
 import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
 import { resolvePlaybook } from './session.ts';
 
@@ -40,9 +41,6 @@ const INPUT_COLUMNS = {
   annualrevenue: ['annualrevenue', 'annual revenue'],
 } as const;
 
-const toNumber = (value: string | undefined) =>
-  value && Number.isFinite(Number(value)) ? Number(value) : null;
-
 /**
  * `rolecall tag --csv export.csv --out import.csv`: reads a HubSpot contacts export and writes an import
  * file (Record ID plus the changed rolecall columns; blank cells leave HubSpot's value alone). The export
@@ -55,11 +53,14 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<OfflineRes
   const loaded = await resolvePlaybook(options.playbook);
   if (!loaded.ok) return loaded;
   const playbook = loaded.playbook;
+  const specs = rolecallPropertySpecs(playbook);
   const labels = new Map<string, string>([
     ['buying role', NATIVE_PROPERTIES.buyingRole],
     ['persona', NATIVE_PROPERTIES.persona],
-    ...rolecallPropertySpecs(playbook).map((spec): [string, string] => [spec.label.toLowerCase(), spec.name]),
+    ...specs.map((spec): [string, string] => [spec.label.toLowerCase(), spec.name]),
   ]);
+  // Exports write option labels ("Blocker", "A person (never overwritten)"); plans compare values.
+  const labelValues = optionLookup(specs, { [NATIVE_PROPERTIES.buyingRole]: BUYING_ROLE_OPTIONS });
   try {
     await access(options.csv, constants.R_OK);
   } catch (error) {
@@ -94,16 +95,21 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<OfflineRes
     counts.rows += 1;
     const company: CompanyFacts = {
       name: get('company') ?? null,
-      employees: toNumber(get('numberofemployees')),
+      employees: parseCount(get('numberofemployees')),
       industry: get('industry') ?? null,
-      annualRevenue: toNumber(get('annualrevenue')),
+      annualRevenue: parseCount(get('annualrevenue')),
     };
     const next = classify(
       { jobTitle: get('jobtitle') ?? null, seniorityHint: get('hs_seniority') ?? null },
       company,
       playbook,
     );
-    const properties = Object.fromEntries(PLAN_WRITE_PROPERTIES.map((name) => [name, get(name) || null]));
+    const properties = Object.fromEntries(
+      PLAN_WRITE_PROPERTIES.map((name) => {
+        const cell = get(name)?.trim();
+        return [name, cell ? toInternalValue(labelValues, name, cell) : null];
+      }),
+    );
     const plan = planContact({ id, properties, setByPerson: [] }, next, {
       classifiedAt,
       ...(options.onlyEmpty ? { onlyEmpty: true } : {}),
