@@ -67,6 +67,7 @@ export const PLAN_READ_PROPERTIES: readonly string[] = [
 
 /** Properties to read with history, to find values a person set. */
 export const PLAN_HISTORY_PROPERTIES: readonly string[] = [
+  ROLECALL_PROPERTIES.source,
   ROLECALL_PROPERTIES.persona,
   ROLECALL_PROPERTIES.buyingRole,
   ROLECALL_PROPERTIES.seniority,
@@ -79,15 +80,39 @@ const REASONS_MAX_CHARS = 2000;
 
 interface HistoryEntry {
   sourceType?: string | null;
+  value?: string | null;
+  timestamp?: Date | string | number | null;
 }
 
-/** Names of the properties whose newest history entry (HubSpot lists newest first) came from a person. */
+/** An import is a person's upload unless it is rolecall's own offline output (same import set `rolecall_source` = auto). */
+const OWN_IMPORT_WINDOW_MS = 10 * 60 * 1000;
+
+const timeOf = (entry: HistoryEntry | undefined): number => {
+  const value = entry?.timestamp;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+};
+
+/**
+ * Names of the properties whose newest history entry (HubSpot lists newest first) came from a person: typed in
+ * HubSpot, or imported from a file, except an import of rolecall's own offline output.
+ */
 export function personSetProperties(
   propertiesWithHistory: Readonly<Record<string, readonly HistoryEntry[] | undefined>> | null | undefined,
 ): string[] {
   if (!propertiesWithHistory) return [];
+  const ownImport = propertiesWithHistory[ROLECALL_PROPERTIES.source]?.[0];
+  const ownImportAt =
+    ownImport?.sourceType === 'IMPORT' && ownImport.value === SOURCE_AUTO ? timeOf(ownImport) : Number.NaN;
+  const byPerson = (entry: HistoryEntry | undefined): boolean => {
+    const source = entry?.sourceType ?? '';
+    if (PERSON_SOURCE_TYPES.has(source)) return true;
+    if (source !== 'IMPORT') return false;
+    return !(Math.abs(timeOf(entry) - ownImportAt) <= OWN_IMPORT_WINDOW_MS);
+  };
   return Object.entries(propertiesWithHistory)
-    .filter(([, history]) => PERSON_SOURCE_TYPES.has(history?.[0]?.sourceType ?? ''))
+    .filter(([name, history]) => name !== ROLECALL_PROPERTIES.source && byPerson(history?.[0]))
     .map(([name]) => name);
 }
 

@@ -142,4 +142,19 @@ describe('personSetProperties', () => {
     });
     expect(names).toEqual(['hs_buying_role']);
   });
+
+  it("counts a person's file import, but not an import of rolecall's own offline output", () => {
+    const at = '2026-11-01T10:00:00.000Z';
+    const later = '2026-11-01T10:02:00.000Z';
+    expect(personSetProperties({ hs_buying_role: [{ sourceType: 'IMPORT', timestamp: at }] })).toEqual([
+      'hs_buying_role',
+    ]);
+    expect(
+      personSetProperties({
+        rolecall_source: [{ sourceType: 'IMPORT', value: 'auto', timestamp: later }],
+        hs_buying_role: [{ sourceType: 'IMPORT', value: 'CHAMPION', timestamp: at }],
+        rolecall_persona: [{ sourceType: 'IMPORT', value: 'x', timestamp: '2026-10-01T00:00:00.000Z' }],
+      }),
+    ).toEqual(['rolecall_persona']);
+  });
 });
