@@ -32,6 +32,25 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** True for the error a write gets once the reader of a pipe has gone (`rolecall runs | head -1`). */
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+}
+
+/**
+ * When the reader of stdout goes away (`| head -1`), there is nobody left to answer: end at once, quietly,
+ * with exit 0, and stop reading input. Installed once by the executable, so every command gets it.
+ */
+export function endQuietlyOnBrokenPipe(
+  stream: NodeJS.EventEmitter = process.stdout,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  stream.on('error', (error: unknown) => {
+    if (isBrokenPipe(error)) exit(EXIT.ok);
+    else throw error;
+  });
+}
+
 /** Runs the CLI and returns the exit code: 0 done, 1 error, 2 work remains. One top-level catch. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
@@ -39,6 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
+    if (isBrokenPipe(error)) return EXIT.ok;
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
