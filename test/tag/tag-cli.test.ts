@@ -66,7 +66,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     expect(setup.code, setup.stderr).toBe(0);
     expect(JSON.parse(setup.stdout).applied).toBe(true);
 
-    sandbox.faults.latencyMs = 40; // slow enough that the kill lands mid-run
+    sandbox.faults.latencyMs = 150; // slow enough that the kill lands mid-run, even on a loaded CI machine
     const first = rolecall(['tag', ...common, '--chunk-size', '100', '--json'], env);
     await waitFor(() => updates(sandbox!) >= 2);
     first.child.kill('SIGKILL');
@@ -113,7 +113,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
     expect(plan.length).toBe(JSON.parse(dry.stdout).contactsChanged);
 
-    sandbox.faults.latencyMs = 40;
+    sandbox.faults.latencyMs = 150; // slow enough that the interrupt lands mid-run even on a loaded CI machine
     const run = rolecall(['tag', ...common, '--chunk-size', '100', '--json'], env);
     await waitFor(() => updates(sandbox!) >= 1);
     run.child.kill('SIGINT');
