@@ -28,6 +28,52 @@ function number(flag: string, value: string | undefined): number | undefined {
   return parsed;
 }
 
+/** Company flags of a single title, and where a stream carries the same fact instead. */
+const SINGLE_TITLE_FLAGS = [
+  ['employees', '--employees', 'company.employees', 'Number of Employees'],
+  ['industry', '--industry', 'company.industry', 'Industry'],
+  ['revenue', '--revenue', 'company.annualRevenue', 'Annual Revenue'],
+  ['companyName', '--company-name', 'company.name', 'Company Name'],
+] as const;
+
+/** Flags that would be silently ignored in this combination are errors that name the fix. */
+export function checkFlags(title: string | undefined, flags: ClassifyFlags): void {
+  const inputs = [
+    title !== undefined && `a title ("${title}")`,
+    flags.jsonl && '--jsonl',
+    flags.csv !== undefined && `--csv ${flags.csv}`,
+  ].filter((input): input is string => Boolean(input));
+  if (inputs.length > 1) {
+    throw new CliError(
+      `Choose one input: a title, --jsonl or --csv <file> (got ${inputs.join(' and ')}). Run one command per input.`,
+    );
+  }
+  if (flags.csv === undefined) {
+    if (flags.out !== undefined) {
+      throw new CliError(
+        `--out needs --csv: only a CSV run writes a file, e.g. rolecall classify --csv in.csv --out ${flags.out}. For --jsonl or a title, redirect stdout instead (> ${flags.out}).`,
+      );
+    }
+    if (flags.titleColumn !== undefined) {
+      throw new CliError(
+        '--title-column needs --csv, e.g. rolecall classify --csv in.csv --title-column "Job Title".',
+      );
+    }
+  }
+  if (title !== undefined) return;
+  const stream = flags.jsonl ? '--jsonl' : '--csv';
+  if (flags.json && (flags.jsonl || flags.csv !== undefined)) {
+    throw new CliError(
+      `--json is for a single title; ${stream} already has its own output format. Drop --json.`,
+    );
+  }
+  for (const [key, flag, field, column] of SINGLE_TITLE_FLAGS) {
+    if (flags[key] === undefined || !(flags.jsonl || flags.csv !== undefined)) continue;
+    const where = flags.jsonl ? `give "${field}" on each JSON line` : `put it in a "${column}" column`;
+    throw new CliError(`${flag} is for a single title; with ${stream}, ${where}, and drop ${flag}.`);
+  }
+}
+
 function describe(record: ReturnType<typeof classifyRecord>, band: string): string {
   const rows = [
     ['seniority', record.seniority],
@@ -68,6 +114,7 @@ export function registerClassify(program: Command): void {
     )
     .option('--playbook <path>', 'playbook deciding roles and personas (default: the shipped one)')
     .action(async (title: string | undefined, flags: ClassifyFlags) => {
+      checkFlags(title, flags);
       const revenuePerEmployee = number('--revenue-per-employee', flags.revenuePerEmployee);
       const playbook = await loadPlaybookForCli(flags.playbook);
       const options = revenuePerEmployee ? { revenuePerEmployee, playbook } : { playbook };
