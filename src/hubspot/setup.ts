@@ -27,9 +27,15 @@ export async function setupPortal(
   gateway: Gateway,
   playbook: Playbook,
   dryRun: boolean,
+  /** Where the API is, for messages (`--base-url`). */
+  target?: string,
 ): Promise<SetupResult> {
   const steps: SetupStep[] = [];
-  const fail = (error: HubSpotError): SetupResult => ({ steps, applied: false, error });
+  const fail = (error: HubSpotError, done = steps): SetupResult => ({ steps: done, applied: false, error });
+  // Every HubSpot portal has hs_buying_role: a server without it is not HubSpot's API (wrong --base-url).
+  const probe = await gateway.getProperty('contacts', NATIVE_PROPERTIES.buyingRole);
+  if (!probe.ok) return fail(probe.error);
+  if (!probe.value) return fail(notHubSpot(target));
   const group = await gateway.getGroup('contacts', ROLECALL_GROUP_SPEC.name);
   if (!group.ok) return fail(group.error);
   steps.push(
@@ -42,11 +48,11 @@ export async function setupPortal(
     if (!existing.ok) return fail(existing.error);
     steps.push(compare(spec, existing.value));
   }
-  const native = await checkNative(gateway, playbook);
+  const native = await checkNative(gateway, playbook, probe.value);
   if (!native.ok) return fail(native.error);
   steps.push(...native.value);
   if (dryRun) return { steps, applied: false };
-  for (const step of steps) {
+  for (const [index, step] of steps.entries()) {
     const result =
       step.action === 'create-group'
         ? await gateway.createGroup('contacts', ROLECALL_GROUP_SPEC)
@@ -55,9 +61,20 @@ export async function setupPortal(
           : step.action === 'add-options'
             ? await gateway.updateProperty('contacts', step.name, { options: step.options })
             : undefined;
-    if (result && !result.ok) return fail(result.error);
+    // Only the steps before this one happened: report those, then the error.
+    if (result && !result.ok) return fail(result.error, steps.slice(0, index));
   }
   return { steps, applied: true };
+}
+
+function notHubSpot(target: string | undefined): HubSpotError {
+  const where = target ? `The server at ${target}` : 'The server';
+  return {
+    kind: 'not_found',
+    status: 404,
+    retryable: false,
+    message: `${where} does not look like a HubSpot API: it has no contact property hs_buying_role, which every HubSpot portal has. Check --base-url (leave it out for https://api.hubapi.com).`,
+  };
 }
 
 function compare(spec: PropertyDefinition, existing: PropertyDefinition | undefined): SetupStep {
@@ -85,11 +102,9 @@ function compare(spec: PropertyDefinition, existing: PropertyDefinition | undefi
 }
 
 /** HubSpot's own properties: rolecall writes their existing options and cannot create them. */
-async function checkNative(gateway: Gateway, playbook: Playbook) {
+async function checkNative(gateway: Gateway, playbook: Playbook, buying: PropertyDefinition) {
   const steps: SetupStep[] = [];
-  const buying = await gateway.getProperty('contacts', NATIVE_PROPERTIES.buyingRole);
-  if (!buying.ok) return buying;
-  const buyingValues = new Set((buying.value?.options ?? []).map((option) => option.value));
+  const buyingValues = new Set((buying.options ?? []).map((option) => option.value));
   const neededRoles = [...new Set(playbook.roles.map((role) => role.hubspotValue))].filter(
     (v) => !buyingValues.has(v),
   );

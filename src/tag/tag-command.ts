@@ -54,8 +54,13 @@ interface Preflight {
 }
 
 /** Checks the portal is set up for this playbook; a real run refuses to start when it is not. */
-async function preflight(gateway: Gateway, playbook: Playbook, dryRun: boolean): Promise<Preflight> {
-  const check = await setupPortal(gateway, playbook, true);
+async function preflight(
+  gateway: Gateway,
+  playbook: Playbook,
+  dryRun: boolean,
+  target: string,
+): Promise<Preflight> {
+  const check = await setupPortal(gateway, playbook, true, target);
   if (check.error) return { problem: check.error.message, warnings: [] };
   const warnings = check.steps.flatMap((step) =>
     step.action === 'warn' || step.action === 'conflict' ? [step.message] : [],
@@ -134,7 +139,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
       ...(input.playbook ? { playbook: input.playbook } : {}),
     };
   }
-  const ready = await preflight(connection.gateway, playbook, Boolean(input.dryRun));
+  const ready = await preflight(connection.gateway, playbook, Boolean(input.dryRun), connection.target);
   if (ready.problem) return { problem: ready.problem };
   const built = await buildSource(connection.gateway, options);
   if (typeof built === 'string') return { problem: built };

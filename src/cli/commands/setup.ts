@@ -33,7 +33,12 @@ export function registerSetup(program: Command): void {
       try {
         if (session.connection.sandboxNote && !flags.json)
           process.stderr.write(`${session.connection.sandboxNote}\n`);
-        const result = await setupPortal(session.connection.gateway, session.playbook, Boolean(flags.dryRun));
+        const result = await setupPortal(
+          session.connection.gateway,
+          session.playbook,
+          Boolean(flags.dryRun),
+          session.connection.target,
+        );
         const conflicts = result.steps.filter((step) => step.action === 'conflict');
         const code = result.error || conflicts.length > 0 ? EXIT.error : EXIT.ok;
         if (flags.json) {
