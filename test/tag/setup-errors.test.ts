@@ -13,15 +13,16 @@ afterEach(async () => {
 
 /** A tiny HTTP server answering with `answer(method, path)` → [status, body]. */
 async function fake(answer: (method: string, path: string) => [number, unknown]): Promise<string> {
-  server = createServer((request, response) => {
+  const listening = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
       const [status, body] = answer(request.method ?? 'GET', request.url ?? '/');
       response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server?.address() as AddressInfo).port}`;
+  server = listening;
+  await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 }
 
 const gatewayAt = (baseUrl: string) => createGateway({ accessToken: 'pat-test', baseUrl, baseBackoffMs: 1 });
