@@ -29,6 +29,8 @@ export interface OutputRecord {
   personaReasons?: string[];
   fitReasons?: string[];
   playbookVersion?: string;
+  /** Input values that were ignored (the line was still classified), each naming the fix. */
+  warnings?: string[];
   error?: string;
 }
 
@@ -47,14 +49,28 @@ export function toOutputRecord(result: TitleResult): OutputRecord {
 
 const NUMERIC = /^-?\d+(?:\.\d+)?(?:e\d+)?$/i;
 
-/** A number, or a number written as text ("1,500", "2e6"); anything else is missing. */
-export function toCount(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
+/** A count read from text or a number, or why it cannot be one. */
+type CountReading = { value: number | null; problem?: 'not a number' | 'negative' };
+
+function readCount(value: unknown): CountReading {
+  if (value === undefined || value === null) return { value: null };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { value: null, problem: 'not a number' };
+    return value < 0 ? { value: null, problem: 'negative' } : { value };
+  }
+  if (typeof value !== 'string') return { value: null, problem: 'not a number' };
   const compact = value.replace(/[\s,_]/g, '');
+  if (compact === '') return { value: null };
   const range = /^(\d+)-(\d+)$/.exec(compact);
-  if (range) return Math.round((Number(range[1]) + Number(range[2])) / 2);
-  return NUMERIC.test(compact) ? Number(compact) : null;
+  if (range) return { value: Math.round((Number(range[1]) + Number(range[2])) / 2) };
+  if (!NUMERIC.test(compact)) return { value: null, problem: 'not a number' };
+  const parsed = Number(compact);
+  return parsed < 0 ? { value: null, problem: 'negative' } : { value: parsed };
+}
+
+/** A count, or a count written as text ("1,500", "2e6", "51-200"); anything else, negatives included, is missing. */
+export function toCount(value: unknown): number | null {
+  return readCount(value).value;
 }
 
 const count = z.union([z.number(), z.string(), z.null()]).optional();
@@ -71,14 +87,31 @@ const LineSchema = z.object({
 });
 export type LineInput = z.infer<typeof LineSchema>;
 
-/** The company facts of an input line, numbers read leniently. */
-export function companyOf(company: LineInput['company']): CompanyFacts | null {
+const COUNT_EXAMPLES = { employees: '"employees": 500', annualRevenue: '"annualRevenue": 10000000' } as const;
+
+/** A count of the input line; a value that is not one is ignored, with a warning that names the fix. */
+function countOf(value: unknown, field: keyof typeof COUNT_EXAMPLES, warnings: string[] | undefined) {
+  const reading = readCount(value);
+  if (reading.problem && warnings) {
+    const fix = reading.problem === 'negative' ? 'write a count of 0 or more' : 'write a number';
+    warnings.push(
+      `company.${field} ${JSON.stringify(value)} is ${reading.problem} and was ignored; ${fix}, e.g. ${COUNT_EXAMPLES[field]}.`,
+    );
+  }
+  return reading.value;
+}
+
+/**
+ * The company facts of an input line, numbers read leniently; a number that cannot be read is ignored,
+ * and said so in `warnings` when given.
+ */
+export function companyOf(company: LineInput['company'], warnings?: string[]): CompanyFacts | null {
   if (!company) return null;
   return {
     name: company.name ?? null,
-    employees: toCount(company.employees),
+    employees: countOf(company.employees, 'employees', warnings),
     industry: company.industry ?? null,
-    annualRevenue: toCount(company.annualRevenue),
+    annualRevenue: countOf(company.annualRevenue, 'annualRevenue', warnings),
   };
 }
 
@@ -134,7 +167,7 @@ export function playbookFields(result: Classification): Partial<OutputRecord> {
  */
 export function classifyLine(input: unknown, lineNumber: number, options: LineOptions = {}): OutputRecord {
   const value = typeof input === 'string' ? { title: input } : input;
-  if (isPlainLine(value)) return classifyRecord(value.title, companyOf(value.company), options);
+  if (isPlainLine(value)) return classifyWithWarnings(value, options);
   const parsed = LineSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -146,7 +179,14 @@ export function classifyLine(input: unknown, lineNumber: number, options: LineOp
         : '',
     );
   }
-  return classifyRecord(parsed.data.title, companyOf(parsed.data.company), options);
+  return classifyWithWarnings(parsed.data, options);
+}
+
+function classifyWithWarnings(line: LineInput, options: LineOptions): OutputRecord {
+  const warnings: string[] = [];
+  const record = classifyRecord(line.title, companyOf(line.company, warnings), options);
+  if (warnings.length > 0) record.warnings = warnings;
+  return record;
 }
 
 /**
