@@ -114,8 +114,42 @@ export class AuditDb {
       .get() as RunRow | undefined;
   }
 
-  checkpoint(runId: string, cursor: string | null): void {
-    this.db.prepare('UPDATE runs SET cursor = ? WHERE id = ?').run(cursor, runId);
+  /** Saves where to resume and, when given, the totals so far (so a killed run's counts survive). */
+  checkpoint(runId: string, cursor: string | null, stats?: unknown): void {
+    if (stats === undefined) {
+      this.db.prepare('UPDATE runs SET cursor = ? WHERE id = ?').run(cursor, runId);
+      return;
+    }
+    this.db
+      .prepare('UPDATE runs SET cursor = ?, stats = ? WHERE id = ?')
+      .run(cursor, JSON.stringify(stats), runId);
+  }
+
+  /**
+   * A run's totals from its own records, whatever number of sessions (resumes) it took: contacts classified
+   * by outcome, and contacts and values the audit log holds as written.
+   */
+  runTotals(runId: string): {
+    seen: number;
+    outcomes: Record<string, number>;
+    contactsWritten: number;
+    propertiesWritten: number;
+  } {
+    const outcomes: Record<string, number> = {};
+    const rows = this.db
+      .prepare('SELECT outcome, COUNT(*) AS n FROM seen WHERE run_id = ? GROUP BY outcome')
+      .all(runId) as Array<{ outcome: string; n: number }>;
+    let seen = 0;
+    for (const row of rows) {
+      outcomes[row.outcome] = row.n;
+      seen += row.n;
+    }
+    const written = this.db
+      .prepare(
+        `SELECT COUNT(DISTINCT contact_id) AS contacts, COUNT(*) AS n FROM writes WHERE run_id = ? AND status = 'applied'`,
+      )
+      .get(runId) as { contacts: number; n: number };
+    return { seen, outcomes, contactsWritten: written.contacts, propertiesWritten: written.n };
   }
 
   finishRun(runId: string, status: RunStatus, stats: unknown): void {

@@ -15,11 +15,14 @@ export function createProgress(
   stream: NodeJS.WritableStream = process.stderr,
   lineEveryMs = 5000,
   dryRun = false,
+  /** Contacts done by earlier sessions of a resumed run: counting continues from here. */
+  already = 0,
 ): ProgressReporter {
   // A real run counts what landed; a dry run what the plan would change.
   const changed = (p: TagProgress) => (dryRun ? p.contactsChanged : p.contactsWritten);
   const started = Date.now();
-  const rate = (processed: number) => processed / Math.max(0.001, (Date.now() - started) / 1000);
+  const rate = (processed: number) =>
+    Math.max(0, processed - already) / Math.max(0.001, (Date.now() - started) / 1000);
   if (mode === 'silent') return { update() {}, stop() {} };
   if (mode === 'bar') {
     const bar = new cliProgress.SingleBar(
@@ -32,7 +35,7 @@ export function createProgress(
       },
       cliProgress.Presets.shades_classic,
     );
-    bar.start(total ?? 0, 0, { speed: '0', changed: 0 });
+    bar.start(Math.max(total ?? 0, already), already, { speed: '0', changed: 0 });
     return {
       update(progress) {
         if (total === undefined || progress.processed > total) bar.setTotal(progress.processed);

@@ -29,6 +29,8 @@ export interface TagRunInput {
   /** Where to start (from a checkpoint); undefined = the beginning. */
   cursor?: string;
   resuming?: boolean;
+  /** Counts of earlier sessions of this run (when resuming): the totals continue from them. */
+  already?: Partial<TagProgress>;
   /** Dry run: the plan goes here and nothing is written. */
   planFile?: PlanFile;
   onlyEmpty?: boolean;
@@ -75,11 +77,11 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     runId,
     status: 'done',
     dryRun,
-    processed: 0,
-    contactsChanged: 0,
-    contactsWritten: 0,
-    propertiesWritten: 0,
-    failed: 0,
+    processed: input.already?.processed ?? 0,
+    contactsChanged: input.already?.contactsChanged ?? 0,
+    contactsWritten: input.already?.contactsWritten ?? 0,
+    propertiesWritten: input.already?.propertiesWritten ?? 0,
+    failed: input.already?.failed ?? 0,
     skipped: { manual: 0, low_confidence: 0, unchanged: 0 },
     protectedContacts: 0,
     failures: [],
@@ -114,7 +116,7 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     broken ??= outcome.fatal;
     if (broken) return; // never checkpoint past a chunk that did not finish
     summary.processed += count;
-    db.checkpoint(runId, next ?? null);
+    db.checkpoint(runId, next ?? null, progressOf(summary));
     input.onProgress?.(summary);
   };
   const stop = async (status: TagSummary['status'], error?: HubSpotError): Promise<TagSummary> => {
@@ -195,6 +197,12 @@ function writable(plan: ContactPlan, allowed: TagRunInput['allowedValues']): Con
   const bookkeeping = new Set<string>([ROLECALL_PROPERTIES.classifiedAt, ROLECALL_PROPERTIES.source]);
   const meaningful = changes.some((change) => !bookkeeping.has(change.property));
   return { ...plan, changes: meaningful ? changes : [], skipped: meaningful ? plan.skipped : 'unchanged' };
+}
+
+/** The counts saved with each checkpoint, which a resumed run continues from. */
+export function progressOf(summary: TagProgress): TagProgress {
+  const { processed, contactsChanged, contactsWritten, propertiesWritten, failed } = summary;
+  return { processed, contactsChanged, contactsWritten, propertiesWritten, failed };
 }
 
 function emptyOutcome(): ApplyOutcome {

@@ -4,14 +4,14 @@ import type { Gateway } from '../hubspot/gateway.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { setupPortal } from '../hubspot/setup.ts';
 import type { Playbook } from '../playbook/schema.ts';
-import type { RunRow } from './audit-db.ts';
+import type { AuditDb, RunRow } from './audit-db.ts';
 import { parseFilters } from './filters.ts';
 import { readIdsFile } from './ids-file.ts';
 import { PlanFile } from './plan-file.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
 import { reportData } from './report/report-data.ts';
 import { writeReport } from './report/report-html.ts';
-import { runTag, type TagSummary } from './run-tag.ts';
+import { progressOf, runTag, type TagProgress, type TagSummary } from './run-tag.ts';
 import { newRunId, resolvePlaybook, type Session } from './session.ts';
 import { allContacts, type ContactSource, contactsById, filteredContacts } from './source.ts';
 
@@ -109,6 +109,26 @@ function findResumable(session: Session, resume: string | boolean): RunRow | str
   return run;
 }
 
+/**
+ * A resumed run's totals cover every session: what the audit log holds as written, and how each contact
+ * seen by the run was planned (a contact seen twice across a kill counts once).
+ */
+function wholeRunTotals(db: AuditDb, summary: TagSummary): void {
+  const totals = db.runTotals(summary.runId);
+  const planned = (outcome: string) => totals.outcomes[outcome] ?? 0;
+  summary.contactsWritten = totals.contactsWritten;
+  summary.propertiesWritten = totals.propertiesWritten;
+  summary.processed = Math.max(summary.processed, totals.seen);
+  // Written in a session that was killed before its checkpoint, then found unchanged on resume.
+  const landedEarlier = Math.max(0, totals.contactsWritten - planned('changed'));
+  summary.contactsChanged = planned('changed') + landedEarlier;
+  summary.skipped = {
+    manual: planned('manual'),
+    low_confidence: planned('low_confidence'),
+    unchanged: Math.max(0, planned('unchanged') - landedEarlier),
+  };
+}
+
 /** `rolecall tag` as a function: plan, apply (or write the plan), checkpoint, report. */
 export async function tagCommand(session: Session, input: TagCommandInput): Promise<TagCommandResult> {
   const { db, connection } = session;
@@ -116,6 +136,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   let runId: string;
   let options: TagRunOptions;
   let cursor: string | undefined;
+  let already: Partial<TagProgress> | undefined;
   const resuming = Boolean(input.resume);
   if (input.resume) {
     const run = findResumable(session, input.resume);
@@ -123,6 +144,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     runId = run.id;
     options = JSON.parse(run.options) as TagRunOptions;
     cursor = run.cursor ?? undefined;
+    already = run.stats ? progressOf(JSON.parse(run.stats) as TagProgress) : undefined;
     if (options.playbook) {
       const loaded = await resolvePlaybook(options.playbook);
       if (!loaded.ok) return { problem: loaded.message };
@@ -147,7 +169,14 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     db.createRun({ id: runId, kind: input.dryRun ? 'dry-run' : 'tag', target: connection.target, options });
   const outDir = dirname(input.dbPath);
   const planFile = input.dryRun ? new PlanFile(input.plan ?? join(outDir, `plan-${runId}`)) : undefined;
-  const progress = createProgress(input.progress, built.total, process.stderr, 5000, Boolean(input.dryRun));
+  const progress = createProgress(
+    input.progress,
+    built.total,
+    process.stderr,
+    5000,
+    Boolean(input.dryRun),
+    already?.processed ?? 0,
+  );
   const summary = await runTag({
     gateway: connection.gateway,
     db,
@@ -157,6 +186,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     runId,
     ...(cursor ? { cursor } : {}),
     resuming,
+    ...(already ? { already } : {}),
     ...(planFile ? { planFile } : {}),
     ...(options.onlyEmpty ? { onlyEmpty: true } : {}),
     ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
@@ -166,6 +196,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     onProgress: (p) => progress.update(p),
   });
   progress.stop();
+  if (resuming) wholeRunTotals(db, summary);
   await planFile?.close();
   const metrics = connection.gateway.metrics();
   db.finishRun(runId, summary.status, { ...summary, failures: summary.failures.slice(0, 20), metrics });

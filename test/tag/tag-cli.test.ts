@@ -84,6 +84,9 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const after = personaWritesPerContact(sandbox);
     expect(Math.max(...after)).toBe(1);
     expect(after.filter((n) => n === 1).length).toBeGreaterThan(500);
+    // The totals cover the whole run, not just the resumed session.
+    expect(summary.processed).toBe(600);
+    expect(summary.contactsWritten).toBe(after.filter((n) => n === 1).length);
     // Nothing lost: a fresh plan finds nothing left to write.
     const check = await rolecall(['tag', ...common, '--dry-run', '--json'], env).done;
     expect(JSON.parse(check.stdout).contactsChanged).toBe(0);
