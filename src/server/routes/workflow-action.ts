@@ -43,6 +43,8 @@ export function outputFields(outcome: Extract<ContactOutcome, { current: unknown
   return {
     persona: kept(ROLECALL_PROPERTIES.persona, c.persona),
     buying_role: role,
+    // HubSpot's buying role merges some of rolecall's (technical_evaluator → INFLUENCER): branch on this one.
+    rolecall_role: kept(ROLECALL_PROPERTIES.buyingRole, c.buyingRole),
     seniority: kept(ROLECALL_PROPERTIES.seniority, c.seniority),
     function: kept(ROLECALL_PROPERTIES.function, c.function),
     confidence: Math.round(Number(kept(ROLECALL_PROPERTIES.confidence, String(c.confidence))) * 100) / 100,
