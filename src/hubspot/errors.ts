@@ -105,7 +105,7 @@ export function translateHubSpotError(
       kind: 'validation',
       retryable: false,
       properties,
-      message: `HubSpot refused a value${where} while ${what}: ${firstDetail(details) ?? said}. ${fix}`,
+      message: `HubSpot refused a value${where} while ${what}: ${(firstDetail(details) ?? said).replace(/[.\s]+$/, '')}. ${fix}`,
     };
   }
   if (status === 404) {

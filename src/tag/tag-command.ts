@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { classify } from '../classify/classify.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
@@ -89,6 +90,13 @@ async function buildSource(
   }
   const parsed = parseFilters(options.filter ?? []);
   if (!parsed.ok) return parsed.message;
+  for (const name of new Set(parsed.filters.map((filter) => filter.propertyName))) {
+    const property = await gateway.getProperty('contacts', name);
+    if (!property.ok) return property.error.message;
+    if (!property.value) {
+      return `--filter names a contact property HubSpot does not have: "${name}". Use its internal name (HubSpot › Settings › Properties, e.g. jobtitle), then run the command again.`;
+    }
+  }
   const count = await gateway.countContacts(parsed.filters);
   const total = count.ok ? count.value : undefined;
   const source = parsed.filters.length > 0 ? filteredContacts(gateway, parsed.filters) : allContacts(gateway);
@@ -200,13 +208,20 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   await planFile?.close();
   const metrics = connection.gateway.metrics();
   db.finishRun(runId, summary.status, { ...summary, failures: summary.failures.slice(0, 20), metrics });
+  const warnings = ready.warnings.length > 0 ? { warnings: ready.warnings } : {};
+  // Nothing was read: an empty plan and report would only hide the error.
+  if (summary.status === 'failed' && summary.processed === 0) {
+    if (planFile)
+      await Promise.all([rm(planFile.csvPath, { force: true }), rm(planFile.jsonPath, { force: true })]);
+    return { summary, ...warnings };
+  }
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
   const data = reportData(db, runId, playbook.requiredRoles);
   if (data) writeReport(reportPath, data);
   return {
     summary,
     reportPath,
-    ...(ready.warnings.length > 0 ? { warnings: ready.warnings } : {}),
+    ...warnings,
     ...(planFile ? { planPaths: { csv: planFile.csvPath, json: planFile.jsonPath } } : {}),
   };
 }

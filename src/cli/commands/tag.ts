@@ -177,11 +177,12 @@ function report(result: TagCommandResult, json: boolean): number {
       ? [`  failed: ${summary.failed} (first: ${summary.failures[0]?.message ?? ''})`]
       : []),
     ...(result.planPaths ? [`  plan: ${result.planPaths.csv} and ${result.planPaths.json}`] : []),
-    `  report: ${result.reportPath}`,
+    ...(result.reportPath ? [`  report: ${result.reportPath}`] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   if (summary.error) process.stderr.write(`✖ ${summary.error.message}\n`);
-  if (code === EXIT.workRemains || summary.status === 'failed') {
+  // A dry run cannot resume: it is simply run again.
+  if (!summary.dryRun && (code === EXIT.workRemains || summary.status === 'failed')) {
     process.stderr.write(`Work remains: run "rolecall tag --resume ${summary.runId}" to continue.\n`);
   }
   return code;
