@@ -39,7 +39,9 @@ function parseText(raw: string, source: string): { data?: unknown; error?: Playb
     if (error instanceof YAMLParseError) {
       const at = error.linePos?.[0];
       const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-      return { error: issue(source, [], `not valid YAML${where}: ${error.message.split('\n')[0]}`) };
+      // yaml ends its first line with the same " at line L, column C:"; say it once.
+      const what = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+      return { error: issue(source, [], `not valid YAML${where}: ${what}.`) };
     }
     return { error: issue(source, [], `could not read the YAML: ${String(error)}`) };
   }

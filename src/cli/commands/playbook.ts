@@ -75,7 +75,7 @@ export async function playbookShow(id: string | undefined, playbookPath: string 
     const ids = [...playbook.personas, ...playbook.negativePersonas, ...playbook.roles].map((p) => p.id);
     const guess = didYouMean(id, ids);
     throw new CliError(
-      `no persona "${id}"${guess ? `; did you mean "${guess}"?` : ''} Run "rolecall playbook show" to list them.`,
+      `No persona "${id}"${guess ? `; did you mean "${guess}"?` : '.'} Run "rolecall playbook show" to list them.`,
     );
   }
   process.stdout.write(renderPersona(persona, playbook));
