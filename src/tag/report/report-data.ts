@@ -20,7 +20,10 @@ export interface ReportData {
   startedAt: string;
   target: string;
   total: number;
+  /** Contacts whose title gave neither seniority nor function (taxonomy §3). */
   unclassified: number;
+  /** Contacts whose title gave one of seniority and function but not the other. */
+  partlyRead: number;
   noPersona: number;
   byPersona: Count[];
   byRole: Count[];
@@ -40,6 +43,9 @@ export interface ReportData {
 }
 
 const TOP_COMPANIES = 50;
+/** Unclassified means both readings unknown (taxonomy §3); one known is only partly read. */
+const UNCLASSIFIED = `seniority = 'unknown' AND function = 'unknown'`;
+const PARTLY_READ = `(seniority = 'unknown') <> (function = 'unknown')`;
 const LOW_CONFIDENCE = 0.5;
 
 /** Everything the report shows, aggregated in SQL so a million contacts never sit in memory. */
@@ -104,7 +110,8 @@ export function reportData(
     startedAt: run.started_at,
     target: run.target,
     total,
-    unclassified: scalar('SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND abstained = 1'),
+    unclassified: scalar(`SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND ${UNCLASSIFIED}`),
+    partlyRead: scalar(`SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND ${PARTLY_READ}`),
     noPersona: scalar(`SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND persona_kind = 'unknown'`),
     byPersona: counts('persona'),
     byRole: counts('role'),
@@ -113,7 +120,7 @@ export function reportData(
     topUnclassifiedTitles: sql
       .prepare(
         `SELECT COALESCE(NULLIF(TRIM(title), ''), '(empty)') AS key, COUNT(*) AS count FROM seen
-         WHERE run_id = ? AND abstained = 1 GROUP BY key ORDER BY count DESC, key LIMIT 25`,
+         WHERE run_id = ? AND ${UNCLASSIFIED} GROUP BY key ORDER BY count DESC, key LIMIT 25`,
       )
       .all(runId) as Count[],
     requiredRoles: [...requiredRoles],

@@ -22,6 +22,7 @@ export function renderReport(data: ReportData): string {
     kpi('contacts read', data.total),
     kpi(data.kind === 'dry-run' ? 'contacts that would change' : 'contacts changed', s.contactsChanged ?? 0),
     kpi('unclassified (no usable title)', `${pct(data.unclassified, data.total)}`),
+    kpi('partly read (seniority or function unknown)', pct(data.partlyRead, data.total)),
     kpi('no persona matched', pct(data.noPersona, data.total)),
     kpi('companies with every required role', `${data.companies.complete} / ${data.companies.total}`),
   ].join('');
