@@ -6,6 +6,8 @@ export const DEFAULT_DB_PATH = '.rolecall/rolecall.db';
 
 export type RunKind = 'tag' | 'dry-run' | 'undo';
 export type RunStatus = 'running' | 'done' | 'stopped' | 'failed';
+/** What people see: a `running` run whose process is gone (SIGKILL, second Ctrl-C, crash) is interrupted. */
+export type ShownStatus = RunStatus | 'interrupted';
 export type WriteStatus = 'pending' | 'applied' | 'failed' | 'not_applied';
 
 export interface RunRow {
@@ -19,6 +21,8 @@ export interface RunRow {
   cursor: string | null;
   undo_of: string | null;
   stats: string | null;
+  /** The process running it (this machine), to tell a live run from a dead one. */
+  pid: number | null;
 }
 
 export interface WriteRow {
@@ -74,6 +78,9 @@ export class AuditDb {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    const columns = this.db.prepare('PRAGMA table_info(runs)').all() as Array<{ name: string }>;
+    if (!columns.some((column) => column.name === 'pid'))
+      this.db.exec('ALTER TABLE runs ADD COLUMN pid INTEGER');
   }
 
   close(): void {
@@ -83,7 +90,7 @@ export class AuditDb {
   createRun(run: { id: string; kind: RunKind; target: string; options: unknown; undoOf?: string }): void {
     this.db
       .prepare(
-        `INSERT INTO runs (id, kind, status, started_at, target, options, undo_of) VALUES (?, ?, 'running', ?, ?, ?, ?)`,
+        `INSERT INTO runs (id, kind, status, started_at, target, options, undo_of, pid) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
       )
       .run(
         run.id,
@@ -92,7 +99,14 @@ export class AuditDb {
         run.target,
         JSON.stringify(run.options),
         run.undoOf ?? null,
+        process.pid,
       );
+  }
+
+  /** A run's status for people: `running` only while its process lives. */
+  shownStatus(run: RunRow): ShownStatus {
+    if (run.status !== 'running') return run.status;
+    return run.pid !== null && processAlive(run.pid) ? 'running' : 'interrupted';
   }
 
   getRun(id: string): RunRow | undefined {
@@ -159,7 +173,9 @@ export class AuditDb {
   }
 
   reopenRun(runId: string): void {
-    this.db.prepare(`UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?`).run(runId);
+    this.db
+      .prepare(`UPDATE runs SET status = 'running', finished_at = NULL, pid = ? WHERE id = ?`)
+      .run(process.pid, runId);
   }
 
   /** Records writes as pending before they are sent; returns their row ids. */
@@ -226,5 +242,16 @@ export class AuditDb {
     this.db.transaction(() => {
       for (const row of rows) insert.run({ run_id: runId, ...row });
     })();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

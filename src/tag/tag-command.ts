@@ -111,6 +111,9 @@ function findResumable(session: Session, resume: string | boolean): RunRow | str
       : 'No unfinished tag run to resume. Start one with "rolecall tag".';
   if (run.kind !== 'tag') return `Run ${run.id} is a ${run.kind} run; only tag runs resume.`;
   if (run.status === 'done') return `Run ${run.id} already finished; nothing to resume.`;
+  if (session.db.shownStatus(run) === 'running') {
+    return `Run ${run.id} is still running (process ${run.pid}). Stop it first (Ctrl-C), then resume it.`;
+  }
   if (run.target !== session.connection.target) {
     return `Run ${run.id} ran against ${run.target}, not ${session.connection.target}. Use the same HUBSPOT_ACCESS_TOKEN and --base-url.`;
   }

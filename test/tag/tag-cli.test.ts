@@ -75,6 +75,11 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const before = personaWritesPerContact(sandbox);
     expect(before.filter((n) => n > 0).length).toBeGreaterThan(0);
     expect(before.filter((n) => n === 0).length).toBeGreaterThan(100);
+    const dead = JSON.parse(
+      (await rolecall(['runs', '--db', join(dir, 'rolecall.db'), '--json'], {}).done).stdout,
+    );
+    expect(dead[0]).toMatchObject({ kind: 'tag', status: 'interrupted' });
+    expect(dead[0].startedAt).toMatch(/^\d{4}-/);
 
     sandbox.faults.latencyMs = 0;
     const resumed = await rolecall(['tag', ...common, '--resume', '--json'], env).done;

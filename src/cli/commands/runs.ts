@@ -17,7 +17,7 @@ export function registerRuns(program: Command): void {
           return {
             id: run.id,
             kind: run.kind,
-            status: run.status,
+            status: db.shownStatus(run),
             startedAt: run.started_at,
             finishedAt: run.finished_at,
             target: run.target,
@@ -36,8 +36,12 @@ export function registerRuns(program: Command): void {
         }
         for (const run of runs) {
           const undo = run.undoOf ? ` (undoes ${run.undoOf})` : '';
+          const resume =
+            run.kind === 'tag' && run.status === 'interrupted'
+              ? `  → continue with "rolecall tag --resume ${run.id}"`
+              : '';
           process.stdout.write(
-            `${run.id}  ${run.kind.padEnd(7)} ${run.status.padEnd(8)} ${run.startedAt}  contacts ${run.contacts ?? '-'}  values written ${run.writes.applied}${run.writes.pending ? `, pending ${run.writes.pending}` : ''}${run.writes.failed ? `, failed ${run.writes.failed}` : ''}  ${run.target}${undo}\n`,
+            `${run.id}  ${run.kind.padEnd(7)} ${run.status.padEnd(11)} ${run.startedAt}  contacts ${run.contacts ?? '-'}  values written ${run.writes.applied}${run.writes.pending ? `, pending ${run.writes.pending}` : ''}${run.writes.failed ? `, failed ${run.writes.failed}` : ''}  ${run.target}${undo}${resume}\n`,
           );
         }
       } finally {
