@@ -53,6 +53,8 @@ export interface TagProgress {
   contactsWritten: number;
   propertiesWritten: number;
   failed: number;
+  /** Ids from `--ids` that HubSpot does not have: how many, and the first few. */
+  missing?: { count: number; first: string[] };
 }
 
 export interface TagSummary extends TagProgress {
@@ -68,6 +70,9 @@ export interface TagSummary extends TagProgress {
   seconds: number;
 }
 
+/** Missing `--ids` named in the summary; the rest are only counted. */
+const MISSING_SHOWN = 10;
+
 /** Tags contacts chunk by chunk: read, classify, plan, apply (or write the plan), checkpoint. */
 export async function runTag(input: TagRunInput): Promise<TagSummary> {
   const started = Date.now();
@@ -82,6 +87,7 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     contactsWritten: input.already?.contactsWritten ?? 0,
     propertiesWritten: input.already?.propertiesWritten ?? 0,
     failed: input.already?.failed ?? 0,
+    ...(input.already?.missing ? { missing: input.already.missing } : {}),
     skipped: { manual: 0, low_confidence: 0, unchanged: 0 },
     protectedContacts: 0,
     failures: [],
@@ -103,12 +109,14 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
   let cursor = input.cursor;
   // Chunks whose writes are still in flight, oldest first. Two deep keeps the rate limiter's queue full
   // while the next chunk is read and classified; checkpoints still advance strictly in order.
-  const inFlight: Array<Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number }>> = [];
+  const inFlight: Array<
+    Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number; missing: string[] }>
+  > = [];
   const depth = Math.max(1, input.depth ?? 2);
   let broken: HubSpotError | undefined;
 
   const settleOldest = async (): Promise<void> => {
-    const { outcome, next, count } = await inFlight.shift()!;
+    const { outcome, next, count, missing } = await inFlight.shift()!;
     summary.propertiesWritten += outcome.propertiesWritten;
     summary.contactsWritten += outcome.contactsWritten;
     summary.failed += outcome.failed.length;
@@ -116,6 +124,13 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     broken ??= outcome.fatal;
     if (broken) return; // never checkpoint past a chunk that did not finish
     summary.processed += count;
+    if (missing.length > 0) {
+      const known = summary.missing ?? { count: 0, first: [] };
+      summary.missing = {
+        count: known.count + missing.length,
+        first: [...known.first, ...missing].slice(0, MISSING_SHOWN),
+      };
+    }
     db.checkpoint(runId, next ?? null, progressOf(summary));
     input.onProgress?.(summary);
   };
@@ -138,12 +153,14 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     if (broken) return stop('failed');
     const next = chunk.value.next;
     const count = contacts.length;
+    const missing = chunk.value.missing ?? [];
     inFlight.push(
       (dryRun ? Promise.resolve(emptyOutcome()) : applyChanges(gateway, db, runId, toWrite)).then(
         (outcome) => ({
           outcome,
           next,
           count,
+          missing,
         }),
       ),
     );
@@ -201,8 +218,15 @@ function writable(plan: ContactPlan, allowed: TagRunInput['allowedValues']): Con
 
 /** The counts saved with each checkpoint, which a resumed run continues from. */
 export function progressOf(summary: TagProgress): TagProgress {
-  const { processed, contactsChanged, contactsWritten, propertiesWritten, failed } = summary;
-  return { processed, contactsChanged, contactsWritten, propertiesWritten, failed };
+  const { processed, contactsChanged, contactsWritten, propertiesWritten, failed, missing } = summary;
+  return {
+    processed,
+    contactsChanged,
+    contactsWritten,
+    propertiesWritten,
+    failed,
+    ...(missing ? { missing } : {}),
+  };
 }
 
 function emptyOutcome(): ApplyOutcome {

@@ -8,6 +8,8 @@ export interface SourceChunk {
   contacts: CrmRecord[];
   /** Undefined when this was the last chunk. */
   next: string | undefined;
+  /** Ids asked for by name (`--ids`) that HubSpot does not have. */
+  missing?: string[];
 }
 
 export interface ContactSource {
@@ -71,7 +73,16 @@ export function contactsById(gateway: Gateway, ids: readonly string[]): ContactS
       const read = await gateway.readContacts(slice, READ);
       if (!read.ok) return read;
       const end = start + slice.length;
-      return { ok: true, value: { contacts: read.value, next: end < ids.length ? String(end) : undefined } };
+      const found = new Set(read.value.map((record) => record.id));
+      const missing = [...new Set(slice.filter((id) => !found.has(id)))];
+      return {
+        ok: true,
+        value: {
+          contacts: read.value,
+          next: end < ids.length ? String(end) : undefined,
+          ...(missing.length > 0 ? { missing } : {}),
+        },
+      };
     },
   };
 }

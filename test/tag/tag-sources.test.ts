@@ -51,6 +51,18 @@ describe('choosing contacts', () => {
     expect(tagged.every((id) => ids.includes(id))).toBe(true);
   });
 
+  it('--ids names the ids HubSpot does not have (first 10, and how many)', async () => {
+    portal = await startPortal({ contacts: 30 });
+    const real = [...snapshotContacts(portal.sandbox, []).keys()].slice(0, 5);
+    const ghosts = Array.from({ length: 12 }, (_, i) => String(990_000_001 + i));
+    const summary = await tagAll(portal, {
+      source: contactsById(portal.gateway, [...real, ...ghosts]),
+      chunkSize: 7,
+    });
+    expect(summary.processed).toBe(5);
+    expect(summary.missing).toEqual({ count: 12, first: ghosts.slice(0, 10) });
+  });
+
   it('rejects unreadable filters and id files with the fix in the message', async () => {
     const bad = parseFilters(['Job Title = CEO']);
     expect(bad.ok).toBe(false);

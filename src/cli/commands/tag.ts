@@ -173,6 +173,11 @@ function report(result: TagCommandResult, json: boolean): number {
     `  contacts read: ${summary.processed}`,
     `  ${summary.dryRun ? 'would change' : 'changed'}: ${summary.dryRun ? summary.contactsChanged : summary.contactsWritten} contacts${summary.dryRun ? '' : ` (${summary.propertiesWritten} values)`}`,
     `  unchanged: ${summary.skipped.unchanged}, set by a person (skipped): ${summary.skipped.manual}, below min confidence: ${summary.skipped.low_confidence}, with protected values: ${summary.protectedContacts}`,
+    ...(summary.missing
+      ? [
+          `  not found in HubSpot: ${summary.missing.count} ids from --ids (${summary.missing.first.join(', ')}${summary.missing.count > summary.missing.first.length ? ', …' : ''})`,
+        ]
+      : []),
     ...(summary.failed > 0
       ? [`  failed: ${summary.failed} (first: ${summary.failures[0]?.message ?? ''})`]
       : []),
