@@ -33,10 +33,13 @@ export class PlanFile {
   async add(plan: ContactPlan): Promise<void> {
     if (plan.changes.length === 0) return;
     this.contacts += 1;
-    const reasons = plan.why.join('; ');
+    // The reasons once per contact, on its first row: repeating them made the CSV many times larger.
+    let reasons = plan.why.join('; ');
     for (const change of plan.changes) {
       this.changes += 1;
-      if (!this.#csv.write([plan.id, change.property, change.before ?? '', change.after, reasons])) {
+      const row = [plan.id, change.property, change.before ?? '', change.after, reasons];
+      reasons = '';
+      if (!this.#csv.write(row)) {
         await once(this.#csv, 'drain');
       }
     }
