@@ -28,8 +28,7 @@ export function createProgress(
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format:
-          'tagging [{bar}] {percentage}% | {value}/{total} contacts | {speed}/s | ETA {eta_formatted} | changed {changed}',
+        format: `${dryRun ? 'planning' : 'tagging'} [{bar}] {percentage}% | {value}/{total} contacts | {speed}/s | ETA {eta_formatted} | ${dryRun ? 'would change' : 'changed'} {changed}`,
         hideCursor: true,
         etaBuffer: 50,
       },
@@ -55,7 +54,7 @@ export function createProgress(
       last = now;
       const of = total ? ` of ${total}` : '';
       stream.write(
-        `tagged ${progress.processed}${of} contacts (${rate(progress.processed).toFixed(0)}/s), ${dryRun ? 'would change' : 'changed'} ${changed(progress)}, failed ${progress.failed}\n`,
+        `${dryRun ? 'planned' : 'tagged'} ${progress.processed}${of} contacts (${rate(progress.processed).toFixed(0)}/s), ${dryRun ? 'would change' : 'changed'} ${changed(progress)}, failed ${progress.failed}\n`,
       );
     },
     stop() {},
