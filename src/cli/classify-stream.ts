@@ -138,7 +138,9 @@ export async function classifyCsv(
         },
         options,
       );
-      yield { ...row, ...toCsvColumns(record) };
+      // Same keys and order as { ...row, ...columns } (a column already in the file keeps its place), without
+      // copying every row twice.
+      yield Object.assign(row, toCsvColumns(record));
     }
   }
   try {
