@@ -25,7 +25,12 @@ export interface TransportOptions {
   /** Attempts for 429s: each one waits as HubSpot asks, so a storm slows the run but loses nothing. */
   maxRateLimitAttempts?: number;
   baseBackoffMs?: number;
+  /** Per-request wait for an answer (default 30 s). */
   timeoutMs?: number;
+  /** Attempts when the server does not answer in time (default 3): a silent server fails in bounded time. */
+  maxTimeoutAttempts?: number;
+  /** Told before each retry after a failure (not for 429 waits), e.g. to print a line for people. */
+  onRetry?: (message: string) => void;
   random?: () => number;
 }
 
@@ -36,6 +41,8 @@ export interface TransportMetrics {
   rateLimitWaits: number;
   rateLimitWaitedMs: number;
   failures: number;
+  /** Requests the server did not answer in time (their sockets may still be open). */
+  timeouts: number;
 }
 
 export interface Transport {
@@ -62,13 +69,14 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
   const maxAttempts = options.maxAttempts ?? 6;
   const maxRateLimitAttempts = options.maxRateLimitAttempts ?? 40;
   const baseBackoffMs = options.baseBackoffMs ?? 250;
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxTimeoutAttempts = options.maxTimeoutAttempts ?? 3;
   const random = options.random ?? Math.random;
-  const counts = { requests: 0, retries: 0, rateLimited: 0, failures: 0 };
+  const counts = { requests: 0, retries: 0, rateLimited: 0, failures: 0, timeouts: 0 };
 
   async function attempt<T>(
     request: HubSpotRequest,
-  ): Promise<{ ok: true; status: number; body: T } | { ok: false; error: HubSpotError }> {
+  ): Promise<{ ok: true; status: number; body: T } | { ok: false; error: HubSpotError; timedOut?: boolean }> {
     // Search has its own per-second budget and does not count toward the ten-second window.
     const release = await (request.search ? searchLimiter : limiter).acquire();
     counts.requests += 1;
@@ -109,6 +117,19 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
       );
       return { ok: false, error };
     } catch (cause) {
+      if (cause instanceof TimeoutError) {
+        counts.timeouts += 1;
+        return {
+          ok: false,
+          timedOut: true,
+          error: {
+            kind: 'network',
+            status: 0,
+            retryable: true,
+            message: `No answer from ${baseUrl} within ${seconds(timeoutMs)} while ${request.what}. Check the network and --base-url (is it a HubSpot API?).`,
+          },
+        };
+      }
       return { ok: false, error: networkError(cause, request.what, baseUrl) };
     } finally {
       release();
@@ -117,6 +138,7 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
 
   async function send<T>(request: HubSpotRequest): Promise<HubSpotResult<{ status: number; body: T }>> {
     let failures = 0;
+    let timeouts = 0;
     let throttles = 0;
     for (;;) {
       const result = await attempt<T>(request);
@@ -131,10 +153,22 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
         (request.search ? searchLimiter : limiter).pause(waitMs + random() * 250);
       } else if (error.retryable) {
         failures += 1;
+        timeouts += result.timedOut ? 1 : 0;
         if (failures >= maxAttempts) return fail(error);
+        if (timeouts >= maxTimeoutAttempts) {
+          return fail({
+            ...error,
+            message: `${error.message.replace(/ Check the network.*$/, '')} Gave up after ${timeouts} tries. Check the network and --base-url (is it a HubSpot API?).`,
+          });
+        }
         const cap = Math.min(10_000, baseBackoffMs * 2 ** (failures - 1));
         const floor = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
-        await sleep(Math.max(floor, cap / 2 + (random() * cap) / 2));
+        const waitMs = Math.max(floor, cap / 2 + (random() * cap) / 2);
+        if (error.kind === 'network')
+          options.onRetry?.(
+            `${error.message.replace(/ Check the network.*$/, '')} Retrying in ${seconds(waitMs)} (try ${failures + 1} of ${result.timedOut ? maxTimeoutAttempts : maxAttempts})…`,
+          );
+        await sleep(waitMs);
       } else {
         return fail(error);
       }
@@ -167,10 +201,14 @@ function parseBody(text: string): unknown {
   }
 }
 
+class TimeoutError extends Error {}
+
+const seconds = (ms: number) => `${ms >= 1000 ? Math.round(ms / 1000) : (ms / 1000).toFixed(1)} s`;
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

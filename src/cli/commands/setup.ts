@@ -3,6 +3,7 @@ import { describeStep, setupPortal } from '../../hubspot/setup.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { openSession } from '../../tag/session.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { exitSoonAfterTimeouts } from './tag.ts';
 
 interface SetupFlags {
   dryRun?: boolean;
@@ -27,6 +28,7 @@ export function registerSetup(program: Command): void {
         db: flags.db,
         ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
         ...(flags.playbook ? { playbook: flags.playbook } : {}),
+        transport: { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) },
       });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
@@ -56,6 +58,7 @@ export function registerSetup(program: Command): void {
         process.exitCode = code;
       } finally {
         await session.close();
+        exitSoonAfterTimeouts(session);
       }
     });
 }

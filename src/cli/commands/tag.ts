@@ -27,6 +27,15 @@ interface TagFlags {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+/**
+ * After requests that timed out, their sockets stay open until the HTTP stack gives up (minutes): once
+ * the command has said everything, exit then instead. The timer does not keep a finished process alive.
+ */
+export function exitSoonAfterTimeouts(session: Session): void {
+  if (session.connection.gateway.metrics().timeouts === 0) return;
+  setTimeout(() => process.exit(), 1000).unref();
+}
+
 function parseConfidence(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
@@ -85,6 +94,7 @@ export function registerTag(program: Command): void {
         db: flags.db,
         ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
         ...(flags.playbook ? { playbook: flags.playbook } : {}),
+        transport: { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) },
       });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
@@ -120,6 +130,7 @@ export function registerTag(program: Command): void {
       } finally {
         process.off('SIGINT', onSigint);
         await session.close();
+        exitSoonAfterTimeouts(session);
       }
     });
 }
