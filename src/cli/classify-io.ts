@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { classify } from '../classify/classify.ts';
 import type { Classification, CompanyFacts, TitleResult } from '../classify/types.ts';
+import { parseCount } from '../hubspot/values.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 import { withRevenuePerEmployee } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
@@ -47,8 +48,6 @@ export function toOutputRecord(result: TitleResult): OutputRecord {
   };
 }
 
-const NUMERIC = /^-?\d+(?:\.\d+)?(?:e\d+)?$/i;
-
 /** A count read from text or a number, or why it cannot be one. */
 type CountReading = { value: number | null; problem?: 'not a number' | 'negative' };
 
@@ -59,12 +58,10 @@ function readCount(value: unknown): CountReading {
     return value < 0 ? { value: null, problem: 'negative' } : { value };
   }
   if (typeof value !== 'string') return { value: null, problem: 'not a number' };
-  const compact = value.replace(/[\s,_]/g, '');
-  if (compact === '') return { value: null };
-  const range = /^(\d+)-(\d+)$/.exec(compact);
-  if (range) return { value: Math.round((Number(range[1]) + Number(range[2])) / 2) };
-  if (!NUMERIC.test(compact)) return { value: null, problem: 'not a number' };
-  const parsed = Number(compact);
+  if (value.trim() === '') return { value: null };
+  // One parser for every input path (the offline tagger uses it too): "1,500", "$5,000,000", "51-200".
+  const parsed = parseCount(value);
+  if (parsed === null) return { value: null, problem: 'not a number' };
   return parsed < 0 ? { value: null, problem: 'negative' } : { value: parsed };
 }
 
