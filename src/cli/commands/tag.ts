@@ -51,11 +51,13 @@ export function registerTag(program: Command): void {
     .command('tag')
     .description('Classify contacts and write persona, buying role, seniority and function to HubSpot.')
     .option('--dry-run', 'write the plan (CSV and JSON) and change nothing')
-    .option(
-      '--filter <expr>',
-      'only contacts where prop=value (also !=, >, >=, <, <=, ~token, prop?, !prop); repeatable',
-      collect,
-      [],
+    .addOption(
+      new Option(
+        '--filter <expr>',
+        'only contacts where prop=value (also !=, >, >=, <, <=, ~token, prop?, !prop); repeatable',
+      )
+        .argParser(collect)
+        .default([], 'none'),
     )
     .option('--ids <file>', 'only the contacts whose ids are listed in this file (one per line)')
     .option('--only-empty', 'only fill properties that are empty')
