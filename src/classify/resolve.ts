@@ -98,8 +98,14 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   const lowered = new Map<Hit, Hit>();
   for (const modifier of current.filter((hit) => hit.term.modifier === 'lower')) {
     const same = ranked.filter((hit) => hit.segment === modifier.segment && !lowered.has(hit));
-    const after = same.find((hit) => (hit.positions[0] ?? 0) > (modifier.positions[0] ?? 0));
-    const target = after ?? same.at(-1);
+    // The deputy word lowers the rank noun it belongs to, before or after it ("Directeur commercial
+    // adjoint", "Deputy Head"): the highest rung in its segment, the one after it on a tie.
+    const at = modifier.positions[0] ?? 0;
+    let target: Hit | undefined;
+    for (const hit of same) {
+      const gap = rank(hit.term.seniority) - rank(target?.term.seniority);
+      if (!target || gap > 0 || (gap === 0 && (target.positions[0] ?? 0) < at)) target = hit;
+    }
     if (target) lowered.set(target, modifier);
   }
   let best: Hit | undefined;
