@@ -55,15 +55,15 @@ export interface TagProgress {
   failed: number;
   /** Ids from `--ids` that HubSpot does not have: how many, and the first few. */
   missing?: { count: number; first: string[] };
+  skipped: Record<SkipReason, number>;
+  /** Contacts where at least one property was left alone because a person set it. */
+  protectedContacts: number;
 }
 
 export interface TagSummary extends TagProgress {
   runId: string;
   status: 'done' | 'stopped' | 'failed';
   dryRun: boolean;
-  skipped: Record<SkipReason, number>;
-  /** Contacts where at least one property was left alone because a person set it. */
-  protectedContacts: number;
   reconciled?: { applied: number; notApplied: number };
   failures: Array<{ id: string; message: string }>;
   error?: HubSpotError;
@@ -88,8 +88,9 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     propertiesWritten: input.already?.propertiesWritten ?? 0,
     failed: input.already?.failed ?? 0,
     ...(input.already?.missing ? { missing: input.already.missing } : {}),
-    skipped: { manual: 0, low_confidence: 0, unchanged: 0 },
-    protectedContacts: 0,
+    // A resumed run continues every count from its last checkpoint, so the totals cover the whole run.
+    skipped: { manual: 0, low_confidence: 0, unchanged: 0, ...input.already?.skipped },
+    protectedContacts: input.already?.protectedContacts ?? 0,
     failures: [],
     seconds: 0,
   };
@@ -113,10 +114,14 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number; missing: string[] }>
   > = [];
   const depth = Math.max(1, input.depth ?? 2);
+  // Plan-time counts of the chunks still in flight: a checkpoint must not include them, or a resume that
+  // plans those chunks again would count them twice.
+  const pendingCounts: PlanCounts[] = [];
   let broken: HubSpotError | undefined;
 
   const settleOldest = async (): Promise<void> => {
     const { outcome, next, count, missing } = await inFlight.shift()!;
+    pendingCounts.shift();
     summary.propertiesWritten += outcome.propertiesWritten;
     summary.contactsWritten += outcome.contactsWritten;
     summary.failed += outcome.failed.length;
@@ -131,7 +136,7 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
         first: [...known.first, ...missing].slice(0, MISSING_SHOWN),
       };
     }
-    db.checkpoint(runId, next ?? null, progressOf(summary));
+    db.checkpoint(runId, next ?? null, withoutPending(progressOf(summary), pendingCounts));
     input.onProgress?.(summary);
   };
   const stop = async (status: TagSummary['status'], error?: HubSpotError): Promise<TagSummary> => {
@@ -148,7 +153,18 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     const contacts = chunk.value.contacts;
     const companyInfo = await companies.forContacts(contacts.map((contact) => contact.id));
     if (!companyInfo.ok) return stop('failed', companyInfo.error);
+    const before = planCountsOf(summary);
     const toWrite = await planChunk(input, summary, contacts, companyInfo.value);
+    const planned = planCountsOf(summary);
+    pendingCounts.push({
+      contactsChanged: planned.contactsChanged - before.contactsChanged,
+      protectedContacts: planned.protectedContacts - before.protectedContacts,
+      skipped: {
+        manual: planned.skipped.manual - before.skipped.manual,
+        low_confidence: planned.skipped.low_confidence - before.skipped.low_confidence,
+        unchanged: planned.skipped.unchanged - before.skipped.unchanged,
+      },
+    });
     while (inFlight.length >= depth || (broken && inFlight.length > 0)) await settleOldest();
     if (broken) return stop('failed');
     const next = chunk.value.next;
@@ -226,7 +242,28 @@ export function progressOf(summary: TagProgress): TagProgress {
     propertiesWritten,
     failed,
     ...(missing ? { missing } : {}),
+    skipped: { ...summary.skipped },
+    protectedContacts: summary.protectedContacts,
   };
+}
+
+type PlanCounts = Pick<TagProgress, 'contactsChanged' | 'protectedContacts' | 'skipped'>;
+
+function planCountsOf(summary: TagProgress): PlanCounts {
+  const { contactsChanged, protectedContacts, skipped } = summary;
+  return { contactsChanged, protectedContacts, skipped: { ...skipped } };
+}
+
+/** Progress as of the last settled chunk: plan counts of chunks still in flight taken out. */
+function withoutPending(progress: TagProgress, pending: readonly PlanCounts[]): TagProgress {
+  for (const counts of pending) {
+    progress.contactsChanged -= counts.contactsChanged;
+    progress.protectedContacts -= counts.protectedContacts;
+    for (const reason of Object.keys(counts.skipped) as SkipReason[]) {
+      progress.skipped[reason] -= counts.skipped[reason];
+    }
+  }
+  return progress;
 }
 
 function emptyOutcome(): ApplyOutcome {

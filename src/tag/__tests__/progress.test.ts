@@ -8,6 +8,8 @@ const progress = {
   contactsWritten: 0,
   propertiesWritten: 0,
   failed: 0,
+  skipped: { manual: 0, low_confidence: 0, unchanged: 600 },
+  protectedContacts: 0,
 };
 
 function lineFor(dryRun: boolean, already = 0): string {
