@@ -1,17 +1,23 @@
 import type { PropertyDefinition } from './records.ts';
 
 const NUMERIC = /^-?\d+(?:\.\d+)?(?:e\d+)?$/i;
+const EUROPEAN = /^(\d{1,3}(?:\.\d{3})+)(?:,(\d+))?$/;
 /** Currency symbols and codes an export may put around an amount ("$5,000,000", "EUR 2.5e6"). */
 const CURRENCY = /^(?:[$€£¥₹]|usd|eur|gbp|chf|jpy|cad|aud)|(?:[$€£¥₹]|usd|eur|gbp|chf|jpy|cad|aud)$/gi;
 
 /**
  * A number, or a number written as text by a person or an export: "1,500", "1 500", "$5,000,000",
- * "2e6", a range "51-200" (its middle). Anything else is missing (null).
+ * "1.200" and "€5.000.000" (European grouping), "2e6", a range "51-200" (its middle). Anything else is
+ * missing (null).
  */
 export function parseCount(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string') return null;
-  const compact = value.replace(/[\s,_\u00a0]/g, '').replace(CURRENCY, '');
+  const bare = value.replace(/[\s_\u00a0]/g, '').replace(CURRENCY, '');
+  // European exports group thousands with dots and may use a decimal comma: "1.200", "€5.000.000", "1.200,50".
+  const european = EUROPEAN.exec(bare);
+  if (european) return Number(`${(european[1] as string).replaceAll('.', '')}.${european[2] ?? '0'}`);
+  const compact = bare.replaceAll(',', '');
   const range = /^(\d+)-(\d+)$/.exec(compact);
   if (range) return Math.round((Number(range[1]) + Number(range[2])) / 2);
   return NUMERIC.test(compact) ? Number(compact) : null;

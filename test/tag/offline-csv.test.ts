@@ -35,6 +35,10 @@ describe('offline mode reads HubSpot export labels', () => {
     expect(parseCount('$5,000,000')).toBe(5_000_000);
     expect(parseCount('€ 2.5e6')).toBe(2_500_000);
     expect(parseCount('51-200')).toBe(126);
+    expect(parseCount('1.200')).toBe(1200);
+    expect(parseCount('€5.000.000')).toBe(5_000_000);
+    expect(parseCount('1.200,50')).toBe(1200.5);
+    expect(parseCount('2.5')).toBe(2.5);
     expect(parseCount('lots')).toBeNull();
     const header = '"Record ID","Job Title","Number of Employees","Annual Revenue"';
     const plain = await offline([header, '1,Head of Sales,1200,5000000']);
