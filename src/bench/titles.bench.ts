@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTitle } from '../classify/index.ts';
+import { mulberry32 as random } from '../sandbox/prng.ts';
 
 /**
  * `npm run bench -- titles`: reads a generated 1M-title input in-process (one core) and through
@@ -9,16 +10,6 @@ import { readTitle } from '../classify/index.ts';
  */
 const TOTAL = Number(process.env.TITLES_BENCH_COUNT ?? 1_000_000);
 const root = join(import.meta.dirname, '..', '..');
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PREFIX = [
   '',

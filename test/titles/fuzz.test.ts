@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTitle } from '../../src/classify/index.ts';
 import { FUNCTIONS, SENIORITIES } from '../../src/classify/types.ts';
-
-/** mulberry32: a tiny seeded generator, so every run reads the same strings. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../src/sandbox/prng.ts';
 
 const PIECES = [
   'VP',
