@@ -5,21 +5,6 @@
 export { classify } from './classify/classify.ts';
 export { readTitle } from './classify/read-title.ts';
 export { sizeBand } from './classify/size-band.ts';
-export type {
-  BuyingRole,
-  Classification,
-  CompanyFacts,
-  ContactFacts,
-  HubSpotBuyingRole,
-  JobFunction,
-  KnownFunction,
-  KnownSeniority,
-  KnownSizeBand,
-  Seniority,
-  SizeBand,
-  TitleResult,
-} from './classify/types.ts';
-export { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from './classify/types.ts';
 export { defaultPlaybook } from './playbook/default.ts';
 export {
   type BuyingGroupCoverage,
@@ -50,3 +35,18 @@ export type {
   RoleDefinition,
   RoleRule,
 } from './playbook/schema.ts';
+export type {
+  BuyingRole,
+  Classification,
+  CompanyFacts,
+  ContactFacts,
+  HubSpotBuyingRole,
+  JobFunction,
+  KnownFunction,
+  KnownSeniority,
+  KnownSizeBand,
+  Seniority,
+  SizeBand,
+  TitleResult,
+} from './taxonomy.ts';
+export { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from './taxonomy.ts';

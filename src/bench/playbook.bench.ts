@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { classify } from '../classify/classify.ts';
 import { readTitle } from '../classify/read-title.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
-import { readWithPlaybook } from '../playbook/engine.ts';
 import { loadPlaybookText } from '../playbook/load.ts';
 import { DEFAULT_PLAYBOOK_YAML } from '../playbook/load-file.ts';
+import { readWithPlaybook } from '../playbook/read-with-playbook.ts';
 
 /**
  * `npm run bench -- playbook`: how long loading and cross-checking a playbook takes, and what the playbook

@@ -1,8 +1,8 @@
-import { readWithPlaybook } from '../playbook/engine.ts';
+import { readWithPlaybook } from '../playbook/read-with-playbook.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { words } from '../playbook/text.ts';
+import type { Classification, CompanyFacts, ContactFacts, KnownSeniority, TitleResult } from '../taxonomy.ts';
 import { readTitle } from './read-title.ts';
-import type { Classification, CompanyFacts, ContactFacts, KnownSeniority, TitleResult } from './types.ts';
 
 /**
  * Vendor and HubSpot seniority levels (taxonomy §4.3) as rolecall seniorities, keyed by their words

@@ -1,8 +1,8 @@
+import type { JobFunction, Seniority, SizeBand } from '../taxonomy.ts';
 import { fold } from './fold.ts';
 import { PATTERNS } from './patterns.ts';
 import type { Resolved } from './resolve.ts';
 import type { ContextRule } from './schema.ts';
-import type { JobFunction, Seniority, SizeBand } from './types.ts';
 
 /** The reading after company size and industry rules. */
 export interface InContext {

@@ -1,3 +1,4 @@
+import type { JobFunction, Seniority } from '../taxonomy.ts';
 import contextData from './data/context-rules.json' with { type: 'json' };
 import lexiconData from './data/lexicon.json' with { type: 'json' };
 import morphologyData from './data/morphology.json' with { type: 'json' };
@@ -12,7 +13,6 @@ import {
   type Term,
 } from './schema.ts';
 import { tokenize } from './tokenize.ts';
-import type { JobFunction, Seniority } from './types.ts';
 
 /** The rule data the engine reads: swap any part to test a variant (e.g. one rule removed). */
 export interface Ruleset {

@@ -1,6 +1,6 @@
-import { createTitleReader, type ReadTitleOptions } from './engine.ts';
+import type { CompanyFacts, TitleResult } from '../taxonomy.ts';
 import { loadDefaultRuleset } from './lexicon.ts';
-import type { CompanyFacts, TitleResult } from './types.ts';
+import { createTitleReader, type ReadTitleOptions } from './title-reader.ts';
 
 const reader = createTitleReader(loadDefaultRuleset());
 

@@ -1,6 +1,6 @@
+import { type JobFunction, type KnownFunction, SENIORITIES, type Seniority } from '../taxonomy.ts';
 import type { CompiledTerm } from './lexicon.ts';
-import type { Hit } from './match.ts';
-import { type JobFunction, type KnownFunction, SENIORITIES, type Seniority } from './types.ts';
+import type { Hit } from './match-words.ts';
 
 const STRENGTH = { strong: 3, weak: 2, default: 1 } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FUNCTIONS, SENIORITIES, SIZE_BANDS } from './types.ts';
+import { FUNCTIONS, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 
 const RuleId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes');
 const Seniority = z.enum([...SENIORITIES, 'unknown']);

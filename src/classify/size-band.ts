@@ -1,4 +1,4 @@
-import type { CompanyFacts, KnownSizeBand, SizeBand } from './types.ts';
+import type { CompanyFacts, KnownSizeBand, SizeBand } from '../taxonomy.ts';
 
 /** Used when the playbook sets no ratio: a common B2B revenue per employee, in the company's currency. */
 export const DEFAULT_REVENUE_PER_EMPLOYEE = 200_000;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { classify } from '../classify/classify.ts';
-import type { Classification, CompanyFacts, TitleResult } from '../classify/types.ts';
 import { parseCount } from '../hubspot/values.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 import { withRevenuePerEmployee } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import type { Classification, CompanyFacts, TitleResult } from '../taxonomy.ts';
 
 /** One output line of `rolecall classify --jsonl`: the title fields first; later issues append more. */
 export interface OutputRecord {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUYING_ROLES } from '../classify/types.ts';
+import { BUYING_ROLES } from '../taxonomy.ts';
 
 /** Parameters of the `save_classification` app function, as the card sends them. */
 export const SaveParameters = z.strictObject({

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Classification, CompanyFacts } from '../classify/types.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import {
   COMPANY_INPUT_PROPERTIES,
@@ -12,6 +11,7 @@ import { findPersona, roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { PLAN_HISTORY_PROPERTIES, PLAN_READ_PROPERTIES, planContact } from '../tag/plan.ts';
 import { companyFacts, contactFacts, toSnapshot } from '../tag/snapshot.ts';
+import type { Classification, CompanyFacts } from '../taxonomy.ts';
 import { type FunctionResult, fail, hubspotFailure } from './result.ts';
 import { SaveParameters } from './save-parameters.ts';
 

@@ -1,5 +1,5 @@
-import { BUYING_ROLES, FUNCTIONS, SENIORITIES } from '../classify/types.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import { BUYING_ROLES, FUNCTIONS, SENIORITIES } from '../taxonomy.ts';
 import { ROLECALL_GROUP, ROLECALL_PROPERTIES, SOURCE_AUTO, SOURCE_MANUAL } from './properties.ts';
 import type { PropertyDefinition, PropertyGroup, PropertyOption } from './records.ts';
 

@@ -1,5 +1,5 @@
-import { FUNCTIONS, SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
-import type { CompiledMatch } from './match.ts';
+import { FUNCTIONS, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
+import type { CompiledMatch } from './compile-match.ts';
 import { containsWords } from './text.ts';
 
 /** Static reasoning over compiled matches, for the loader's cross-checks. Errs towards "no" for covers. */

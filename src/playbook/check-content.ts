@@ -1,7 +1,7 @@
 import { coveringMatches, intersect, overlaps } from './analysis.ts';
 import { allPersonas } from './check-references.ts';
+import type { CompiledMatch } from './compile-match.ts';
 import { issue, type PlaybookIssue } from './issues.ts';
-import type { CompiledMatch } from './match.ts';
 import type { Playbook } from './schema.ts';
 
 /** Content checks: talking points for every role a persona can get, and review dates. Warnings only. */

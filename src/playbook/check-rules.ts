@@ -1,9 +1,9 @@
-import { BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
+import { BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 import { coveringMatches, coversAny, overlapsAny } from './analysis.ts';
 import { missingTalkingPoints, staleness } from './check-content.ts';
 import { allPersonas } from './check-references.ts';
+import { compileMatch, compilePersona } from './compile-match.ts';
 import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
-import { compileMatch, compilePersona } from './match.ts';
 import type { Match, Playbook } from './schema.ts';
 
 export interface CheckResult {

@@ -1,4 +1,4 @@
-import { BUYING_ROLES, type BuyingRole, type SizeBand } from '../classify/types.ts';
+import { BUYING_ROLES, type BuyingRole, type SizeBand } from '../taxonomy.ts';
 import type { AnyPersona, Playbook } from './schema.ts';
 
 /** English labels for the buying roles, for places that have no playbook at hand. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
+import { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 import { PRODUCT_GROUPS, playbookJsonSchema } from './schema.ts';
 import { didYouMean } from './text.ts';
 

@@ -1,6 +1,6 @@
-import type { BuyingRole } from '../classify/types.ts';
+import type { BuyingRole } from '../taxonomy.ts';
 import { reachableRoles } from './check-content.ts';
-import { compileMatch, compilePersona } from './match.ts';
+import { compileMatch, compilePersona } from './compile-match.ts';
 import type { Persona, Playbook } from './schema.ts';
 
 const cache = new WeakMap<Playbook, Map<string, Persona[]>>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../classify/types.ts';
+import { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 
 /** The one schema of a playbook file; unknown keys are errors everywhere (strict objects). */
 

@@ -1,4 +1,3 @@
-import type { Classification, CompanyFacts, ContactFacts } from '../classify/types.ts';
 import { COMPANY_INPUT_PROPERTIES } from '../hubspot/properties.ts';
 import {
   type ContactPlan,
@@ -7,6 +6,7 @@ import {
   personSetProperties,
   planContact,
 } from '../tag/plan.ts';
+import type { Classification, CompanyFacts, ContactFacts } from '../taxonomy.ts';
 import type { CompanyRecord, ContactRecord, CrmPort, PortFailure } from './crm-port.ts';
 
 /** The one classification function, bound to the playbook the server loaded. */

@@ -1,7 +1,7 @@
-import type { CompanyFacts } from '../classify/types.ts';
 import type { HubSpotResult } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { COMPANY_INPUT_PROPERTIES } from '../hubspot/properties.ts';
+import type { CompanyFacts } from '../taxonomy.ts';
 import { companyFacts } from './snapshot.ts';
 
 export interface CompanyInfo {

@@ -5,10 +5,10 @@ import { dirname } from 'node:path';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { classify } from '../classify/classify.ts';
-import type { CompanyFacts } from '../classify/types.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { rolecallPropertySpecs } from '../hubspot/property-specs.ts';
 import { BUYING_ROLE_OPTIONS, optionLookup, parseCount, toInternalValue } from '../hubspot/values.ts';
+import type { CompanyFacts } from '../taxonomy.ts';
 import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
 import { resolvePlaybook } from './session.ts';
 

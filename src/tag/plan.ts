@@ -1,4 +1,3 @@
-import type { Classification } from '../classify/types.ts';
 import {
   CONTACT_INPUT_PROPERTIES,
   NATIVE_PROPERTIES,
@@ -6,6 +5,7 @@ import {
   SOURCE_AUTO,
   SOURCE_MANUAL,
 } from '../hubspot/properties.ts';
+import type { Classification } from '../taxonomy.ts';
 
 /** What rolecall knows about a contact before deciding what to write. */
 export interface ContactSnapshot {

@@ -1,9 +1,9 @@
-import type { Classification, CompanyFacts, ContactFacts } from '../classify/types.ts';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { ROLECALL_PROPERTIES } from '../hubspot/properties.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import type { Classification, CompanyFacts, ContactFacts } from '../taxonomy.ts';
 import { type ApplyOutcome, applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb, SeenRow } from './audit-db.ts';
 import { type CompanyInfo, CompanyLookup } from './companies.ts';

@@ -1,5 +1,5 @@
-import type { CompanyFacts, ContactFacts } from '../classify/types.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
+import type { CompanyFacts, ContactFacts } from '../taxonomy.ts';
 import { type ContactSnapshot, personSetProperties } from './plan.ts';
 
 /** What the planner needs to know about a contact as HubSpot has it now. */

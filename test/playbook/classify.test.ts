@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { classify } from '../../src/classify/classify.ts';
-import type { CompanyFacts, ContactFacts } from '../../src/classify/types.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
+import type { CompanyFacts, ContactFacts } from '../../src/taxonomy.ts';
 
 interface Row {
   desc: string;

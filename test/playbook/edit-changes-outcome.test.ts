@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TitleResult } from '../../src/classify/types.ts';
-import { readWithPlaybook } from '../../src/playbook/engine.ts';
 import { loadPlaybookText } from '../../src/playbook/load.ts';
+import { readWithPlaybook } from '../../src/playbook/read-with-playbook.ts';
+import type { TitleResult } from '../../src/taxonomy.ts';
 import { DEFAULT_YAML, REVIEW_DAY } from './base.ts';
 
 const reading = (seniority: string, fn: string, band = '201-1000'): TitleResult => ({

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { TitleResult } from '../../src/classify/types.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
-import { readWithPlaybook } from '../../src/playbook/engine.ts';
+import { readWithPlaybook } from '../../src/playbook/read-with-playbook.ts';
+import type { TitleResult } from '../../src/taxonomy.ts';
 
 interface Row {
   desc: string;

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/classify/types.ts';
 import { buildServer, type RolecallServer } from '../../src/server/app.ts';
 import type { CrmPort, PortFailure } from '../../src/server/crm-port.ts';
 import { signV3 } from '../../src/server/signature.ts';
+import type { Classification } from '../../src/taxonomy.ts';
 
 const SECRET = 'edge-secret-value-42';
 const PUBLIC = 'https://rolecall.example.com';

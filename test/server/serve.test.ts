@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HUBSPOT_BUYING_ROLES } from '../../src/classify/types.ts';
 import type { RolecallServer } from '../../src/server/app.ts';
+import { HUBSPOT_BUYING_ROLES } from '../../src/taxonomy.ts';
 import {
   creationEvent,
   PUBLIC_URL,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../src/classify/types.ts';
 import type { CrmPort, PortFailure } from '../../src/server/crm-port.ts';
 import { newCounters } from '../../src/server/metrics.ts';
 import { JobQueue } from '../../src/server/queue.ts';
 import { backoff, Worker } from '../../src/server/worker.ts';
+import type { Classification } from '../../src/taxonomy.ts';
 
 const failingPort = (error: PortFailure): CrmPort => ({
   readContacts: async () => ({ ok: false, error }),

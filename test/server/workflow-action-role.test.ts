@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUYING_ROLES } from '../../src/classify/types.ts';
 import { ROLE_LABELS } from '../../src/playbook/helpers.ts';
 import type { RolecallServer } from '../../src/server/app.ts';
+import { BUYING_ROLES } from '../../src/taxonomy.ts';
 import { type Sandbox, signedPost, startPortal, startRolecall } from './harness.ts';
 
 interface OutputField {

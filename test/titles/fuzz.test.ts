@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTitle } from '../../src/classify/index.ts';
-import { FUNCTIONS, SENIORITIES } from '../../src/classify/types.ts';
 import { mulberry32 as random } from '../../src/sandbox/prng.ts';
+import { FUNCTIONS, SENIORITIES } from '../../src/taxonomy.ts';
 
 const PIECES = [
   'VP',

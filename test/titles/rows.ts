@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompanyFacts } from '../../src/classify/types.ts';
+import type { CompanyFacts } from '../../src/taxonomy.ts';
 
 /** One expected reading of a title, from a fixture file or from a rule's examples. */
 export interface TitleRow {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Classification } from '../../classify/types.ts';
 import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../../hubspot/properties.ts';
+import type { Classification } from '../../taxonomy.ts';
 import type { CrmPort } from '../crm-port.ts';
 import type { Counters } from '../metrics.ts';
 import { type ClassifyFn, type ContactOutcome, tagContacts, type WriteMode } from '../tagger.ts';

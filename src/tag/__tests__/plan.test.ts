@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../classify/types.ts';
+import type { Classification } from '../../taxonomy.ts';
 import { type ContactSnapshot, personSetProperties, planContact } from '../plan.ts';
 
 const vpSales: Classification = {

@@ -4,9 +4,15 @@ import type {
   CompanyFacts,
   HubSpotBuyingRole,
   TitleResult,
-} from '../classify/types.ts';
+} from '../taxonomy.ts';
 import { allPersonas } from './check-references.ts';
-import { type CompiledMatch, compileMatch, compilePersona, type MatchFacts, matches } from './match.ts';
+import {
+  type CompiledMatch,
+  compileMatch,
+  compilePersona,
+  type MatchFacts,
+  matches,
+} from './compile-match.ts';
 import type { AnyPersona, Playbook, RoleRule } from './schema.ts';
 import { industryId, words } from './text.ts';
 

@@ -1,11 +1,11 @@
+import type { CompanyFacts, JobFunction, KnownFunction, TitleResult } from '../taxonomy.ts';
 import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
 import { compileRuleset, type Ruleset } from './lexicon.ts';
-import { matchWords } from './match.ts';
+import { matchWords } from './match-words.ts';
 import { prepare } from './prepare.ts';
 import { type Resolved, resolveHits } from './resolve.ts';
 import { readSizeBand } from './size-band.ts';
-import type { CompanyFacts, JobFunction, KnownFunction, TitleResult } from './types.ts';
 
 /** Longer titles are read up to here: real titles are far shorter, and the cost stays bounded. */
 export const MAX_TITLE_CHARS = 200;

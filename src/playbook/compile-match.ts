@@ -5,7 +5,7 @@ import {
   type Seniority,
   SIZE_BANDS,
   type SizeBand,
-} from '../classify/types.ts';
+} from '../taxonomy.ts';
 import type { Match, Playbook, ProductGroupId } from './schema.ts';
 import { containsWords, industryId, words } from './text.ts';
 
