@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerClassify } from './commands/classify.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerMigrate } from './commands/migrate.ts';
 import { registerPlaybook } from './commands/playbook.ts';
 import { registerReport } from './commands/report.ts';
 import { registerRuns } from './commands/runs.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerUndo(program);
   registerReport(program);
   registerServe(program);
+  registerMigrate(program);
   return program;
 }
 
