@@ -1,5 +1,5 @@
 import { classify } from '../classify/classify.ts';
-import type { CompanyFacts } from '../classify/types.ts';
+import type { CompanyFacts } from '../taxonomy.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { ClosedDeal, Outcome } from './types.ts';
 

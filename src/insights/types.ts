@@ -1,5 +1,5 @@
 /** The shapes of the won/lost analysis: closed deals in, findings out. Plain data, JSON-safe. */
-import type { JobFunction, Seniority } from '../classify/types.ts';
+import type { JobFunction, Seniority } from '../taxonomy.ts';
 
 export type Outcome = 'won' | 'lost';
 
