@@ -1,6 +1,6 @@
 import { classify } from '../classify/classify.ts';
-import type { CompanyFacts } from '../taxonomy.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import type { CompanyFacts } from '../taxonomy.ts';
 import type { ClosedDeal, Outcome } from './types.ts';
 
 /** A closed deal as read from the CRM, before classification. */
