@@ -65,6 +65,10 @@ export function titlePatterns(wonViews: readonly DealView[]): TitlePattern[] {
         contacts.map((c) => c.function),
         3,
       ),
+      roles: top(
+        contacts.flatMap((c) => c.roles),
+        3,
+      ),
     }))
     .sort((a, b) => b.wonDeals - a.wonDeals || a.persona.localeCompare(b.persona));
 }

@@ -104,6 +104,8 @@ export interface TitlePattern {
   titles: Array<{ key: string; count: number }>;
   seniorities: Array<{ key: string; count: number }>;
   functions: Array<{ key: string; count: number }>;
+  /** The roles these contacts played on won deals. */
+  roles: Array<{ key: string; count: number }>;
 }
 
 export interface Freshness {
