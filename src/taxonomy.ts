@@ -38,6 +38,15 @@ export const FUNCTIONS = [
 export type KnownFunction = (typeof FUNCTIONS)[number];
 export type JobFunction = KnownFunction | 'unknown';
 
+/**
+ * Why the title reader left seniority or function `unknown`: nothing usable in the title (`no_evidence`),
+ * words with several readings and nothing to choose between them (`ambiguous`), letters of a script the
+ * lexicon does not read (`unsupported_script`), or not a job title at all (`junk`: empty, placeholder, a
+ * keyboard run, a sentence).
+ */
+export const ABSTAIN_REASONS = ['no_evidence', 'ambiguous', 'unsupported_script', 'junk'] as const;
+export type AbstainReason = (typeof ABSTAIN_REASONS)[number];
+
 export const SIZE_BANDS = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5001+'] as const;
 export type KnownSizeBand = (typeof SIZE_BANDS)[number];
 export type SizeBand = KnownSizeBand | 'unknown';
@@ -100,6 +109,8 @@ export interface TitleResult {
   reasons: string[];
   /** True when the evidence was too thin and seniority or function is `unknown`. */
   abstained: boolean;
+  /** When abstained: why (see ABSTAIN_REASONS). */
+  abstain?: AbstainReason;
   sizeBand: SizeBand;
 }
 

@@ -34,18 +34,24 @@ const SENIORITY_HINTS: Readonly<Record<string, KnownSeniority>> = {
   intern: 'intern',
 };
 
-/** Fills an unknown seniority from `hs_seniority` or a vendor level, and says so in the reasons. */
+/**
+ * Fills an unknown seniority from `hs_seniority` or a vendor level, and says so in the reasons. The hint also
+ * replaces the reader's default for a job noun without a rank word (`seniority-default`).
+ */
 function withSeniorityHint(title: TitleResult, hint: unknown): TitleResult {
-  if (title.seniority !== 'unknown' || typeof hint !== 'string') return title;
+  const defaulted = title.rules.includes('seniority-default');
+  if ((title.seniority !== 'unknown' && !defaulted) || typeof hint !== 'string') return title;
   const seniority = SENIORITY_HINTS[words(hint).join('_')];
   if (!seniority) return title;
+  const abstained = title.function === 'unknown';
   return {
     ...title,
     seniority,
-    abstained: title.function === 'unknown',
-    rules: [...title.rules, 'seniority-hint'],
+    abstained,
+    abstain: abstained ? title.abstain : undefined,
+    rules: [...title.rules.filter((rule) => rule !== 'seniority-default'), 'seniority-hint'],
     reasons: [
-      ...title.reasons,
+      ...title.reasons.filter((reason) => !defaulted || !reason.startsWith('no rank word')),
       `seniority ${seniority} from the enrichment hint "${hint}" (the title names no rank)`,
     ],
   };
@@ -76,6 +82,7 @@ export function classify(
     rules: title.rules,
     reasons: title.reasons,
     abstained: title.abstained,
+    abstain: title.abstain,
     sizeBand: title.sizeBand,
     buyingRole: reading.buyingRole,
     extraRoles: reading.extraRoles,

@@ -105,7 +105,17 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
   const byFirst = new Map<string, CompiledPhrase[]>();
   const vocabulary = new Set<string>();
   const lemma = createLemmatizer(ruleset.morphology);
-  const terms = ruleset.terms.map((term, index): CompiledTerm => {
+  const place = new Set(
+    ruleset.morphology.placeWords.flatMap((word) => tokenize(word).map((t) => lemma(t.text))),
+  );
+  const placeTerm: Term = {
+    id: 'place-word',
+    match: ruleset.morphology.placeWords,
+    modifier: 'noise',
+    note: 'a place or organisation word: scope, never a function',
+  };
+  // First, so a place word wins over any one-word phrase that shares its stem.
+  const terms = [placeTerm, ...ruleset.terms].map((term, index): CompiledTerm => {
     const compiled: CompiledTerm = {
       index,
       id: term.id,
@@ -118,11 +128,13 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
       confidence: term.confidence ?? 1,
       note: term.note,
     };
+    // A place word alone never names a function ("Region", "Konzern"); phrases around it still match.
+    const areaOnly = term.function !== undefined && !term.seniority && !term.modifier;
     for (const phrase of term.match) {
       for (const tokens of phraseTokens(phrase, ruleset.morphology, lemma)) {
         const words = tokens.filter((token) => token !== GAP && token !== START && token !== END);
         const first = words[0];
-        if (!first) continue;
+        if (!first || (areaOnly && words.every((word) => place.has(word)))) continue;
         for (const word of words) vocabulary.add(word);
         const list = byFirst.get(first) ?? [];
         list.push({ term: compiled, tokens, size: words.length });

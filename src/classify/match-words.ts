@@ -26,6 +26,8 @@ export interface Matched {
   hits: Hit[];
   /** Content words that no term explained. */
   unexplained: string[];
+  /** The same words as read (folded, lemmatised), for the occupation table. */
+  free: Word[];
   contentWords: number;
 }
 
@@ -122,11 +124,15 @@ export function matchWords(
     }
   }
   const unexplained: string[] = [];
+  const free: Word[] = [];
   let contentWords = 0;
   words.forEach((word, i) => {
     if (word.sep || word.stop) return;
     contentWords += 1;
-    if (!claimed[i]) unexplained.push(word.raw);
+    if (!claimed[i]) {
+      unexplained.push(word.raw);
+      free.push(word);
+    }
   });
-  return { words, hits, unexplained, contentWords };
+  return { words, hits, unexplained, free, contentWords };
 }

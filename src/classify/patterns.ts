@@ -13,6 +13,13 @@ export const PATTERNS = {
   spelledUmlaut: /([aou])e/g,
   /** German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in". */
   genderSuffix: /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?/g,
+  /** A vowel of a folded word (y counts): words without one are not job words ("xcvb"). */
+  vowel: /[aeiouy]/,
+  /** One letter written four times in a row ("aaaa"). */
+  repeatedLetter: /(.)\1{3}/,
+  /** A letter of any script, and a Latin one (abstaining on titles in scripts the lexicon does not read). */
+  letter: /^\p{L}$/u,
+  latinLetter: /^\p{Script=Latin}$/u,
   /** Industry text: anything that is not a letter or digit separates words. */
   industrySeparators: /[^a-z0-9]+/g,
 } as const;

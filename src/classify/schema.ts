@@ -95,5 +95,12 @@ export const MorphologySchema = z.object({
   companySuffixes: z.array(z.string().min(2)),
   /** First words of a marketing tagline segment ("helping", "passionate"). */
   taglineStarts: z.array(z.string().min(1)),
+  /**
+   * Place and organisation words (Region, EMEA, DACH, Group, Global): read as scope, never as a function.
+   * Longer lexicon phrases that contain them ("Country Manager", "Global Head") still match.
+   */
+  placeWords: z.array(z.string().min(2)),
+  /** Whole titles that stand for no title at all ("n/a", "tbd", "test"): abstain as junk. */
+  placeholders: z.array(z.string().min(1)),
 });
 export type Morphology = z.infer<typeof MorphologySchema>;

@@ -1,11 +1,14 @@
-import type { CompanyFacts, JobFunction, KnownFunction, TitleResult } from '../taxonomy.ts';
+import type { AbstainReason, CompanyFacts, JobFunction, KnownFunction, TitleResult } from '../taxonomy.ts';
 import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
 import { compileRuleset, type Ruleset } from './lexicon.ts';
-import { matchWords } from './match-words.ts';
+import { type Matched, matchWords } from './match-words.ts';
+import { compileOccupations, type OccupationData } from './occupations.ts';
+import { PATTERNS } from './patterns.ts';
 import { prepare } from './prepare.ts';
 import { type Resolved, resolveHits } from './resolve.ts';
 import { readSizeBand } from './size-band.ts';
+import { type Token, tokenize } from './tokenize.ts';
 
 /** Longer titles are read up to here: real titles are far shorter, and the cost stays bounded. */
 export const MAX_TITLE_CHARS = 200;
@@ -38,10 +41,69 @@ function secondaryOf(resolved: Resolved, fn: JobFunction): KnownFunction[] {
   return [...moved, ...resolved.secondary].filter((secondary) => secondary !== fn) as KnownFunction[];
 }
 
-/** Builds a title reader over a rule set: the shipped one, or a variant in tests (one rule removed). */
-export function createTitleReader(ruleset: Ruleset): TitleReader {
+/** The words of a text, folded, without separators: "N/A" → "n a". */
+function wordsOf(text: string | readonly Token[]): string {
+  const tokens = typeof text === 'string' ? tokenize(text) : text;
+  return tokens
+    .filter((token) => !token.sep)
+    .map((token) => token.text)
+    .join(' ');
+}
+
+/** A content word that cannot be a job word: no vowel ("xcvb") or one letter repeated ("aaaa"). */
+function nonWord(word: string): boolean {
+  return !PATTERNS.vowel.test(word) || PATTERNS.repeatedLetter.test(word);
+}
+
+/** Why a title that left seniority or function unknown was abstained on. */
+function abstainReason(
+  text: string,
+  tokens: readonly Token[],
+  matched: Matched,
+  bio: boolean,
+  ambiguous: boolean,
+  placeholders: ReadonlySet<string>,
+): AbstainReason {
+  if (bio) return 'junk';
+  let latin = 0;
+  let other = 0;
+  for (const char of text) {
+    if (!PATTERNS.letter.test(char)) continue;
+    if (PATTERNS.latinLetter.test(char)) latin += 1;
+    else other += 1;
+  }
+  if (latin === 0 && other === 0) return 'junk';
+  if (other > latin) return 'unsupported_script';
+  if (placeholders.has(wordsOf(tokens))) return 'junk';
+  if (
+    matched.hits.length === 0 &&
+    matched.free.length > 0 &&
+    matched.free.every((word) => nonWord(word.text))
+  )
+    return 'junk';
+  return ambiguous ? 'ambiguous' : 'no_evidence';
+}
+
+/** With the occupation table, its reading of the free words becomes the function (ESCO is the source). */
+function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via: string): Resolved {
+  return {
+    ...resolved,
+    function: fn,
+    functionWeight: 2,
+    rules: [...resolved.rules, 'esco-occupation'],
+    reasons: [...resolved.reasons, `'${raw}' → ${fn} (ESCO occupation word '${via}')`],
+  };
+}
+
+/**
+ * Builds a title reader over a rule set (the shipped one, or a variant in tests) and, optionally, the ESCO
+ * occupation words, read only for words the rule set does not explain.
+ */
+export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationData): TitleReader {
   const lexicon = compileRuleset(ruleset);
   const canonical = createCanonicalizer(lexicon);
+  const occupations = compileOccupations(occupationData);
+  const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
   return (title, company, options) => {
     const text = typeof title === 'string' ? title : title == null ? '' : String(title);
     const clipped = text.length > MAX_TITLE_CHARS ? text.slice(0, MAX_TITLE_CHARS) : text;
@@ -50,8 +112,23 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
     const matched = matchWords(prepared.tokens, lexicon, canonical);
     // A sentence or bio, not a title: most words mean nothing here, so any hit would be a guess.
     const bio = matched.contentWords >= BIO_WORDS && matched.unexplained.length > matched.contentWords * 0.6;
-    const resolved = resolveHits(bio ? [] : matched.hits);
+    let resolved = resolveHits(bio ? [] : matched.hits);
+    let ambiguous = false;
+    const past = matched.hits.some((hit) => hit.term.modifier === 'former' || hit.term.modifier === 'status');
+    if (!bio && !past && resolved.function === 'unknown' && matched.free.length > 0) {
+      const occupation = occupations.read(matched.free);
+      ambiguous = occupation.ambiguous;
+      if (occupation.function && occupation.raw && occupation.via)
+        resolved = withOccupation(resolved, occupation.function, occupation.raw, occupation.via);
+    }
     const context = applyContextRules(resolved, size.band, company?.industry, lexicon.contextRules);
+    // A job noun with no rank word ("Purchaser", "Marktforscherin") is an individual contributor.
+    const defaulted = context.seniority === 'unknown' && context.function !== 'unknown' && !past;
+    if (defaulted) {
+      context.seniority = 'entry';
+      context.rules.push('seniority-default');
+      context.reasons.push('no rank word: an individual contributor (entry)');
+    }
 
     const reasons = [...prepared.removed, ...resolved.reasons, ...context.reasons];
     if (bio) reasons.splice(0, reasons.length, 'reads like a sentence or a bio, not a job title');
@@ -62,7 +139,8 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
     const { seniority, function: fn } = context;
     let confidence = 0.05;
     if (seniority !== 'unknown' || fn !== 'unknown') {
-      const s = seniority === 'unknown' ? 0 : (SENIORITY_SCORE[resolved.seniorityStrength] ?? 0.6);
+      const s =
+        seniority === 'unknown' ? 0 : defaulted ? 0.5 : (SENIORITY_SCORE[resolved.seniorityStrength] ?? 0.6);
       const f = fn === 'unknown' ? 0 : functionScore(resolved.functionWeight || 2);
       confidence = (s + f) / 2;
       const unexplained = matched.contentWords ? matched.unexplained.length / matched.contentWords : 0;
@@ -76,6 +154,7 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
           .join(', ')}`,
       );
     }
+    const abstained = seniority === 'unknown' || fn === 'unknown';
     return {
       title: text,
       seniority,
@@ -84,7 +163,10 @@ export function createTitleReader(ruleset: Ruleset): TitleReader {
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
       rules: [...resolved.rules, ...context.rules],
       reasons,
-      abstained: seniority === 'unknown' || fn === 'unknown',
+      abstained,
+      ...(abstained
+        ? { abstain: abstainReason(text, prepared.tokens, matched, bio, ambiguous, placeholders) }
+        : {}),
       sizeBand: size.band,
     };
   };

@@ -15,6 +15,8 @@ export interface OutputRecord {
   confidence: number;
   rules: string[];
   reasons: string[];
+  /** Why seniority or function is unknown (`no_evidence`, `ambiguous`, `unsupported_script`, `junk`), else null. */
+  abstain: string | null;
   /** The playbook's reading (issue 4), after the title fields; absent on error lines. */
   buyingRole?: string;
   extraRoles?: string[];
@@ -45,6 +47,7 @@ export function toOutputRecord(result: TitleResult): OutputRecord {
     confidence: result.confidence,
     rules: result.rules,
     reasons: result.reasons,
+    abstain: result.abstain ?? null,
   };
 }
 
@@ -207,6 +210,7 @@ export function classifyRecord(
     confidence: result.confidence,
     rules: result.rules,
     reasons: result.reasons,
+    abstain: result.abstain ?? null,
     buyingRole: result.buyingRole,
     extraRoles: result.extraRoles ?? [],
     hubspotBuyingRole: result.hubspotBuyingRole,
@@ -232,6 +236,7 @@ export function toCsvColumns(record: OutputRecord): Record<string, string | numb
     secondary_functions: record.secondaryFunctions.join(';'),
     confidence: record.confidence,
     reasons: record.reasons.join('; '),
+    abstain: record.abstain ?? '',
     buying_role: record.buyingRole ?? '',
     extra_roles: (record.extraRoles ?? []).join(';'),
     hubspot_buying_role: record.hubspotBuyingRole ?? '',
@@ -254,6 +259,7 @@ export function errorRecord(message: string, title = ''): OutputRecord {
     confidence: 0,
     rules: [],
     reasons: [],
+    abstain: null,
     error: message,
   };
 }

@@ -49,15 +49,18 @@ describe('classify()', () => {
     expect(result.hubspotPersona).toBe('persona_2');
   });
 
-  it('fills an unknown seniority from the enrichment hint and says so', () => {
+  it('fills a missing or default seniority from the enrichment hint and says so', () => {
     const without = classify({ jobTitle: 'Sales' }, { employees: 300 }, defaultPlaybook);
     const withHint = classify(
       { jobTitle: 'Sales', seniorityHint: 'director' },
       { employees: 300 },
       defaultPlaybook,
     );
-    expect(without.seniority).toBe('unknown');
+    // An area word without a rank word reads as an individual contributor by default; the hint replaces that.
+    expect(without.seniority).toBe('entry');
+    expect(without.rules).toContain('seniority-default');
     expect(withHint.seniority).toBe('director');
+    expect(withHint.rules).not.toContain('seniority-default');
     expect(withHint.buyingRole).toBe('decision_maker');
     expect(withHint.reasons.join(' ')).toContain('enrichment hint "director"');
     // A hint never overrides what the title says.

@@ -10,7 +10,16 @@ import { main } from '../../src/cli/main.ts';
 import { loadPlaybookData } from '../../src/playbook/load.ts';
 import { baseData, REVIEW_DAY } from './base.ts';
 
-const TITLE_KEYS = ['title', 'seniority', 'function', 'secondaryFunctions', 'confidence', 'rules', 'reasons'];
+const TITLE_KEYS = [
+  'title',
+  'seniority',
+  'function',
+  'secondaryFunctions',
+  'confidence',
+  'rules',
+  'reasons',
+  'abstain',
+];
 
 describe('rolecall classify output carries the playbook reading after the title fields', () => {
   it('jsonl lines: title fields first, then role, persona and fit', async () => {

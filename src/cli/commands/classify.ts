@@ -78,6 +78,7 @@ function describe(record: ReturnType<typeof classifyRecord>, band: string): stri
   const rows = [
     ['seniority', record.seniority],
     ['function', record.function],
+    ...(record.abstain ? [['abstained', record.abstain]] : []),
     ['secondary', record.secondaryFunctions.join(', ') || '—'],
     ['confidence', record.confidence.toFixed(2)],
     ['size band', band],

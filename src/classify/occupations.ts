@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
+import type { Word } from './match-words.ts';
+
+/**
+ * The occupation words derived from ESCO at build time (`npm run build:occupations`, see NOTICE): for each
+ * function, the words (folded and lemmatised like title words) whose ESCO occupations almost all map to it,
+ * and the words spread over several functions. Used only for words the hand lexicon did not explain.
+ */
+export const OccupationDataSchema = z.object({
+  source: z.string(),
+  functions: z.partialRecord(z.enum(FUNCTIONS), z.string()),
+  ambiguous: z.string(),
+});
+export type OccupationData = z.infer<typeof OccupationDataSchema>;
+
+/** What the occupation words of a title say, when the hand lexicon named no function. */
+export interface OccupationReading {
+  function?: KnownFunction;
+  /** The title word as written, and the ESCO word it met (a compound's last part: "strategieeinkäuferin" → "einkaufer"). */
+  raw?: string;
+  via?: string;
+  /** A free word ESCO knows, but spread over several functions. */
+  ambiguous: boolean;
+}
+
+export interface OccupationTable {
+  readonly size: number;
+  read(free: readonly Word[]): OccupationReading;
+}
+
+/** Compounds shorter than this are not split; a matched last part has at least MIN_TAIL letters. */
+const MIN_COMPOUND = 8;
+const MIN_TAIL = 5;
+const NONE: OccupationReading = { ambiguous: false };
+
+/** Builds the lookup once; reading a title is a few map probes per unexplained word. */
+export function compileOccupations(data: OccupationData | undefined): OccupationTable {
+  const words = new Map<string, KnownFunction | null>();
+  if (data) {
+    for (const fn of FUNCTIONS) {
+      const list = data.functions[fn];
+      if (!list) continue;
+      for (const word of list.split(' ')) if (word) words.set(word, fn);
+    }
+    for (const word of data.ambiguous.split(' ')) if (word && !words.has(word)) words.set(word, null);
+  }
+  const lookup = (text: string): { fn: KnownFunction | null; via: string } | undefined => {
+    const direct = words.get(text);
+    if (direct !== undefined) return { fn: direct, via: text };
+    if (text.length < MIN_COMPOUND) return undefined;
+    for (let cut = 2; cut <= text.length - MIN_TAIL; cut++) {
+      const tail = text.slice(cut);
+      const fn = words.get(tail);
+      if (fn) return { fn, via: tail };
+    }
+    return undefined;
+  };
+  return {
+    size: words.size,
+    read(free) {
+      if (words.size === 0 || free.length === 0) return NONE;
+      const votes = new Map<KnownFunction, number>();
+      let ambiguous = false;
+      let best: { fn: KnownFunction; raw: string; via: string; votes: number } | undefined;
+      let lastSource = -1;
+      for (const word of free) {
+        if (word.source === lastSource) continue; // one vote per written word, even when split
+        const found = lookup(word.text);
+        if (!found) continue;
+        lastSource = word.source;
+        if (found.fn === null) {
+          ambiguous = true;
+          continue;
+        }
+        const count = (votes.get(found.fn) ?? 0) + 1;
+        votes.set(found.fn, count);
+        // More votes win; on a tie the later word, the head noun of "Research Chemist".
+        if (!best || count >= best.votes)
+          best = { fn: found.fn, raw: word.raw, via: found.via, votes: count };
+      }
+      if (!best) return ambiguous ? { ambiguous } : NONE;
+      return { function: best.fn, raw: best.raw, via: best.via, ambiguous };
+    },
+  };
+}
