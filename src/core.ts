@@ -2,6 +2,45 @@
  * The browser-safe surface of rolecall used by the HubSpot cards and app functions: no `node:` imports,
  * no file system. Everything here is pure.
  */
+export {
+  type CardGuidance,
+  type CardObjection,
+  daysSince,
+  nextMoveLine,
+  objectionLine,
+  personaGuidance,
+} from './card/guidance.ts';
+export {
+  type ConfidenceWord,
+  confidenceVariant,
+  confidenceWord,
+  functionLabel,
+  humanize,
+  industryLabel,
+  joinAnd,
+  personaName,
+  seniorityLabel,
+} from './card/labels.ts';
+export {
+  type CardNotice,
+  type CardOptions,
+  type NoticeId,
+  type PersonaCardModel,
+  type PrimaryAction,
+  personaCardModel,
+  STATUS_LABELS,
+  shownConfidence,
+  type ValueStatus,
+} from './card/model.ts';
+export {
+  COMPANY_CARD_PROPERTIES,
+  CONTACT_CARD_PROPERTIES,
+  companyFacts,
+  contactFacts,
+  type Props as RecordProps,
+  primaryCompany,
+} from './card/record-facts.ts';
+export { type CardContent, cardActions, cardContent, renderCardText } from './card/text.ts';
 export { classify } from './classify/classify.ts';
 export { readTitle } from './classify/read-title.ts';
 export { sizeBand } from './classify/size-band.ts';

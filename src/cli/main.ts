@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { registerCard } from './commands/card.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemo(program);
   registerClassify(program);
+  registerCard(program);
   registerPlaybook(program);
   registerSandbox(program);
   registerSetup(program);

@@ -47,7 +47,7 @@ describe('persona card: loading and errors', () => {
       company: [ACME],
       companyState: { error: new Error('forbidden') },
     });
-    expect(card.findByTestId(Alert, 'company-error').props.title).toBe('Company not read');
+    expect(card.findByTestId(Alert, 'company-unread').props.title).toBe('Company not read');
     expect(card.findByTestId(Heading, 'persona-name').text).toBe('Finance Leader');
   });
 });

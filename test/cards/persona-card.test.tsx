@@ -1,6 +1,7 @@
 import {
   Accordion,
   Alert,
+  Button,
   EmptyState,
   Heading,
   List,
@@ -31,10 +32,12 @@ describe('persona card: what the rep sees', () => {
     expect(card.findByTestId(Tag, 'role').text).toBe('Economic buyer');
     expect(card.findByTestId(Tag, 'status').text).toBe('Suggested, not saved');
     expect(card.findByTestId(Tag, 'confidence').text).toMatch(/^(likely|possible)$/);
-    expect(card.findByTestId(Text, 'seniority-function').text).toBe('C level · Finance');
-    expect(card.findByTestId(Text, 'why').text).toMatch(
-      /^"Chief Financial Officer" · 250 employees → Finance Leader, economic buyer\. \S/,
+    expect(card.findByTestId(Text, 'seniority-function').text).toBe('C-level · Finance');
+    const why = card.findByTestId(Text, 'why').text ?? '';
+    expect(why).toMatch(
+      /^"Chief Financial Officer" · 250 employees · Computer software → Finance Leader, economic buyer\. \S/,
     );
+    expect(why).not.toContain(persona('finance_leader').summary);
     const points = persona('finance_leader').talkingPoints.economic_buyer ?? [];
     expect(points.length).toBeGreaterThan(0);
     expect(texts(card.findByTestId(List, 'talking-points'))).toEqual(points);
@@ -95,12 +98,42 @@ describe('persona card: what the rep sees', () => {
     );
   });
 
-  it('shows an unreadable title as an unconfirmed best guess', () => {
+  it('says the title was not understood, and offers choosing a persona instead of saving "unknown"', () => {
     const card = renderPersona(contact({ jobtitle: 'Zorblax Wrangler' }), { company: [ACME] });
-    const notice = card.findByTestId(Alert, 'unconfirmed');
-    expect(notice.props.title).toBe('Unconfirmed best guess');
-    expect(deepText(notice)).toMatch(/could not place the title "Zorblax Wrangler".*Best guess: /);
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('Title not understood');
+    const notice = card.findByTestId(Alert, 'title-not-understood');
+    expect(deepText(notice)).toMatch(
+      /could not read the rank and the job area in the title "Zorblax Wrangler"/,
+    );
     expect(card.findByTestId(Tag, 'confidence').text).toBe('unconfirmed');
+    expect(card.maybeFind(LoadingButton, { testId: 'save' })).toBeNull();
+    expect(card.findByTestId(Button, 'override-save').props.variant).toBe('primary');
+  });
+
+  it('says only the persona is missing when the title was read (no "could not place")', () => {
+    const card = renderPersona(contact({ jobtitle: 'Senior Procurement Manager' }), { company: [ACME] });
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('No persona fits');
+    expect(card.findByTestId(Tag, 'role').text).toBe('Gatekeeper');
+    expect(card.findByTestId(Text, 'seniority-function').text).toBe('Manager · Procurement');
+    expect(deepText(card.findByTestId(Alert, 'no-persona'))).toContain(
+      'The title reads as Manager · Procurement (gatekeeper), but no persona in the playbook fits that.',
+    );
+    const root = deepText(card.getRootNode());
+    expect(root).not.toMatch(/could not (place|read)/);
+    // Labels from the playbook, never engine ids, anywhere a rep reads.
+    expect(root).not.toMatch(/seniority manager|function procurement|size band|computer_software|201-1000/);
+    expect(card.findByTestId(Text, 'why').text).toMatch(/→ no persona fits, gatekeeper\. Procurement /);
+    // No persona to save: choosing one is the primary action, in the open, not behind a click.
+    expect(card.maybeFind(LoadingButton, { testId: 'save' })).toBeNull();
+    expect(card.maybeFind(Accordion, { testId: 'override' })).toBeNull();
+    expect(card.findByTestId(Button, 'override-save').props.variant).toBe('primary');
+  });
+
+  it('uses the vocabulary labels a rep writes: VP, C-level, IT', () => {
+    const vp = renderPersona(contact({ jobtitle: 'VP Sales' }), { company: [ACME] });
+    expect(vp.findByTestId(Text, 'seniority-function').text).toBe('VP · Sales');
+    const cio = renderPersona(contact({ jobtitle: 'CIO' }), { company: [ACME] });
+    expect(cio.findByTestId(Text, 'seniority-function').text).toBe('C-level · IT');
   });
 
   it('labels a value a person set as theirs and never offers to replace it with the suggestion', () => {
@@ -167,6 +200,30 @@ describe('persona card: next move and persona freshness', () => {
     expect(card.findByTestId(Text, 'gaps').text).toBe(
       'Next move at Acme Analytics: no decision maker, no technical evaluator yet. Bring them in to multi-thread the deal.',
     );
+  });
+
+  it('shows the next move only to contacts who belong in the buying group', () => {
+    const colleagues = [colleague(5, 'Sales Manager')];
+    for (const jobtitle of ['Student', 'Zorblax Wrangler']) {
+      const card = renderPersona(contact({ jobtitle }), { company: [ACME], colleagues });
+      expect(card.maybeFind(Text, { testId: 'gaps' })).toBeNull();
+      expect(deepText(card.getRootNode())).not.toContain('Next move');
+    }
+    const manualStudent = renderPersona(
+      contact({
+        jobtitle: 'CFO',
+        rolecall_persona: 'student_or_job_seeker',
+        rolecall_buying_role: 'other',
+        rolecall_source: 'manual',
+      }),
+      { company: [ACME], colleagues },
+    );
+    expect(manualStudent.maybeFind(Text, { testId: 'gaps' })).toBeNull();
+    const procurement = renderPersona(contact({ jobtitle: 'Senior Procurement Manager' }), {
+      company: [ACME],
+      colleagues,
+    });
+    expect(procurement.findByTestId(Text, 'gaps').text).toMatch(/^Next move at Acme Analytics: /);
   });
 
   it('says so when every required role is present', () => {

@@ -1,4 +1,16 @@
-import { Alert, EmptyState, Heading, hubspot, List, LoadingButton, Tag, Text } from '@hubspot/ui-extensions';
+import {
+  Accordion,
+  Alert,
+  Button,
+  EmptyState,
+  Heading,
+  hubspot,
+  List,
+  LoadingButton,
+  Select,
+  Tag,
+  Text,
+} from '@hubspot/ui-extensions';
 import { CrmActionButton } from '@hubspot/ui-extensions/crm';
 import { defaultPlaybook } from '@rolecall/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -66,11 +78,44 @@ describe('persona sidebar (compact)', () => {
   it('names the missing title and says a student is not a buyer', () => {
     const empty = renderPersona(contact(), { location: 'crm.record.sidebar' });
     expect(empty.find(EmptyState).props.title).toBe('No job title to read');
-    expect(empty.findByTestId(Text, 'empty-reason').text).toMatch(
-      /yourself in the "Buying role & persona" tab\.$/,
-    );
+    expect(empty.findByTestId(Text, 'empty-reason').text).toMatch(/choose the persona and role yourself\.$/);
+    expect(empty.findByTestId(Button, 'choose').props.variant).toBe('primary');
     const student = renderPersona(contact({ jobtitle: 'Student' }), { location: 'crm.record.sidebar' });
+    expect(student.findByTestId(Text, 'sidebar-notice').text).toBe('Not a buyer: Student or Job Seeker');
     expect(student.findByTestId(Alert, 'negative').props.title).toBe('Not a buyer: Student or Job Seeker');
     expect(student.maybeFind(List, { testId: 'sidebar-points' })).toBeNull();
+  });
+
+  it('is compact: the glance and one action in view, everything else one click away', () => {
+    const card = renderPersona(contact({ jobtitle: 'Chief Financial Officer' }), {
+      company: [ACME],
+      colleagues: [{ id: 5, properties: { jobtitle: 'Sales Manager' } }],
+      location: 'crm.record.sidebar',
+    });
+    const more = card.findByTestId(Accordion, 'sidebar-more');
+    expect(more.props.defaultOpen).toBe(false);
+    const inMore = (testId: string) => more.maybeFind(Text, { testId }) ?? more.maybeFind(List, { testId });
+    for (const testId of ['why', 'sidebar-points', 'sidebar-objection', 'sidebar-question', 'gaps']) {
+      expect(inMore(testId), testId).not.toBeNull();
+    }
+    expect(more.maybeFind(CrmActionButton, { testId: 'enroll' })).not.toBeNull();
+    // Outside the collapsed part: the glance and exactly one button.
+    const ids = (node: typeof card | typeof more) =>
+      [...node.findAll(LoadingButton), ...node.findAll(Button), ...node.findAll(CrmActionButton)].map(
+        (b) => b.props.testId,
+      );
+    const inside = ids(more);
+    expect(ids(card).filter((id) => !inside.includes(id))).toEqual(['save']);
+  });
+
+  it('offers choosing a persona, not saving "unknown", when no persona fits', () => {
+    const card = renderPersona(contact({ jobtitle: 'Senior Procurement Manager' }), {
+      company: [ACME],
+      location: 'crm.record.sidebar',
+    });
+    expect(card.findByTestId(Heading, 'persona-name').text).toBe('No persona fits');
+    expect(card.maybeFind(LoadingButton, { testId: 'save' })).toBeNull();
+    card.findByTestId(Button, 'choose').trigger('onClick');
+    expect(card.findByTestId(Select, 'override-persona')).toBeTruthy();
   });
 });

@@ -1,7 +1,6 @@
 import { Divider, EmptyState, Flex, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { useAssociations, useCrmProperties } from '@hubspot/ui-extensions/crm';
-import { defaultPlaybook, type Playbook } from '@rolecall/core';
-import { COMPANY_CARD_PROPERTIES, companyFacts } from '../persona/personaModel.ts';
+import { COMPANY_CARD_PROPERTIES, companyFacts, defaultPlaybook, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { fetchGroupSummary } from '../shared/groupClient.ts';
 import { useRemote } from '../shared/useRemote.ts';

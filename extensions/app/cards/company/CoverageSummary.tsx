@@ -1,6 +1,6 @@
 import { Alert, ProgressBar, Text } from '@hubspot/ui-extensions';
 import type { Playbook } from '@rolecall/core';
-import { roleLabel } from '../shared/labels.ts';
+import { roleLabel } from '@rolecall/core';
 
 export interface CoverageSummaryProps {
   required: readonly string[];

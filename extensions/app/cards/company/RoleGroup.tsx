@@ -1,7 +1,6 @@
 import { Flex, Heading, Tag, Text } from '@hubspot/ui-extensions';
 import { CrmActionLink } from '@hubspot/ui-extensions/crm';
-import type { Playbook } from '@rolecall/core';
-import { confidenceVariant, confidenceWord, personaName, roleLabel } from '../shared/labels.ts';
+import { confidenceVariant, confidenceWord, type Playbook, personaName, roleLabel } from '@rolecall/core';
 import type { GroupMember } from './buyingGroupModel.ts';
 
 export interface RoleGroupProps {

@@ -3,9 +3,10 @@ import {
   buyingGroupCoverage,
   type CompanyFacts,
   classify,
+  contactFacts,
   type Playbook,
+  type RecordProps as Props,
 } from '@rolecall/core';
-import { contactFacts, type Props } from '../persona/personaModel.ts';
 
 /** The contact properties the buying-group card reads for each associated contact. */
 export const MEMBER_PROPERTIES = [

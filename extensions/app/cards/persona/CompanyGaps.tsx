@@ -1,8 +1,7 @@
 import { Text, useCrmSearch } from '@hubspot/ui-extensions';
-import { buyingGroupCoverage, type CompanyFacts, type Playbook } from '@rolecall/core';
+import { buyingGroupCoverage, type CompanyFacts, nextMoveLine, type Playbook } from '@rolecall/core';
 import { buyingGroup, MEMBER_PROPERTIES } from '../company/buyingGroupModel.ts';
 import { errorMessages } from '../shared/errors.ts';
-import { roleLabel } from '../shared/labels.ts';
 
 export interface CompanyGapsProps {
   companyId: number;
@@ -41,11 +40,5 @@ export function CompanyGaps({ companyId, company, contactId, ownRole, playbook }
     roles.map((buyingRole) => ({ buyingRole })),
     playbook,
   );
-  if (missing.length === 0) {
-    return <Text testId="gaps">{`Every role the playbook requires is present${at}.`}</Text>;
-  }
-  const names = missing.map((role) => roleLabel(playbook, role).toLowerCase());
-  return (
-    <Text testId="gaps">{`Next move${at}: no ${names.join(', no ')} yet. Bring them in to multi-thread the deal.`}</Text>
-  );
+  return <Text testId="gaps">{nextMoveLine(missing, company.name ?? null, playbook)}</Text>;
 }

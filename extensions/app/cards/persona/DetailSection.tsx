@@ -1,38 +1,31 @@
 import { Accordion, Flex, List, Text } from '@hubspot/ui-extensions';
-import { type Persona, type Playbook, talkingPointsFor } from '@rolecall/core';
-import { personaName, roleLabel } from '../shared/labels.ts';
-import { Provenance } from './Provenance.tsx';
+import type { CardGuidance, CardNotice } from '@rolecall/core';
+import { Notices } from './Notices.tsx';
 
 export interface DetailSectionProps {
-  persona: Persona;
-  roleId: string;
-  playbook: Playbook;
-  /** For the review age; the caller owns the clock. */
-  today: Date;
+  guidance: CardGuidance;
+  /** The persona's review warning, shown under the provenance line. */
+  stale: readonly CardNotice[];
 }
 
 /** The detail layer, one click away: what to say to this persona in this role, and how to handle them. */
-export function DetailSection({ persona, roleId, playbook, today }: DetailSectionProps) {
-  const role = roleLabel(playbook, roleId);
-  const points = talkingPointsFor(persona, roleId);
+export function DetailSection({ guidance: g, stale }: DetailSectionProps) {
   return (
     <Flex direction="column" gap="xs">
-      <Accordion title={`Talking points: ${persona.name} as ${role.toLowerCase()}`} defaultOpen size="sm">
-        {points.length > 0 ? (
+      <Accordion title={g.talkingPointsTitle} defaultOpen size="sm">
+        {g.talkingPoints.length > 0 ? (
           <List testId="talking-points">
-            {points.map((point) => (
+            {g.talkingPoints.map((point) => (
               <Text key={point}>{point}</Text>
             ))}
           </List>
         ) : (
-          <Text testId="talking-points-none">
-            {`The playbook has no talking points for ${persona.name} as ${role.toLowerCase()} yet; use the objections and questions below.`}
-          </Text>
+          <Text testId="talking-points-none">{g.talkingPointsNone}</Text>
         )}
       </Accordion>
       <Accordion title="Top objections" size="sm">
         <Flex direction="column" gap="xs" testId="objections">
-          {persona.objections.slice(0, 3).map((o) => (
+          {g.objections.map((o) => (
             <Text key={o.objection}>
               <Text inline format={{ fontWeight: 'bold' }}>{`“${o.objection}” `}</Text>
               {o.proof ? `${o.response} Proof: ${o.proof}` : o.response}
@@ -42,40 +35,37 @@ export function DetailSection({ persona, roleId, playbook, today }: DetailSectio
       </Accordion>
       <Accordion title="Discovery questions" size="sm">
         <List testId="questions">
-          {persona.discoveryQuestions.map((q) => (
+          {g.questions.map((q) => (
             <Text key={q}>{q}</Text>
           ))}
         </List>
       </Accordion>
       <Accordion title="Goals and pain points" size="sm">
         <Flex direction="column" gap="xs" testId="goals-pains">
-          {persona.goals.map((goal) => (
+          {g.goals.map((goal) => (
             <Text key={goal}>{`Goal: ${goal}`}</Text>
           ))}
-          {persona.painPoints.map((pain) => (
-            <Text
-              key={pain.quote}
-            >{`“${pain.quote}” (${pain.source}${pain.date ? `, ${pain.date}` : ''})`}</Text>
+          {g.painPoints.map((pain) => (
+            <Text key={pain}>{pain}</Text>
           ))}
         </Flex>
       </Accordion>
       <Accordion title="Channels and formats" size="sm">
-        <Text testId="channels">{`Where they look: ${persona.channels.join(', ')}. What they read: ${persona.formats.join(', ')}.`}</Text>
+        <Text testId="channels">{g.channels}</Text>
       </Accordion>
       <Accordion title="Who else to bring in" size="sm">
         <Flex direction="column" gap="xs" testId="bring-in">
-          {persona.bringIn.length > 0 ? (
-            persona.bringIn.map((b) => (
-              <Text key={b.role}>
-                {`${roleLabel(playbook, b.role)}${b.personas.length > 0 ? ` (${b.personas.map((id) => personaName(playbook, id)).join(', ')})` : ''}: ${b.why}`}
-              </Text>
-            ))
+          {g.bringIn.length > 0 ? (
+            g.bringIn.map((line) => <Text key={line}>{line}</Text>)
           ) : (
             <Text>The playbook names no one else to bring in for this persona.</Text>
           )}
         </Flex>
       </Accordion>
-      <Provenance persona={persona} playbook={playbook} today={today} />
+      <Text variant="microcopy" testId="provenance">
+        {g.provenance}
+      </Text>
+      <Notices notices={stale} />
     </Flex>
   );
 }

@@ -1,53 +1,46 @@
 import { Flex, Heading, Tag, Text } from '@hubspot/ui-extensions';
-import type { Playbook } from '@rolecall/core';
-import { confidenceVariant, confidenceWord, humanize, personaName, roleLabel } from '../shared/labels.ts';
-import type { PersonaCardModel, ValueStatus } from './personaModel.ts';
+import { confidenceVariant, type PersonaCardModel, shownConfidence, type ValueStatus } from '@rolecall/core';
 
 export interface GlanceSectionProps {
   model: PersonaCardModel;
-  playbook: Playbook;
+  /** The sidebar leaves out the one-line why (it sits one click away). */
+  compact?: boolean;
 }
 
-const STATUS_LABEL: Record<ValueStatus, string> = {
-  manual: 'Set by a person',
-  saved: 'Saved by rolecall',
-  outdated: 'Saved value is outdated',
-  suggested: 'Suggested, not saved',
-};
-
-const STATUS_VARIANT = {
+const STATUS_VARIANT: Record<ValueStatus, 'info' | 'success' | 'warning' | 'default'> = {
   manual: 'info',
   saved: 'success',
   outdated: 'warning',
   suggested: 'default',
-} as const;
+};
 
 /** The five-second view: persona, role, seniority and function, confidence, who set it, and why. */
-export function GlanceSection({ model, playbook }: GlanceSectionProps) {
-  const s = model.suggestion;
-  const confidence = s ? Math.min(s.confidence, s.personaConfidence) : 0;
+export function GlanceSection({ model, compact = false }: GlanceSectionProps) {
+  const word = shownConfidence(model);
   return (
     <Flex direction="column" gap="xs">
       <Flex direction="row" gap="sm" align="center" wrap="wrap">
-        <Heading testId="persona-name">{personaName(playbook, model.personaId)}</Heading>
-        <Tag testId="role" variant="info">
-          {roleLabel(playbook, model.roleId)}
-        </Tag>
+        <Heading testId="persona-name">{model.heading}</Heading>
+        {model.role ? (
+          <Tag testId="role" variant="info">
+            {model.role}
+          </Tag>
+        ) : null}
         <Tag testId="status" variant={STATUS_VARIANT[model.status]}>
-          {STATUS_LABEL[model.status]}
+          {model.statusLabel}
         </Tag>
-        {model.status !== 'manual' && s ? (
-          <Tag testId="confidence" variant={confidenceVariant(confidence)}>
-            {confidenceWord(confidence)}
+        {word && model.confidence !== null ? (
+          <Tag testId="confidence" variant={confidenceVariant(model.confidence)}>
+            {word}
           </Tag>
         ) : null}
       </Flex>
-      {s ? (
+      {model.profile ? (
         <Text testId="seniority-function" variant="microcopy">
-          {`${humanize(s.seniority)} · ${humanize(s.function)}`}
+          {model.profile}
         </Text>
       ) : null}
-      <Text testId="why">{model.why}</Text>
+      {compact ? null : <Text testId="why">{model.why}</Text>}
     </Flex>
   );
 }

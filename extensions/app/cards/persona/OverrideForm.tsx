@@ -7,11 +7,20 @@ export interface OverrideFormProps {
   initialPersona: string;
   initialRole: string;
   busy: boolean;
+  /** True when choosing is the card's primary action (no persona to save). */
+  primary?: boolean;
   onSubmit: (choice: { persona: string; buyingRole: string }) => void;
 }
 
 /** One-click correction: the rep's choice is saved as `manual` and never overwritten by automation. */
-export function OverrideForm({ playbook, initialPersona, initialRole, busy, onSubmit }: OverrideFormProps) {
+export function OverrideForm({
+  playbook,
+  initialPersona,
+  initialRole,
+  busy,
+  primary = false,
+  onSubmit,
+}: OverrideFormProps) {
   const [persona, setPersona] = useState(initialPersona === 'unknown' ? '' : initialPersona);
   const [role, setRole] = useState(initialRole);
   const personaOptions = [
@@ -46,7 +55,7 @@ export function OverrideForm({ playbook, initialPersona, initialRole, busy, onSu
       </Flex>
       <Button
         testId="override-save"
-        variant="secondary"
+        variant={primary ? 'primary' : 'secondary'}
         disabled={busy || !ready}
         onClick={() => onSubmit({ persona, buyingRole: role })}
       >

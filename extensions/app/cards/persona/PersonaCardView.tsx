@@ -1,16 +1,13 @@
-import { Accordion, Alert, Divider, Flex, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { Accordion, Divider, Flex, LoadingSpinner } from '@hubspot/ui-extensions';
 import { defaultPlaybook, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
-import { humanize, personaName, roleLabel } from '../shared/labels.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { CompanyGaps } from './CompanyGaps.tsx';
 import { DetailSection } from './DetailSection.tsx';
 import { GlanceSection } from './GlanceSection.tsx';
-import { MissingInput } from './MissingInput.tsx';
-import { NegativeNotice } from './NegativeNotice.tsx';
+import { Notices } from './Notices.tsx';
 import { OverrideForm } from './OverrideForm.tsx';
 import { SaveFeedback } from './SaveFeedback.tsx';
-import { UnconfirmedNotice } from './UnconfirmedNotice.tsx';
 import { usePersonaCard } from './usePersonaCard.ts';
 
 export interface PersonaCardViewProps {
@@ -21,11 +18,8 @@ export interface PersonaCardViewProps {
 }
 
 /** The persona card on the contact record: glance layer, actions, then the detail layer. */
-export function PersonaCardView({
-  playbook = defaultPlaybook,
-  now = () => new Date(),
-}: PersonaCardViewProps) {
-  const card = usePersonaCard(playbook);
+export function PersonaCardView({ playbook = defaultPlaybook, now }: PersonaCardViewProps) {
+  const card = usePersonaCard(playbook, now);
   const { data } = card;
   if (data.status === 'loading') return <LoadingSpinner testId="loading" label="Reading this contact…" />;
   if (data.status === 'error') {
@@ -33,6 +27,8 @@ export function PersonaCardView({
   }
   const { model } = data;
   const busy = card.save.status === 'running';
+  // With no persona to save, choosing one is the primary action: the form is open, not behind a click.
+  const choosing = model.primaryAction?.kind === 'choose';
   const override = (
     <OverrideForm
       key={`${model.personaId}:${model.roleId}`}
@@ -40,47 +36,16 @@ export function PersonaCardView({
       initialPersona={model.personaId}
       initialRole={model.roleId}
       busy={busy}
+      primary={choosing}
       onSubmit={card.override}
     />
   );
-  const persona = playbook.personas.find((p) => p.id === model.personaId);
-  const negative = playbook.negativePersonas.find((p) => p.id === model.personaId);
-  const s = model.suggestion;
+  const stale = model.notices.filter((n) => n.id === 'stale-persona');
   return (
     <Flex direction="column" gap="sm">
-      {model.kind === 'empty' ? (
-        <MissingInput missing={model.missing} />
-      ) : (
-        <GlanceSection model={model} playbook={playbook} />
-      )}
-      {negative ? <NegativeNotice persona={negative} /> : null}
-      {model.kind === 'unknown' && s ? (
-        <UnconfirmedNotice
-          title={model.title}
-          bestGuess={`${roleLabel(playbook, s.buyingRole)} · ${humanize(s.seniority)} · ${humanize(s.function)}`}
-        />
-      ) : null}
-      {model.status === 'outdated' && model.saved ? (
-        <Alert testId="outdated" variant="warning" title="The saved value no longer matches this contact">
-          <Text>
-            {`The record says ${personaName(playbook, model.saved.persona)}, ${roleLabel(playbook, model.saved.role).toLowerCase()}; the current title and playbook say otherwise. Save the new suggestion to update it.`}
-          </Text>
-        </Alert>
-      ) : null}
-      {model.kind !== 'empty' && model.missing.includes('associated company') && !data.companyError ? (
-        <Text testId="no-company" variant="microcopy">
-          No company is associated with this contact, so company size and industry were not used.
-        </Text>
-      ) : null}
-      {data.companyError ? (
-        <Alert testId="company-error" variant="warning" title="Company not read">
-          <Text>
-            The associated company could not be read, so company size was not used. Press Re-classify to try
-            again.
-          </Text>
-        </Alert>
-      ) : null}
-      {data.companyId !== null && model.kind !== 'empty' ? (
+      {model.kind === 'empty' ? null : <GlanceSection model={model} />}
+      <Notices notices={model.notices.filter((n) => n.id !== 'stale-persona')} />
+      {data.companyId !== null && model.inBuyingGroup ? (
         <CompanyGaps
           companyId={data.companyId}
           company={data.company}
@@ -89,6 +54,7 @@ export function PersonaCardView({
           playbook={playbook}
         />
       ) : null}
+      {choosing ? override : null}
       <ActionBar
         model={model}
         contactId={card.contactId}
@@ -97,17 +63,15 @@ export function PersonaCardView({
         onReclassify={card.reclassify}
       />
       <SaveFeedback state={card.save} onRetry={card.retrySave} />
-      {model.kind === 'empty' ? (
-        override
-      ) : (
+      {choosing ? null : (
         <Accordion testId="override" title="Correct the persona or role" size="sm">
           {override}
         </Accordion>
       )}
-      {persona ? (
+      {model.guidance ? (
         <>
           <Divider />
-          <DetailSection persona={persona} roleId={model.roleId} playbook={playbook} today={now()} />
+          <DetailSection guidance={model.guidance} stale={stale} />
         </>
       ) : null}
     </Flex>

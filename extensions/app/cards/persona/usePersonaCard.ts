@@ -1,17 +1,18 @@
 import { useExtensionActions, useExtensionContext } from '@hubspot/ui-extensions';
 import { useAssociations, useCrmProperties } from '@hubspot/ui-extensions/crm';
-import type { CompanyFacts, Playbook } from '@rolecall/core';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { type SaveRequest, saveClassification } from '../shared/saveClient.ts';
-import { useGuardedAction } from '../shared/useGuardedAction.ts';
 import {
   COMPANY_CARD_PROPERTIES,
   CONTACT_CARD_PROPERTIES,
+  type CompanyFacts,
   companyFacts,
   type PersonaCardModel,
+  type Playbook,
   personaCardModel,
   primaryCompany,
-} from './personaModel.ts';
+} from '@rolecall/core';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { type SaveRequest, saveClassification } from '../shared/saveClient.ts';
+import { useGuardedAction } from '../shared/useGuardedAction.ts';
 
 /** The record data behind the card, as a tagged union. */
 export type PersonaCardData =
@@ -20,14 +21,13 @@ export type PersonaCardData =
   | {
       status: 'success';
       model: PersonaCardModel;
-      companyError: Error | null;
       /** The contact's primary company, when it has one. */
       companyId: number | null;
       company: CompanyFacts;
     };
 
 /** Reads the contact and its company, classifies, and offers the save, override and re-classify actions. */
-export function usePersonaCard(playbook: Playbook) {
+export function usePersonaCard(playbook: Playbook, now: () => Date = () => new Date()) {
   const context = useExtensionContext<'crm.record.tab'>();
   const actions = useExtensionActions<'crm.record.tab'>();
   const contact = useCrmProperties([...CONTACT_CARD_PROPERTIES]);
@@ -71,15 +71,17 @@ export function usePersonaCard(playbook: Playbook) {
     if (contact.isLoading || company.isLoading) return { status: 'loading' };
     if (contact.error) return { status: 'error', error: contact.error };
     const primary = company.error ? undefined : primaryCompany(company.results);
-    const model = personaCardModel(contact.properties, primary?.properties ?? {}, playbook);
+    const model = personaCardModel(contact.properties, primary?.properties ?? {}, playbook, {
+      now: now(),
+      companyUnreadable: company.error !== null,
+    });
     return {
       status: 'success',
       model,
-      companyError: company.error,
       companyId: primary ? primary.toObjectId : null,
       company: companyFacts(primary?.properties ?? {}),
     };
-  }, [contact, company, playbook]);
+  }, [contact, company, playbook, now]);
 
   return {
     data,

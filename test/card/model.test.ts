@@ -1,10 +1,7 @@
-import { defaultPlaybook } from '@rolecall/core';
 import { describe, expect, it } from 'vitest';
-import {
-  companyFacts,
-  personaCardModel,
-  primaryCompany,
-} from '../../extensions/app/cards/persona/personaModel.ts';
+import { personaCardModel } from '../../src/card/model.ts';
+import { companyFacts, primaryCompany } from '../../src/card/record-facts.ts';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
 
 const acme = { name: 'Acme', numberofemployees: '250' };
 
