@@ -1,4 +1,4 @@
-import type { JobFunction, Seniority } from '../classify/types.ts';
+import type { JobFunction, Seniority } from '../taxonomy.ts';
 import { findPersona } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 

@@ -1,5 +1,5 @@
 import { classify } from '../classify/classify.ts';
-import type { Classification, CompanyFacts } from '../classify/types.ts';
+import type { Classification, CompanyFacts } from '../taxonomy.ts';
 import { roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { type CardGuidance, personaGuidance } from './guidance.ts';

@@ -1,4 +1,4 @@
-import type { CompanyFacts, ContactFacts } from '../classify/types.ts';
+import type { CompanyFacts, ContactFacts } from '../taxonomy.ts';
 
 /** HubSpot record properties as `classify()` input. Browser-safe and pure. */
 
