@@ -55,7 +55,7 @@ export function endQuietlyOnBrokenPipe(
   });
 }
 
-/** Runs the CLI and returns the exit code: 0 done, 1 error, 2 work remains. One top-level catch. */
+/** Runs the CLI and returns the exit code (see EXIT): 0 done, 1 run failed, 2 usage, 3 work remains. */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -63,8 +63,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     if (isBrokenPipe(error)) return EXIT.ok;
+    // Commander has already printed what was wrong with the command line (unknown option, missing argument).
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof CliError) {
       process.stderr.write(`✖ ${error.message}\n`);

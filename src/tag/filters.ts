@@ -24,6 +24,12 @@ export function parseFilters(expressions: readonly string[]): FilterParse {
   for (const raw of expressions) {
     const text = raw.trim();
     const parsed = parseOne(text);
+    if (!parsed && PROPERTY.test(text)) {
+      return {
+        ok: false,
+        message: `--filter "${text}" has no operator: write ${text}=<value> (like --filter lifecyclestage=lead), ${text}!=<value>, ${text}? (has a value) or !${text} (is empty).`,
+      };
+    }
     if (!parsed) {
       return {
         ok: false,

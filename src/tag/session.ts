@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { type Connection, connect } from '../hubspot/connect.ts';
-import type { TransportOptions } from '../hubspot/transport.ts';
+import type { Connection } from '../hubspot/connect.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 import { loadPlaybookFile } from '../playbook/load-file.ts';
 import type { Playbook } from '../playbook/schema.ts';
@@ -9,12 +7,9 @@ import { AuditDb, DEFAULT_DB_PATH } from './audit-db.ts';
 
 export interface SessionOptions {
   db?: string;
-  baseUrl?: string;
   playbook?: string;
-  /** Defaults to process.env. */
-  env?: NodeJS.ProcessEnv;
-  sandboxContacts?: number;
-  transport?: TransportOptions;
+  /** Opens the portal (or sandbox) the caller chose; called after the playbook loaded. */
+  connect: () => Promise<Connection>;
 }
 
 export interface Session {
@@ -45,25 +40,16 @@ export async function resolvePlaybook(
 export async function openSession(options: SessionOptions): Promise<SessionResult> {
   const playbook = await resolvePlaybook(options.playbook);
   if (!playbook.ok) return playbook;
-  const dbPath = options.db ?? DEFAULT_DB_PATH;
-  const env = options.env ?? process.env;
-  const connected = await connect({
-    ...options.transport,
-    ...(env.HUBSPOT_ACCESS_TOKEN ? { accessToken: env.HUBSPOT_ACCESS_TOKEN } : {}),
-    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    sandboxFile: join(dirname(dbPath), 'sandbox.json'),
-    ...(options.sandboxContacts ? { sandboxContacts: options.sandboxContacts } : {}),
-  });
-  if (!connected.ok) return connected;
-  const db = new AuditDb(dbPath);
+  const connection = await options.connect();
+  const db = new AuditDb(options.db ?? DEFAULT_DB_PATH);
   return {
     ok: true,
     session: {
       db,
-      connection: connected.connection,
+      connection,
       playbook: playbook.playbook,
       close: async () => {
-        await connected.connection.close();
+        await connection.close();
         db.close();
       },
     },

@@ -31,7 +31,7 @@ const run = (...args: string[]) => main(['node', 'rolecall', 'classify', ...args
 describe('rolecall classify: flags that would be ignored are errors', () => {
   it('--out without --csv writes nothing and says --out needs --csv', async () => {
     const target = join(dir, 'x.csv');
-    expect(await run('CEO', '--out', target)).toBe(1);
+    expect(await run('CEO', '--out', target)).toBe(2);
     expect(err).toMatch(/--out needs --csv/);
     expect(out).toBe('');
     expect(existsSync(target)).toBe(false);
@@ -40,10 +40,10 @@ describe('rolecall classify: flags that would be ignored are errors', () => {
   it('two inputs at once ask for one', async () => {
     const csv = join(dir, 'in.csv');
     writeFileSync(csv, 'Job Title\nCFO\n');
-    expect(await run('--jsonl', '--csv', csv)).toBe(1);
+    expect(await run('--jsonl', '--csv', csv)).toBe(2);
     expect(err).toMatch(/choose one input: a title, --jsonl or --csv/i);
     err = '';
-    expect(await run('CEO', '--csv', csv)).toBe(1);
+    expect(await run('CEO', '--csv', csv)).toBe(2);
     expect(err).toMatch(/choose one input/i);
     expect(out).toBe('');
   });
@@ -51,16 +51,16 @@ describe('rolecall classify: flags that would be ignored are errors', () => {
   it('company flags and --json with a stream name where the fact goes instead', async () => {
     const csv = join(dir, 'in.csv');
     writeFileSync(csv, 'Job Title\nCFO\n');
-    expect(await run('--jsonl', '--employees', '500')).toBe(1);
+    expect(await run('--jsonl', '--employees', '500')).toBe(2);
     expect(err).toMatch(/--employees is for a single title; with --jsonl, give "company.employees"/);
     err = '';
-    expect(await run('--csv', csv, '--industry', 'BANKING')).toBe(1);
+    expect(await run('--csv', csv, '--industry', 'BANKING')).toBe(2);
     expect(err).toMatch(/--industry is for a single title; with --csv, put it in a "Industry" column/);
     err = '';
-    expect(await run('--csv', csv, '--json')).toBe(1);
+    expect(await run('--csv', csv, '--json')).toBe(2);
     expect(err).toMatch(/--json is for a single title.*Drop --json/);
     err = '';
-    expect(await run('CEO', '--title-column', 'Role')).toBe(1);
+    expect(await run('CEO', '--title-column', 'Role')).toBe(2);
     expect(err).toMatch(/--title-column needs --csv/);
     expect(out).toBe('');
   });

@@ -106,7 +106,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     expect(run.writes.pending).toBe(0);
   });
 
-  it('Ctrl-C stops after the current chunk with exit code 2; a dry run writes nothing', async () => {
+  it('Ctrl-C stops after the current chunk with exit code 3 (work remains); a dry run writes nothing', async () => {
     sandbox = await startSandbox({ seed: 4, contacts: 500, rateLimit: false });
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-cli-'));
     const env = { HUBSPOT_ACCESS_TOKEN: sandbox.token };
@@ -128,7 +128,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     await waitFor(() => updates(sandbox!) >= 1);
     run.child.kill('SIGINT');
     const stopped = await run.done;
-    expect(stopped.code).toBe(2);
+    expect(stopped.code).toBe(3);
     expect(JSON.parse(stopped.stdout).status).toBe('stopped');
     sandbox.faults.latencyMs = 0;
     const resumed = await rolecall(['tag', ...common, '--resume', '--json'], env).done;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { sizeBand } from '../../classify/index.ts';
 import { classifyRecord } from '../classify-io.ts';
 import { classifyCsv, classifyJsonl } from '../classify-stream.ts';
-import { CliError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { loadPlaybookForCli } from './playbook.ts';
 
 interface ClassifyFlags {
@@ -23,7 +23,7 @@ function number(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value.replace(/[,_\s]/g, ''));
   if (!Number.isFinite(parsed) || parsed < 0) {
-    throw new CliError(`${flag} must be a number, e.g. ${flag} 500 (got "${value}").`);
+    throw new UsageError(`${flag} must be a number, e.g. ${flag} 500 (got "${value}").`);
   }
   return parsed;
 }
@@ -44,18 +44,18 @@ export function checkFlags(title: string | undefined, flags: ClassifyFlags): voi
     flags.csv !== undefined && `--csv ${flags.csv}`,
   ].filter((input): input is string => Boolean(input));
   if (inputs.length > 1) {
-    throw new CliError(
+    throw new UsageError(
       `Choose one input: a title, --jsonl or --csv <file> (got ${inputs.join(' and ')}). Run one command per input.`,
     );
   }
   if (flags.csv === undefined) {
     if (flags.out !== undefined) {
-      throw new CliError(
+      throw new UsageError(
         `--out needs --csv: only a CSV run writes a file, e.g. rolecall classify --csv in.csv --out ${flags.out}. For --jsonl or a title, redirect stdout instead (> ${flags.out}).`,
       );
     }
     if (flags.titleColumn !== undefined) {
-      throw new CliError(
+      throw new UsageError(
         '--title-column needs --csv, e.g. rolecall classify --csv in.csv --title-column "Job Title".',
       );
     }
@@ -63,14 +63,14 @@ export function checkFlags(title: string | undefined, flags: ClassifyFlags): voi
   if (title !== undefined) return;
   const stream = flags.jsonl ? '--jsonl' : '--csv';
   if (flags.json && (flags.jsonl || flags.csv !== undefined)) {
-    throw new CliError(
+    throw new UsageError(
       `--json is for a single title; ${stream} already has its own output format. Drop --json.`,
     );
   }
   for (const [key, flag, field, column] of SINGLE_TITLE_FLAGS) {
     if (flags[key] === undefined || !(flags.jsonl || flags.csv !== undefined)) continue;
     const where = flags.jsonl ? `give "${field}" on each JSON line` : `put it in a "${column}" column`;
-    throw new CliError(`${flag} is for a single title; with ${stream}, ${where}, and drop ${flag}.`);
+    throw new UsageError(`${flag} is for a single title; with ${stream}, ${where}, and drop ${flag}.`);
   }
 }
 
@@ -129,7 +129,7 @@ export function registerClassify(program: Command): void {
         return;
       }
       if (title === undefined) {
-        throw new CliError(
+        throw new UsageError(
           'Give a title, e.g. rolecall classify "VP of Sales", or use --jsonl or --csv <file>.',
         );
       }

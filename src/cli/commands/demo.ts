@@ -6,7 +6,7 @@ import { defaultPlaybook } from '../../playbook/default.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { AuditDb } from '../../tag/audit-db.ts';
 import { tagCommand } from '../../tag/tag-command.ts';
-import { CliError, EXIT } from '../errors.ts';
+import { CliError, EXIT, UsageError } from '../errors.ts';
 
 const DEMO_CONTACTS = 3000;
 const DEMO_RATE = { perTenSeconds: 190, daily: 1_000_000 };
@@ -21,7 +21,7 @@ export function registerDemo(program: Command): void {
     .action(async (flags: { contacts: string; dir: string }) => {
       const contacts = Number(flags.contacts);
       if (!Number.isInteger(contacts) || contacts < 1)
-        throw new CliError(`--contacts ${flags.contacts} must be a whole number above 0.`);
+        throw new UsageError(`--contacts ${flags.contacts} must be a whole number above 0.`);
       const out = (line: string) => process.stdout.write(`${line}\n`);
       out(`rolecall demo: a local HubSpot-compatible sandbox with ${contacts} sample contacts (seed 1),`);
       out(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { RATE_PRESETS, type RatePreset, type Sandbox, startSandbox } from '../../sandbox/index.ts';
-import { CliError } from '../errors.ts';
+import { CliError, UsageError } from '../errors.ts';
 
 interface SandboxFlags {
   contacts: string;
@@ -22,7 +22,7 @@ const RATES = [...Object.keys(RATE_PRESETS), 'none'];
 function integer(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new CliError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
   }
   return value;
 }
@@ -49,15 +49,15 @@ export function registerSandbox(program: Command): void {
     .option('--json', 'print {"baseUrl","token"} as one JSON line instead of text')
     .action(async (flags: SandboxFlags) => {
       if (!RATES.includes(flags.rate)) {
-        throw new CliError(`--rate must be one of ${RATES.join(', ')}; got "${flags.rate}".`);
+        throw new UsageError(`--rate must be one of ${RATES.join(', ')}; got "${flags.rate}".`);
       }
       if (flags.once && !flags.save)
-        throw new CliError('--once needs --save <file>: it saves the dataset and exits.');
+        throw new UsageError('--once needs --save <file>: it saves the dataset and exits.');
       if (Boolean(flags.webhookUrl) !== Boolean(flags.webhookSecret)) {
-        throw new CliError('--webhook-url and --webhook-secret go together: give both, or neither.');
+        throw new UsageError('--webhook-url and --webhook-secret go together: give both, or neither.');
       }
       if (flags.webhookUrl && !/^https?:\/\//.test(flags.webhookUrl)) {
-        throw new CliError(`--webhook-url must start with http:// or https://; got "${flags.webhookUrl}".`);
+        throw new UsageError(`--webhook-url must start with http:// or https://; got "${flags.webhookUrl}".`);
       }
       const preset = flags.rate === 'none' ? false : RATE_PRESETS[flags.rate as RatePreset];
       let sandbox: Sandbox;

@@ -9,7 +9,7 @@ import type { Playbook } from '../../playbook/schema.ts';
 import { buildServer } from '../../server/app.ts';
 import { loadServerConfig } from '../../server/config.ts';
 import { gatewayPort } from '../../server/gateway-port.ts';
-import { CliError } from '../errors.ts';
+import { CliError, UsageError } from '../errors.ts';
 
 async function playbookFrom(path: string | undefined): Promise<Playbook> {
   if (!path) return defaultPlaybook;
@@ -27,7 +27,7 @@ async function playbookFrom(path: string | undefined): Promise<Playbook> {
 export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const loaded = loadServerConfig(env);
   if (!loaded.ok) {
-    throw new CliError(
+    throw new UsageError(
       `rolecall serve cannot start:\n  ${loaded.errors.join('\n  ')}\nSet the variables (app.json describes each one), then run "rolecall serve" again.`,
     );
   }
@@ -73,6 +73,25 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description(
       'Run the HubSpot backend: workflow action, webhooks (durable queue) and bulk action. Configured by environment variables (see app.json).',
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Environment (checked at start; every problem is listed):',
+        '  HUBSPOT_ACCESS_TOKEN   the app access token (never printed)                        required',
+        '  HUBSPOT_CLIENT_SECRET  the app client secret, to verify HubSpot signatures        required',
+        "  ROLECALL_PUBLIC_URL    the https URL HubSpot calls (the hsmeta files' actionUrl)  required",
+        '  ROLECALL_DB_PATH       SQLite queue and audit log (default rolecall.db)',
+        '  PORT, HOST             where to listen (default 8080 on 0.0.0.0)',
+        '  ROLECALL_PLAYBOOK      a playbook file instead of the built-in one',
+        '  HUBSPOT_APP_ID         ignore webhook events caused by our own writes',
+        '  HUBSPOT_BASE_URL       a sandbox instead of HubSpot (tests)',
+        '',
+        'Examples:',
+        '  $ HUBSPOT_ACCESS_TOKEN=pat-na1-… HUBSPOT_CLIENT_SECRET=… ROLECALL_PUBLIC_URL=https://rolecall.example.com rolecall serve',
+        '  $ PORT=3000 ROLECALL_DB_PATH=/data/rolecall.db rolecall serve   # with the three required variables set',
+      ].join('\n'),
     )
     .action(async () => {
       await runServe();

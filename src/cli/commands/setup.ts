@@ -3,38 +3,43 @@ import { describeStep, setupPortal } from '../../hubspot/setup.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { openSession } from '../../tag/session.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
 import { exitSoonAfterTimeouts } from './tag.ts';
 
-interface SetupFlags {
+interface SetupFlags extends PortalFlags {
   dryRun?: boolean;
   json?: boolean;
-  db: string;
-  baseUrl?: string;
   playbook?: string;
 }
 
 /** `rolecall setup`: creates (idempotently) the rolecall property group and contact properties. */
 export function registerSetup(program: Command): void {
-  program
+  const command = program
     .command('setup')
     .description('Create or update the rolecall property group and contact properties in HubSpot.')
     .option('--dry-run', 'print what would change and change nothing')
     .option('--json', 'print one JSON object on stdout and nothing else')
-    .option('--db <path>', 'where the local sandbox lives when no token is set', DEFAULT_DB_PATH)
-    .option('--base-url <url>', 'HubSpot API base URL (a sandbox)')
-    .option('--playbook <file>', 'playbook whose personas become options (default: the built-in one)')
+    .option('--db <path>', 'audit log (a --sandbox is saved next to it)', DEFAULT_DB_PATH)
+    .option('--playbook <file>', 'playbook whose personas become options (default: the built-in one)');
+  addPortalOptions(command)
+    .addHelpText(
+      'after',
+      portalHelp([
+        'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall setup --dry-run   # what would change',
+        'rolecall setup --sandbox                                  # try it on local sample data',
+      ]),
+    )
     .action(async (flags: SetupFlags) => {
       const opened = await openSession({
         db: flags.db,
-        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
         ...(flags.playbook ? { playbook: flags.playbook } : {}),
-        transport: { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) },
+        connect: () =>
+          openPortal('setup', flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
       });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
       try {
-        if (session.connection.sandboxNote && !flags.json)
-          process.stderr.write(`${session.connection.sandboxNote}\n`);
+        if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
         const result = await setupPortal(
           session.connection.gateway,
           session.playbook,

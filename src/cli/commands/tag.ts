@@ -1,23 +1,23 @@
 import { type Command, Option } from 'commander';
 import { applyPlanFile } from '../../tag/apply-plan.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
+import { parseFilters } from '../../tag/filters.ts';
 import { runOfflineCsv } from '../../tag/offline-csv.ts';
 import { newRunId, openSession, type Session } from '../../tag/session.ts';
 import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
-import { CliError, EXIT } from '../errors.ts';
+import { CliError, EXIT, UsageError } from '../errors.ts';
+import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
 
-interface TagFlags {
+interface TagFlags extends PortalFlags {
   dryRun?: boolean;
   filter: string[];
   ids?: string;
   onlyEmpty?: boolean;
   minConfidence?: string;
   resume?: string | boolean;
-  db: string;
   report?: string;
   plan?: string;
   json?: boolean;
-  baseUrl?: string;
   playbook?: string;
   csv?: string;
   apply?: string;
@@ -40,14 +40,14 @@ function parseConfidence(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0 || value > 1) {
-    throw new CliError(`--min-confidence ${raw} must be a number from 0 to 1, e.g. --min-confidence 0.6.`);
+    throw new UsageError(`--min-confidence ${raw} must be a number from 0 to 1, e.g. --min-confidence 0.6.`);
   }
   return value;
 }
 
 /** `rolecall tag`: classify contacts and write roles and personas, safely and resumably. */
 export function registerTag(program: Command): void {
-  program
+  const command = program
     .command('tag')
     .description('Classify contacts and write persona, buying role, seniority and function to HubSpot.')
     .option('--dry-run', 'write the plan (CSV and JSON) and change nothing')
@@ -67,12 +67,21 @@ export function registerTag(program: Command): void {
     .option('--report <path>', 'HTML report path (default: next to the database)')
     .option('--plan <path>', 'dry-run plan path without extension (default: next to the database)')
     .option('--json', 'print one JSON object on stdout and nothing else')
-    .option('--base-url <url>', 'HubSpot API base URL (a sandbox)')
     .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
     .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
     .option('--out <import.csv>', 'offline: the file to import into HubSpot')
     .option('--apply <plan.json>', "apply a dry run's plan exactly (values changed since are skipped)")
-    .addOption(new Option('--chunk-size <n>', 'contacts per checkpoint').hideHelp())
+    .addOption(new Option('--chunk-size <n>', 'contacts per checkpoint').hideHelp());
+  addPortalOptions(command)
+    .addHelpText(
+      'after',
+      portalHelp([
+        'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall tag --dry-run   # writes a plan, changes nothing',
+        'rolecall tag --apply .rolecall/plan-<run-id>.json       # applies exactly that plan',
+        'rolecall tag --sandbox --filter lifecyclestage=lead     # local sample data, no token',
+        'rolecall tag --csv export.csv --out import.csv          # offline: no token, no API',
+      ]),
+    )
     .action(async (flags: TagFlags) => {
       const { minConfidence: rawConfidence, chunkSize, ...rest } = flags;
       const minConfidence = parseConfidence(rawConfidence);
@@ -91,25 +100,26 @@ export function registerTag(program: Command): void {
         process.exitCode = EXIT.ok;
         return;
       }
-      if (flags.ids && flags.filter.length > 0) throw new CliError('Use --ids or --filter, not both.');
+      if (flags.ids && flags.filter.length > 0) throw new UsageError('Use --ids or --filter, not both.');
+      const filters = parseFilters(flags.filter);
+      if (!filters.ok) throw new UsageError(filters.message);
       const opened = await openSession({
         db: flags.db,
-        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
         ...(flags.playbook ? { playbook: flags.playbook } : {}),
-        transport: { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) },
+        connect: () =>
+          openPortal('tag', flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
       });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
+      if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
       if (flags.apply) {
         try {
-          process.exitCode = await applyPlan(session, flags.apply, Boolean(flags.json));
+          process.exitCode = await applyPlan(session, flags, flags.apply);
         } finally {
           await session.close();
         }
         return;
       }
-      if (session.connection.sandboxNote && !flags.json)
-        process.stderr.write(`${session.connection.sandboxNote}\n`);
       let stops = 0;
       const onSigint = () => {
         stops += 1;
@@ -128,7 +138,7 @@ export function registerTag(program: Command): void {
           progress: flags.json ? 'silent' : process.stderr.isTTY ? 'bar' : 'lines',
           shouldStop: () => stops > 0,
         });
-        process.exitCode = report(result, Boolean(flags.json));
+        process.exitCode = report(result, flags);
       } finally {
         process.off('SIGINT', onSigint);
         await session.close();
@@ -137,7 +147,23 @@ export function registerTag(program: Command): void {
     });
 }
 
-async function applyPlan(session: Session, path: string, json: boolean): Promise<number> {
+/** Quotes a shell word only when it needs it, so a printed command can be pasted as is. */
+function shellWord(word: string): string {
+  return /^[\w./:@%+=-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
+/** The flags that point a follow-up command at the same portal and audit log as this one. */
+function sameTarget(flags: PortalFlags): string {
+  const words = [
+    ...(flags.db !== DEFAULT_DB_PATH ? ['--db', flags.db] : []),
+    ...(flags.sandbox ? ['--sandbox'] : []),
+    ...(flags.baseUrl ? ['--base-url', flags.baseUrl] : []),
+  ];
+  return words.map((word) => ` ${shellWord(word)}`).join('');
+}
+
+async function applyPlan(session: Session, flags: TagFlags, path: string): Promise<number> {
+  const json = Boolean(flags.json);
   const runId = newRunId();
   session.db.createRun({
     id: runId,
@@ -158,6 +184,8 @@ async function applyPlan(session: Session, path: string, json: boolean): Promise
   process.stdout.write(
     `Applied plan ${path} as run ${runId}: ${summary.status}\n  wrote ${summary.propertiesWritten} values on ${summary.contactsWritten} of ${summary.contacts} planned contacts\n  skipped: ${summary.skippedChangedSince} values changed since the dry run, ${summary.skippedByPerson} edited by a person, ${summary.alreadyThere} already in place\n`,
   );
+  if (summary.propertiesWritten > 0)
+    process.stdout.write(`Undo: rolecall undo ${runId}${sameTarget(flags)}\n`);
   if (summary.error)
     process.stderr.write(
       `✖ ${summary.error.message}\nApplying the same plan again is safe: values already written are skipped.\n`,
@@ -165,7 +193,8 @@ async function applyPlan(session: Session, path: string, json: boolean): Promise
   return code;
 }
 
-function report(result: TagCommandResult, json: boolean): number {
+function report(result: TagCommandResult, flags: TagFlags): number {
+  const json = Boolean(flags.json);
   if (result.problem) throw new CliError(result.problem);
   for (const warning of result.warnings ?? []) process.stderr.write(`⚠ ${warning}\n`);
   const summary = result.summary!;
@@ -197,11 +226,18 @@ function report(result: TagCommandResult, json: boolean): number {
     ...(result.planPaths ? [`  plan: ${result.planPaths.csv} and ${result.planPaths.json}`] : []),
     ...(result.reportPath ? [`  report: ${result.reportPath}`] : []),
   ];
+  if (summary.dryRun && result.planPaths && summary.status === 'done') {
+    lines.push(`Next: rolecall tag --apply ${shellWord(result.planPaths.json)}${sameTarget(flags)}`);
+  } else if (!summary.dryRun && summary.propertiesWritten > 0) {
+    lines.push(`Undo: rolecall undo ${summary.runId}${sameTarget(flags)}`);
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
   if (summary.error) process.stderr.write(`✖ ${summary.error.message}\n`);
   // A dry run cannot resume: it is simply run again.
   if (!summary.dryRun && (code === EXIT.workRemains || summary.status === 'failed')) {
-    process.stderr.write(`Work remains: run "rolecall tag --resume ${summary.runId}" to continue.\n`);
+    process.stderr.write(
+      `Work remains: run "rolecall tag --resume ${summary.runId}${sameTarget(flags)}" to continue.\n`,
+    );
   }
   return code;
 }

@@ -3,27 +3,30 @@ import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { newRunId, openSession } from '../../tag/session.ts';
 import { runUndo } from '../../tag/undo.ts';
 import { CliError, EXIT } from '../errors.ts';
+import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
 
-interface UndoFlags {
-  db: string;
-  baseUrl?: string;
+interface UndoFlags extends PortalFlags {
   json?: boolean;
 }
 
 /** `rolecall undo <run-id>`: restores what a run replaced; itself a run that can be undone. */
 export function registerUndo(program: Command): void {
-  program
+  const command = program
     .command('undo')
     .argument('<run-id>', 'the run to undo (see "rolecall runs")')
     .description('Restore the values a run replaced, except values changed since by anyone.')
     .option('--db <path>', 'audit log', DEFAULT_DB_PATH)
-    .option('--base-url <url>', 'HubSpot API base URL (a sandbox)')
-    .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--json', 'print one JSON object on stdout and nothing else');
+  addPortalOptions(command)
+    .addHelpText(
+      'after',
+      portalHelp([
+        'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall undo 20261207T101500Z-3f2a',
+        'rolecall undo 20261207T101500Z-3f2a --sandbox   # a run made with --sandbox',
+      ]),
+    )
     .action(async (target: string, flags: UndoFlags) => {
-      const opened = await openSession({
-        db: flags.db,
-        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
-      });
+      const opened = await openSession({ db: flags.db, connect: () => openPortal('undo', flags) });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
       try {
@@ -33,7 +36,7 @@ export function registerUndo(program: Command): void {
           throw new CliError(`Run ${target} was a dry run; it changed nothing to undo.`);
         if (run.target !== session.connection.target) {
           throw new CliError(
-            `Run ${target} wrote to ${run.target}, not ${session.connection.target}. Use the same HUBSPOT_ACCESS_TOKEN and --base-url.`,
+            `Run ${target} wrote to ${run.target}, not ${session.connection.target}. Use the same HUBSPOT_ACCESS_TOKEN and --base-url (or --sandbox).`,
           );
         }
         const runId = newRunId();

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type Command, Option } from 'commander';
+import { type Connection, connectPortal } from '../hubspot/connect.ts';
+import type { TransportOptions } from '../hubspot/transport.ts';
+import { UsageError } from './errors.ts';
+
+/** Sample contacts seeded into a new `--sandbox`. */
+export const SANDBOX_CONTACTS = 3000;
+
+export interface PortalFlags {
+  sandbox?: boolean;
+  baseUrl?: string;
+  db: string;
+}
+
+/** The flags that choose where a command reads and writes: a portal (by token) or `--sandbox`. */
+export function addPortalOptions(command: Command): Command {
+  return command
+    .option('--sandbox', 'use a local sandbox with sample contacts instead of a portal (no token needed)')
+    .addOption(
+      new Option('--base-url <url>', 'HubSpot API base URL, e.g. a "rolecall sandbox" URL').conflicts(
+        'sandbox',
+      ),
+    );
+}
+
+/** The environment a portal command reads, for `--help`, plus the command's own examples. */
+export function portalHelp(examples: readonly string[]): string {
+  return [
+    '',
+    'Environment:',
+    "  HUBSPOT_ACCESS_TOKEN  the portal's static-auth app token or service key (pat-…); never printed.",
+    '                        Without it the command needs --sandbox and changes nothing in HubSpot.',
+    '',
+    'Examples:',
+    ...examples.map((example) => `  $ ${example}`),
+  ].join('\n');
+}
+
+/**
+ * Chooses, explicitly, where a command writes: the portal of HUBSPOT_ACCESS_TOKEN, or a local sandbox
+ * with `--sandbox` (saved next to the audit log so `tag` then `undo` see one portal). Neither: exit 2.
+ */
+export async function openPortal(
+  command: string,
+  flags: PortalFlags,
+  transport: TransportOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Connection> {
+  if (flags.sandbox) return openLocalSandbox(join(dirname(flags.db), 'sandbox.json'), transport);
+  const token = env.HUBSPOT_ACCESS_TOKEN?.trim();
+  if (token)
+    return connectPortal({
+      ...transport,
+      accessToken: token,
+      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+    });
+  if (flags.baseUrl) {
+    throw new UsageError(
+      `--base-url ${flags.baseUrl} needs a token: set HUBSPOT_ACCESS_TOKEN (rolecall sandbox prints one), or use --sandbox instead of --base-url.`,
+    );
+  }
+  throw new UsageError(
+    `rolecall ${command} writes to a HubSpot portal and HUBSPOT_ACCESS_TOKEN is not set. Run "export HUBSPOT_ACCESS_TOKEN=pat-…" (your app's access token or a service key), or add --sandbox to try it on local sample data.`,
+  );
+}
+
+async function openLocalSandbox(file: string, transport: TransportOptions): Promise<Connection> {
+  // Loaded only here: a run against a portal never loads the sandbox.
+  const { startSandbox } = await import('../sandbox/index.ts');
+  const reuse = existsSync(file);
+  const sandbox = await startSandbox(reuse ? { dataFile: file } : { seed: 1, contacts: SANDBOX_CONTACTS });
+  const connection = connectPortal({ ...transport, accessToken: sandbox.token, baseUrl: sandbox.baseUrl });
+  return {
+    gateway: connection.gateway,
+    target: `sandbox:${file}`,
+    note: reuse
+      ? `--sandbox: the local sandbox saved in ${file}; nothing is written to HubSpot.`
+      : `--sandbox: a local sandbox with ${SANDBOX_CONTACTS} sample contacts (seed 1), saved to ${file}; nothing is written to HubSpot.`,
+    close: async () => {
+      await sandbox.save(file);
+      await sandbox.close();
+    },
+  };
+}

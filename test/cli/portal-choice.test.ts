@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { captureOutput, rolecall } from './run-cli.ts';
+
+const io = captureOutput();
+let dir = '';
+let db = '';
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rolecall-portal-'));
+  db = join(dir, 'rolecall.db');
+  vi.stubEnv('HUBSPOT_ACCESS_TOKEN', '');
+  return () => vi.unstubAllEnvs();
+});
+
+/** The command a line of output tells people to run next, as argv. */
+function nextCommand(label: string): string[] {
+  const line = io.out.split('\n').find((l) => l.startsWith(`${label}: rolecall `));
+  if (!line) throw new Error(`no "${label}:" line in:\n${io.out}`);
+  return line.slice(`${label}: rolecall `.length).split(' ');
+}
+
+describe('commands that write to a portal never pretend', () => {
+  it.each([
+    ['setup', []],
+    ['tag', []],
+    ['tag', ['--dry-run']],
+    ['undo', ['some-run']],
+  ])('%s %j without a token or --sandbox exits 2 with the fix and touches nothing', async (command, args) => {
+    expect(await rolecall(command, ...args, '--db', db)).toBe(2);
+    expect(io.err).toMatch(/HUBSPOT_ACCESS_TOKEN is not set/);
+    expect(io.err).toMatch(/export HUBSPOT_ACCESS_TOKEN=pat-…".*or add --sandbox/);
+    expect(io.out).toBe('');
+    expect(existsSync(db)).toBe(false);
+    expect(existsSync(join(dir, 'sandbox.json'))).toBe(false);
+  });
+
+  it('--base-url without a token is a usage error naming the token', async () => {
+    expect(await rolecall('setup', '--base-url', 'http://127.0.0.1:9', '--db', db)).toBe(2);
+    expect(io.err).toMatch(/--base-url http:\/\/127\.0\.0\.1:9 needs a token: set HUBSPOT_ACCESS_TOKEN/);
+  });
+
+  it('--sandbox and --base-url together are a usage error', async () => {
+    expect(await rolecall('tag', '--sandbox', '--base-url', 'http://127.0.0.1:9', '--db', db)).toBe(2);
+    expect(io.err).toMatch(/--base-url.*cannot be used with.*--sandbox/);
+  });
+
+  it('--filter with a bare property name is a usage error before anything connects', async () => {
+    expect(await rolecall('tag', '--filter', 'lifecyclestage', '--dry-run', '--db', db)).toBe(2);
+    expect(io.err).toContain(
+      '--filter "lifecyclestage" has no operator: write lifecyclestage=<value> (like --filter lifecyclestage=lead)',
+    );
+    expect(io.err).not.toMatch(/HUBSPOT_ACCESS_TOKEN/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('an unknown option exits 2 (usage), not 1', async () => {
+    expect(await rolecall('tag', '--no-such-flag')).toBe(2);
+    expect(io.err).toMatch(/unknown option '--no-such-flag'/);
+  });
+
+  it.each(['setup', 'tag', 'undo'])('%s --help names the environment and shows examples', async (command) => {
+    expect(await rolecall(command, '--help')).toBe(0);
+    expect(io.out).toMatch(/Environment:\n\s+HUBSPOT_ACCESS_TOKEN/);
+    expect(io.out).toMatch(/Examples:\n\s+\$ .*rolecall /);
+    expect(io.out).toMatch(/--sandbox/);
+  });
+
+  it('serve --help lists the variables it reads', async () => {
+    expect(await rolecall('serve', '--help')).toBe(0);
+    for (const name of [
+      'HUBSPOT_ACCESS_TOKEN',
+      'HUBSPOT_CLIENT_SECRET',
+      'ROLECALL_PUBLIC_URL',
+      'ROLECALL_DB_PATH',
+    ])
+      expect(io.out).toContain(name);
+    expect(io.out).toMatch(/Examples:/);
+  });
+});
+
+describe('--sandbox: dry run, the printed apply command, the printed undo command', () => {
+  it('each step prints the exact next command, and running it works', async () => {
+    expect(await rolecall('setup', '--sandbox', '--db', db)).toBe(0);
+    expect(io.err).toMatch(
+      /--sandbox: a local sandbox with 3000 sample contacts .*nothing is written to HubSpot/,
+    );
+
+    io.clear();
+    expect(await rolecall('tag', '--dry-run', '--sandbox', '--db', db)).toBe(0);
+    const apply = nextCommand('Next');
+    expect(apply.slice(0, 2)).toEqual(['tag', '--apply']);
+    expect(apply[2]).toMatch(/plan-.*\.json$/);
+    expect(existsSync(apply[2] ?? '')).toBe(true);
+    expect(apply.slice(3)).toEqual(['--db', db, '--sandbox']);
+
+    io.clear();
+    expect(await rolecall(...apply)).toBe(0);
+    expect(io.err).toMatch(/the local sandbox saved in/);
+    const undo = nextCommand('Undo');
+    expect(undo[0]).toBe('undo');
+    expect(undo.slice(2)).toEqual(['--db', db, '--sandbox']);
+
+    io.clear();
+    expect(await rolecall(...undo)).toBe(0);
+    expect(io.out).toMatch(/restored [1-9]\d* values/);
+  });
+});
