@@ -32,7 +32,7 @@ async function timeIt(
 gc?.();
 const rssBefore = process.memoryUsage().rss;
 const seedStarted = performance.now();
-const sandbox = await startSandbox({ contacts: CONTACTS, rateLimit: false, searchPerSecond: 0 });
+const sandbox = await startSandbox({ contacts: CONTACTS, deals: 0, rateLimit: false, searchPerSecond: 0 });
 const seedMs = performance.now() - seedStarted;
 gc?.();
 const memory = process.memoryUsage();

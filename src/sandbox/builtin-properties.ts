@@ -1,4 +1,5 @@
 import industries from './data/industries.json' with { type: 'json' };
+import { DEFAULT_PIPELINES } from './deals/pipelines.ts';
 import type { ObjectType, PropertyDefinition, PropertyGroup, PropertyOption } from './property-types.ts';
 
 /** HubSpot's built-in properties the sandbox knows, as compact rows: name, label, type, fieldType, group, flags. */
@@ -20,6 +21,15 @@ const CONTACT_ROWS: Row[] = [
   ['hs_persona', 'Persona', 'enumeration', 'select', 'contactinformation'],
   ['lifecyclestage', 'Lifecycle Stage', 'enumeration', 'radio', 'contactinformation'],
   ['associatedcompanyid', 'Primary Associated Company ID', 'number', 'number', 'contactinformation'],
+  [
+    'hs_last_sales_activity_timestamp',
+    'Last Engagement Date',
+    'datetime',
+    'date',
+    'contactinformation',
+    'readonly',
+  ],
+  ['notes_last_contacted', 'Last Contacted', 'datetime', 'date', 'contactinformation', 'readonly'],
   ['createdate', 'Create Date', 'datetime', 'date', 'contactinformation', 'readonly'],
   ['lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'contactinformation', 'readonly'],
   ['hs_object_id', 'Record ID', 'number', 'number', 'contactinformation', 'readonly'],
@@ -37,6 +47,54 @@ const COMPANY_ROWS: Row[] = [
   ['hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'companyinformation', 'readonly'],
   ['hs_object_id', 'Record ID', 'number', 'number', 'companyinformation', 'readonly'],
 ];
+
+const DEAL_ROWS: Row[] = [
+  ['dealname', 'Deal Name', 'string', 'text', 'dealinformation'],
+  ['amount', 'Amount', 'number', 'number', 'dealinformation'],
+  ['dealstage', 'Deal Stage', 'enumeration', 'radio', 'dealinformation'],
+  ['pipeline', 'Pipeline', 'enumeration', 'select', 'dealinformation'],
+  ['closedate', 'Close Date', 'datetime', 'date', 'dealinformation'],
+  ['dealtype', 'Deal Type', 'enumeration', 'radio', 'dealinformation'],
+  ['description', 'Deal Description', 'string', 'textarea', 'dealinformation'],
+  ['hs_is_closed', 'Is Deal Closed?', 'bool', 'booleancheckbox', 'dealinformation', 'readonly'],
+  ['hs_is_closed_won', 'Is Closed Won', 'bool', 'booleancheckbox', 'dealinformation', 'readonly'],
+  ['hs_is_closed_lost', 'Is closed lost', 'bool', 'booleancheckbox', 'dealinformation', 'readonly'],
+  ['hs_deal_stage_probability', 'Deal Stage Probability', 'number', 'number', 'dealinformation', 'readonly'],
+  ['notes_last_contacted', 'Last Contacted', 'datetime', 'date', 'dealinformation', 'readonly'],
+  ['createdate', 'Create Date', 'datetime', 'date', 'dealinformation', 'readonly'],
+  ['hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'dealinformation', 'readonly'],
+  ['hs_object_id', 'Record ID', 'number', 'number', 'dealinformation', 'readonly'],
+];
+
+const ENGAGEMENT_COMMON: Row[] = [
+  ['hs_timestamp', 'Activity date', 'datetime', 'date', 'engagement'],
+  ['createdate', 'Create Date', 'datetime', 'date', 'engagement', 'readonly'],
+  ['hs_lastmodifieddate', 'Last Modified Date', 'datetime', 'date', 'engagement', 'readonly'],
+  ['hs_object_id', 'Record ID', 'number', 'number', 'engagement', 'readonly'],
+];
+
+const ENGAGEMENT_ROWS: Record<'calls' | 'meetings' | 'emails', Row[]> = {
+  calls: [
+    ['hs_call_title', 'Call Title', 'string', 'text', 'engagement'],
+    ['hs_call_body', 'Call notes', 'string', 'html', 'engagement'],
+    ['hs_call_direction', 'Call direction', 'enumeration', 'select', 'engagement'],
+    ['hs_call_duration', 'Call duration', 'number', 'number', 'engagement'],
+    ['hs_call_status', 'Call status', 'enumeration', 'select', 'engagement'],
+  ],
+  meetings: [
+    ['hs_meeting_title', 'Meeting name', 'string', 'text', 'engagement'],
+    ['hs_meeting_body', 'Meeting description', 'string', 'html', 'engagement'],
+    ['hs_meeting_start_time', 'Meeting start time', 'datetime', 'date', 'engagement'],
+    ['hs_meeting_end_time', 'Meeting end time', 'datetime', 'date', 'engagement'],
+    ['hs_meeting_outcome', 'Meeting outcome', 'enumeration', 'select', 'engagement'],
+  ],
+  emails: [
+    ['hs_email_subject', 'Email subject', 'string', 'text', 'engagement'],
+    ['hs_email_text', 'Email body', 'string', 'textarea', 'engagement'],
+    ['hs_email_direction', 'Email direction', 'enumeration', 'select', 'engagement'],
+    ['hs_email_status', 'Email send status', 'enumeration', 'select', 'engagement'],
+  ],
+};
 
 /** `hs_persona` options come from the Personas tool; these five stand in for a portal's (platform §8). */
 const PERSONA_LABELS = ['Economic Buyer', 'Technical Evaluator', 'Champion', 'End User', 'Executive Sponsor'];
@@ -95,6 +153,41 @@ const OPTIONS: Record<string, PropertyOption[]> = {
   'contacts.hs_seniority': options(SENIORITY_VALUES),
   'contacts.lifecyclestage': options(LIFECYCLE_VALUES),
   'companies.industry': options(industries),
+  'deals.dealtype': options(['newbusiness', 'existingbusiness'], ['New Business', 'Existing Business']),
+  'deals.pipeline': options(
+    DEFAULT_PIPELINES.map((p) => p.id),
+    DEFAULT_PIPELINES.map((p) => p.label),
+  ),
+  'deals.dealstage': options(
+    DEFAULT_PIPELINES.flatMap((p) => p.stages.map((s) => s.id)),
+    DEFAULT_PIPELINES.flatMap((p) => p.stages.map((s) => s.label)),
+  ),
+  'calls.hs_call_direction': options(['INBOUND', 'OUTBOUND'], ['Inbound', 'Outbound']),
+  'calls.hs_call_status': options(['COMPLETED', 'NO_ANSWER', 'BUSY', 'FAILED', 'CANCELED']),
+  'meetings.hs_meeting_outcome': options(['SCHEDULED', 'COMPLETED', 'RESCHEDULED', 'NO_SHOW', 'CANCELED']),
+  'emails.hs_email_direction': options(
+    ['EMAIL', 'INCOMING_EMAIL', 'FORWARDED_EMAIL'],
+    ['Outgoing', 'Incoming', 'Forwarded'],
+  ),
+  'emails.hs_email_status': options(['SENT', 'BOUNCED', 'FAILED', 'SCHEDULED']),
+};
+
+const ROWS: Record<ObjectType, Row[]> = {
+  contacts: CONTACT_ROWS,
+  companies: COMPANY_ROWS,
+  deals: DEAL_ROWS,
+  calls: [...ENGAGEMENT_ROWS.calls, ...ENGAGEMENT_COMMON],
+  meetings: [...ENGAGEMENT_ROWS.meetings, ...ENGAGEMENT_COMMON],
+  emails: [...ENGAGEMENT_ROWS.emails, ...ENGAGEMENT_COMMON],
+};
+
+const GROUPS: Record<ObjectType, [string, string]> = {
+  contacts: ['contactinformation', 'Contact information'],
+  companies: ['companyinformation', 'Company information'],
+  deals: ['dealinformation', 'Deal information'],
+  calls: ['engagement', 'Call information'],
+  meetings: ['engagement', 'Meeting information'],
+  emails: ['engagement', 'Email information'],
 };
 
 const BUILTIN_TIME = '2019-08-06T02:43:14.491Z';
@@ -119,7 +212,7 @@ function definition(type: ObjectType, row: Row, order: number): PropertyDefiniti
     modificationMetadata: {
       archivable: false,
       readOnlyDefinition: true,
-      readOnlyOptions: name !== 'hs_persona' && name !== 'industry' && name !== 'lifecyclestage',
+      readOnlyOptions: !['hs_persona', 'industry', 'lifecyclestage', 'dealtype'].includes(name),
       readOnlyValue: flag === 'readonly',
     },
     createdAt: BUILTIN_TIME,
@@ -129,12 +222,11 @@ function definition(type: ObjectType, row: Row, order: number): PropertyDefiniti
 }
 
 export function builtinProperties(type: ObjectType): PropertyDefinition[] {
-  return (type === 'contacts' ? CONTACT_ROWS : COMPANY_ROWS).map((row, i) => definition(type, row, i));
+  return ROWS[type].map((row, i) => definition(type, row, i));
 }
 
 export function builtinGroups(type: ObjectType): PropertyGroup[] {
-  const name = type === 'contacts' ? 'contactinformation' : 'companyinformation';
-  const label = type === 'contacts' ? 'Contact information' : 'Company information';
+  const [name, label] = GROUPS[type];
   return [{ name, label, displayOrder: -1, archived: false }];
 }
 

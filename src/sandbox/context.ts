@@ -21,5 +21,19 @@ export interface RouteRequest {
   body: unknown;
 }
 
-export const OBJECT_LABEL: Record<ObjectType, string> = { contacts: 'CONTACT', companies: 'COMPANY' };
-export const SINGULAR: Record<ObjectType, string> = { contacts: 'Contact', companies: 'Company' };
+export const OBJECT_LABEL: Record<ObjectType, string> = {
+  contacts: 'CONTACT',
+  companies: 'COMPANY',
+  deals: 'DEAL',
+  calls: 'CALL',
+  meetings: 'MEETING',
+  emails: 'EMAIL',
+};
+export const SINGULAR: Record<ObjectType, string> = {
+  contacts: 'Contact',
+  companies: 'Company',
+  deals: 'Deal',
+  calls: 'Call',
+  meetings: 'Meeting',
+  emails: 'Email',
+};

@@ -42,6 +42,18 @@ const TYPE_ALIASES: Record<string, ObjectType> = {
   companies: 'companies',
   company: 'companies',
   '0-2': 'companies',
+  deals: 'deals',
+  deal: 'deals',
+  '0-3': 'deals',
+  calls: 'calls',
+  call: 'calls',
+  '0-48': 'calls',
+  meetings: 'meetings',
+  meeting: 'meetings',
+  '0-47': 'meetings',
+  emails: 'emails',
+  email: 'emails',
+  '0-49': 'emails',
 };
 
 /** The object type of a path segment, or undefined for types the sandbox does not serve. */

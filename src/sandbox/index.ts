@@ -7,16 +7,28 @@ import { RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RequestLog, type RequestLogEntry } from './request-log.ts';
 import { DEFAULT_SCOPES } from './scopes.ts';
 import { SearchLag } from './search-lag.ts';
+import { type DealSeedOptions, dealCount, seedDeals } from './seed/deals.ts';
 import { generate, SEED_USER_ID } from './seed/generate.ts';
 import { buildServer } from './server.ts';
 import { SandboxStore } from './store.ts';
 import { WebhookDispatcher, type WebhookSettings } from './webhooks.ts';
 
+export { LABEL_LIMITS } from './deals/labels.ts';
+export { DEFAULT_PIPELINES, type PipelineDef, type StageDef } from './deals/pipelines.ts';
 export type { FaultSettings } from './faults.ts';
 export { RATE_PRESETS, type RatePreset } from './rate-limit.ts';
 export type { HistoryEntry, WriteSource } from './record.ts';
 export type { RequestLogEntry } from './request-log.ts';
 export { DEFAULT_SCOPES } from './scopes.ts';
+export {
+  addDeal,
+  addEngagement,
+  type DealSeedOptions,
+  type NewDeal,
+  type NewEngagement,
+  seedDeals,
+  TYPE_IDS,
+} from './seed/deals.ts';
 export { SEED_USER_ID } from './seed/generate.ts';
 export { SandboxStore, type StoredObject } from './store.ts';
 export {
@@ -40,6 +52,12 @@ export interface SandboxOptions {
   /** Seeded contacts, default 0 (companies scale with contacts unless `companies` is given). */
   contacts?: number;
   companies?: number;
+  /** Seeded deals with buying groups and activity; default one per ten contacts. */
+  deals?: number;
+  /** Further deal-seeding settings (mean contacts per deal, open share, the portal's "today"). */
+  dealOptions?: Partial<Omit<DealSeedOptions, 'seed' | 'deals'>>;
+  /** Custom association labels allowed per object pair; default 10 (Professional; LABEL_LIMITS has the tiers). */
+  labelLimit?: number;
   /** Load a saved dataset instead of generating. */
   dataFile?: string;
   /** Default: one token with every scope rolecall uses. */
@@ -88,8 +106,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = options.dataFile
     ? await loadStore(options.dataFile)
     : new SandboxStore(SANDBOX_PORTAL_ID, SANDBOX_APP_ID);
-  if (!options.dataFile)
-    generate(store, { seed, contacts: options.contacts ?? 0, companies: options.companies });
+  if (!options.dataFile) {
+    const contacts = options.contacts ?? 0;
+    generate(store, { seed, contacts, companies: options.companies });
+    seedDeals(store, { ...options.dealOptions, seed, deals: dealCount(contacts, options.deals) });
+  }
+  if (options.labelLimit !== undefined) store.labels.limit = options.labelLimit;
   const tokens = options.tokens ?? [{ token: defaultToken(seed), scopes: [...DEFAULT_SCOPES] }];
   if (tokens.length === 0)
     throw new Error('startSandbox: give at least one token, or leave `tokens` out for the default.');

@@ -1,7 +1,12 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { ObjectType, PropertyDefinition, PropertyGroup } from './property-types.ts';
+import {
+  OBJECT_TYPES,
+  type ObjectType,
+  type PropertyDefinition,
+  type PropertyGroup,
+} from './property-types.ts';
 import type { CrmRecord } from './record.ts';
 import { SandboxStore } from './store.ts';
 
@@ -13,10 +18,32 @@ interface Header {
   appId: number;
   properties: Record<ObjectType, PropertyDefinition[]>;
   groups: Record<ObjectType, PropertyGroup[]>;
+  labels?: ReturnType<SandboxStore['labels']['dump']>;
+  labelLimit?: number;
+}
+
+/** Record lines: `t` is the table's tag; edges of the association graph are `e` lines. */
+const TAGS: Record<string, ObjectType> = {
+  o: 'companies',
+  c: 'contacts',
+  d: 'deals',
+  k: 'calls',
+  m: 'meetings',
+  e2: 'emails',
+};
+const TAG_OF = Object.fromEntries(Object.entries(TAGS).map(([k, v]) => [v, k])) as Record<ObjectType, string>;
+
+interface EdgeLine {
+  t: 'e';
+  f: ObjectType;
+  to: ObjectType;
+  a: number;
+  b: number;
+  ty: number[];
 }
 
 interface Line {
-  t: 'c' | 'o';
+  t: string;
   id: number;
   c: number;
   u: number;
@@ -37,20 +64,19 @@ export async function saveStore(store: SandboxStore, file: string): Promise<void
     version: 1,
     portalId: store.portalId,
     appId: store.appId,
-    properties: {
-      contacts: [...store.registry.defs('contacts').values()],
-      companies: [...store.registry.defs('companies').values()],
-    },
-    groups: {
-      contacts: [...store.registry.groupMap('contacts').values()],
-      companies: [...store.registry.groupMap('companies').values()],
-    },
+    properties: Object.fromEntries(
+      OBJECT_TYPES.map((t) => [t, [...store.registry.defs(t).values()]]),
+    ) as Header['properties'],
+    groups: Object.fromEntries(
+      OBJECT_TYPES.map((t) => [t, [...store.registry.groupMap(t).values()]]),
+    ) as Header['groups'],
+    labels: store.labels.dump(),
+    labelLimit: store.labels.limit,
   };
   await write(`${JSON.stringify(header)}\n`);
-  for (const [tag, table] of [
-    ['o', store.companies],
-    ['c', store.contacts],
-  ] as const) {
+  for (const type of ['companies', 'contacts', 'deals', 'calls', 'meetings', 'emails'] as const) {
+    const tag = TAG_OF[type];
+    const table = store.table(type);
     let chunk = '';
     for (const r of table.records) {
       const line: Line = { t: tag, id: r.id, c: r.createdAt, u: r.updatedAt, p: compact(r.props) };
@@ -66,6 +92,16 @@ export async function saveStore(store: SandboxStore, file: string): Promise<void
     }
     if (chunk) await write(chunk);
   }
+  let edges = '';
+  for (const [f, to, a, b, ty] of store.graph.entries()) {
+    const line: EdgeLine = { t: 'e', f, to, a, b, ty };
+    edges += `${JSON.stringify(line)}\n`;
+    if (edges.length > 1 << 16) {
+      await write(edges);
+      edges = '';
+    }
+  }
+  if (edges) await write(edges);
   out.end();
   await once(out, 'finish');
 }
@@ -103,14 +139,26 @@ export async function loadStore(file: string): Promise<SandboxStore> {
         );
       }
       store = new SandboxStore(header.portalId, header.appId);
-      for (const type of ['contacts', 'companies'] as const) {
-        store.registry.properties.set(type, new Map(header.properties[type].map((p) => [p.name, p])));
-        store.registry.groups.set(type, new Map(header.groups[type].map((g) => [g.name, g])));
+      for (const type of OBJECT_TYPES) {
+        // Datasets saved before deals existed keep the built-in definitions of the newer types.
+        const props = header.properties[type];
+        const groups = header.groups[type];
+        if (props) store.registry.properties.set(type, new Map(props.map((p) => [p.name, p])));
+        if (groups) store.registry.groups.set(type, new Map(groups.map((g) => [g.name, g])));
       }
+      if (header.labels) store.labels.load(header.labels);
+      if (header.labelLimit !== undefined) store.labels.limit = header.labelLimit;
+      continue;
+    }
+    if ((value as EdgeLine).t === 'e') {
+      const e = value as EdgeLine;
+      store.graph.restore(e.f, e.a, e.to, e.b, e.ty);
       continue;
     }
     const line = value as Line;
-    const table = line.t === 'c' ? store.contacts : store.companies;
+    const type = TAGS[line.t];
+    if (!type) throw new Error(`${file}:${n}: unknown record kind "${line.t}".`);
+    const table = store.table(type);
     if (line.id !== table.idBase + table.size) throw new Error(`${file}:${n}: record ids are out of order.`);
     const record = table.insert(line.p, line.c, line.co ?? 0);
     record.updatedAt = line.u;

@@ -41,8 +41,27 @@ export interface PropertyGroup {
   archived: boolean;
 }
 
-export type ObjectType = 'contacts' | 'companies';
-export const OBJECT_TYPES: readonly ObjectType[] = ['contacts', 'companies'];
+export type ObjectType = 'contacts' | 'companies' | 'deals' | 'calls' | 'meetings' | 'emails';
+export const OBJECT_TYPES: readonly ObjectType[] = [
+  'contacts',
+  'companies',
+  'deals',
+  'calls',
+  'meetings',
+  'emails',
+];
+/** Activities (engagements) the sandbox stores as CRM objects. */
+export type EngagementType = 'calls' | 'meetings' | 'emails';
+export const ENGAGEMENT_TYPES: readonly EngagementType[] = ['calls', 'meetings', 'emails'];
+/** HubSpot's object type ids (`0-1` …) for each type. */
+export const OBJECT_TYPE_IDS: Record<ObjectType, string> = {
+  contacts: '0-1',
+  companies: '0-2',
+  deals: '0-3',
+  calls: '0-48',
+  meetings: '0-47',
+  emails: '0-49',
+};
 
 /** Which `fieldType`s each `type` admits (hubspot-api.md §5). */
 export const FIELD_TYPES: Record<string, readonly string[]> = {

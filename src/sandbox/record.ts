@@ -1,3 +1,5 @@
+import type { ObjectType } from './property-types.ts';
+
 /** One stored CRM record, kept compact for 1M rows: same shape for all, derived values computed on read. */
 export interface HistoryEntry {
   value: string;
@@ -46,11 +48,7 @@ export function newRecord(id: number, at: number, props: Record<string, string>,
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** A property's value including the derived ones (ids, dates), or undefined when it has none. */
-export function readProp(
-  type: 'contacts' | 'companies',
-  record: CrmRecord,
-  name: string,
-): string | undefined {
+export function readProp(type: ObjectType, record: CrmRecord, name: string): string | undefined {
   switch (name) {
     case 'hs_object_id':
       return String(record.id);
@@ -59,7 +57,7 @@ export function readProp(
     case 'lastmodifieddate':
       return type === 'contacts' ? iso(record.updatedAt) : undefined;
     case 'hs_lastmodifieddate':
-      return type === 'companies' ? iso(record.updatedAt) : undefined;
+      return type !== 'contacts' ? iso(record.updatedAt) : undefined;
     case 'associatedcompanyid':
       return type === 'contacts' && record.company > 0 ? String(record.company) : undefined;
     default: {
@@ -98,7 +96,7 @@ export function writeProps(
 }
 
 /** History for one property, newest first; a seeded value without entries reads as one IMPORT. */
-export function readHistory(type: 'contacts' | 'companies', record: CrmRecord, name: string): HistoryEntry[] {
+export function readHistory(type: ObjectType, record: CrmRecord, name: string): HistoryEntry[] {
   const entries = record.history?.[name];
   if (entries) return entries;
   const value = readProp(type, record, name);

@@ -12,9 +12,19 @@ export const DEFAULT_SCOPES = [
   'crm.schemas.contacts.write',
   'crm.schemas.companies.read',
   'crm.schemas.companies.write',
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'crm.schemas.deals.read',
+  'crm.schemas.deals.write',
 ] as const;
 
-export function requiredScopes(access: Access, type: ObjectType, toType?: ObjectType): string[] {
+/** Activities are read and written with the scopes of the records they hang on (contacts). */
+const scopeType = (type: ObjectType): ObjectType =>
+  type === 'calls' || type === 'meetings' || type === 'emails' ? 'contacts' : type;
+
+export function requiredScopes(access: Access, rawType: ObjectType, rawTo?: ObjectType): string[] {
+  const type = scopeType(rawType);
+  const toType = rawTo === undefined ? undefined : scopeType(rawTo);
   switch (access) {
     case 'read':
       return [

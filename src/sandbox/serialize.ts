@@ -6,11 +6,19 @@ import { companyIdsOf, type SandboxStore } from './store.ts';
 export const DEFAULT_READ: Record<ObjectType, readonly string[]> = {
   contacts: ['firstname', 'lastname', 'email'],
   companies: ['name', 'domain'],
+  deals: ['dealname', 'amount', 'dealstage', 'pipeline', 'closedate'],
+  calls: ['hs_timestamp'],
+  meetings: ['hs_timestamp'],
+  emails: ['hs_timestamp'],
 };
 /** Always present on reads. */
 const ALWAYS: Record<ObjectType, readonly string[]> = {
   contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'],
   companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  deals: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  calls: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  meetings: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  emails: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
 export interface ReadOptions {

@@ -1,3 +1,6 @@
+import { AssociationGraph } from './deals/graph.ts';
+import { LABEL_LIMITS, LabelRegistry } from './deals/labels.ts';
+import { DEFAULT_PIPELINES, type PipelineDef, stageFacts } from './deals/pipelines.ts';
 import { PropertyRegistry } from './property-registry.ts';
 import type { ObjectType } from './property-types.ts';
 import {
@@ -14,14 +17,25 @@ import { checkWrite } from './validate-values.ts';
 
 export const CONTACT_ID_BASE = 1001;
 export const COMPANY_ID_BASE = 2_000_000_001;
+export const DEAL_ID_BASE = 9_000_000_001;
+export const ENGAGEMENT_ID_BASE: Record<'calls' | 'meetings' | 'emails', number> = {
+  calls: 40_000_000_001,
+  meetings: 50_000_000_001,
+  emails: 60_000_000_001,
+};
 
 /** One change to a record, as webhooks report it. */
 export interface StoreChange {
-  kind: 'creation' | 'propertyChange' | 'deletion';
+  kind: 'creation' | 'propertyChange' | 'deletion' | 'associationChange';
   type: ObjectType;
   id: number;
   property?: string;
   value?: string;
+  /** associationChange: the other record, and whether the association (or a label of it) was removed. */
+  toType?: ObjectType;
+  toId?: number;
+  removed?: boolean;
+  typeIds?: number[];
   source: WriteSource;
   at: number;
 }
@@ -41,7 +55,16 @@ export interface StoredObject {
 export class SandboxStore {
   readonly contacts = new ObjectTable('contacts', CONTACT_ID_BASE);
   readonly companies = new ObjectTable('companies', COMPANY_ID_BASE);
+  readonly deals = new ObjectTable('deals', DEAL_ID_BASE);
+  readonly calls = new ObjectTable('calls', ENGAGEMENT_ID_BASE.calls);
+  readonly meetings = new ObjectTable('meetings', ENGAGEMENT_ID_BASE.meetings);
+  readonly emails = new ObjectTable('emails', ENGAGEMENT_ID_BASE.emails);
   readonly registry = new PropertyRegistry();
+  /** Association labels and their per-pair limit (default: the Professional tier's). */
+  readonly labels = new LabelRegistry(LABEL_LIMITS.pro);
+  /** Deal ↔ contact/company/engagement and company ↔ company associations (contact ↔ company live on contacts). */
+  readonly graph = new AssociationGraph(this.labels.inverseOf);
+  readonly pipelines: PipelineDef[] = DEFAULT_PIPELINES;
   private companyContacts: Map<number, number[]> | undefined;
   /** Workflow-action completions received through the callbacks API. */
   readonly workflowCallbacks: WorkflowCallback[] = [];
@@ -54,7 +77,7 @@ export class SandboxStore {
   ) {}
 
   table(type: ObjectType): ObjectTable {
-    return type === 'contacts' ? this.contacts : this.companies;
+    return this[type];
   }
 
   /** Applies validated values, keeps indexes right, and returns whether anything changed. */
@@ -68,6 +91,9 @@ export class SandboxStore {
     const before: Record<string, string | undefined> = {};
     for (const name of Object.keys(values)) before[name] = record.props[name];
     const changed = writeProps(record, values, source, at);
+    if (changed && type === 'deals' && 'dealstage' in values) {
+      Object.assign(record.props, stageFacts(this.pipelines, record.props.dealstage ?? ''));
+    }
     if (changed) {
       this.table(type).reindex(record, before);
       if (this.onChange) {
@@ -101,6 +127,56 @@ export class SandboxStore {
       this.companyContacts = index;
     }
     return this.companyContacts.get(companyId) ?? [];
+  }
+
+  /** Adds association types (from → to direction) between two records and tells the listener. */
+  link(
+    from: ObjectType,
+    fromId: number,
+    to: ObjectType,
+    toId: number,
+    typeIds: number[],
+    at = Date.now(),
+  ): boolean {
+    const changed = this.graph.link(from, fromId, to, toId, typeIds);
+    if (changed)
+      this.emit({
+        kind: 'associationChange',
+        type: from,
+        id: fromId,
+        toType: to,
+        toId,
+        removed: false,
+        typeIds,
+        source: { sourceType: 'INTEGRATION' },
+        at,
+      });
+    return changed;
+  }
+
+  /** Removes some association types (labels), or the whole association when typeIds is left out. */
+  unlink(
+    from: ObjectType,
+    fromId: number,
+    to: ObjectType,
+    toId: number,
+    typeIds?: number[],
+    at = Date.now(),
+  ): boolean {
+    const changed = this.graph.unlink(from, fromId, to, toId, typeIds);
+    if (changed)
+      this.emit({
+        kind: 'associationChange',
+        type: from,
+        id: fromId,
+        toType: to,
+        toId,
+        removed: true,
+        typeIds,
+        source: { sourceType: 'INTEGRATION' },
+        at,
+      });
+    return changed;
   }
 
   /** Call after any association change or contact archive. */

@@ -1,11 +1,12 @@
 import { createHmac } from 'node:crypto';
+import { OBJECT_TYPE_IDS } from './property-types.ts';
 import type { StoreChange } from './store.ts';
 
 /** Webhook subscriptions and the event JSON HubSpot sends for them (hubspot-api.md §9). */
 export interface WebhookSubscription {
   /** `object.creation|propertyChange|deletion` (objectType below) or legacy `contact.*` / `company.*`. */
   subscriptionType: string;
-  objectType?: 'contact' | 'company';
+  objectType?: 'contact' | 'company' | 'deal';
   propertyName?: string;
   active?: boolean;
 }
@@ -15,8 +16,15 @@ export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = [
   { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'jobtitle' },
 ];
 
-const SINGULAR = { contacts: 'contact', companies: 'company' } as const;
-const TYPE_ID = { contacts: '0-1', companies: '0-2' } as const;
+const SINGULAR = {
+  contacts: 'contact',
+  companies: 'company',
+  deals: 'deal',
+  calls: 'call',
+  meetings: 'meeting',
+  emails: 'email',
+} as const;
+const TYPE_ID = OBJECT_TYPE_IDS;
 
 /** The v3 signature HubSpot puts on requests: base64 HMAC-SHA256 of method + uri + body + timestamp. */
 export function signV3(secret: string, method: string, uri: string, body: string, timestamp: number): string {

@@ -60,12 +60,19 @@ describe('rolecall sandbox', () => {
     proc.kill('SIGINT');
     expect(await exited).toBe(0);
     const saved = await readFile(file, 'utf8');
-    expect(saved.trim().split('\n')).toHaveLength(1 + 50 + 5);
+    const kinds = saved
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => (JSON.parse(l) as { t: string }).t);
+    expect(kinds.filter((t) => t === 'c')).toHaveLength(50);
+    expect(kinds.filter((t) => t === 'o')).toHaveLength(5);
+    expect(kinds.filter((t) => t === 'd')).toHaveLength(5); // one deal per ten contacts by default
   }, 30_000);
 
   it('saves a dataset and exits with --once', async () => {
     const file = join(dir, 'once.jsonl');
-    await run(['--contacts', '30', '--companies', '3', '--save', file, '--once']);
+    await run(['--contacts', '30', '--companies', '3', '--deals', '0', '--save', file, '--once']);
     expect((await readFile(file, 'utf8')).trim().split('\n')).toHaveLength(1 + 30 + 3);
   });
 

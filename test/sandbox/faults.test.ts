@@ -99,7 +99,7 @@ describe('malformed requests', () => {
       ['POST', '/crm/v3/objects/contacts/search', { filterGroups: [{ filters: [null] }] }],
       ['GET', '/crm/v3/objects/contacts?limit=abc&after=-1', undefined],
       ['GET', '/crm/v3/objects/contacts/%F0%9F%9A%80', undefined],
-      ['GET', '/crm/v3/objects/deals', undefined],
+      ['GET', '/crm/v3/objects/tickets', undefined],
       ['POST', '/crm/v4/associations/contacts/companies/batch/read', { inputs: 'all' }],
       ['PUT', '/crm/v4/objects/contacts/1001/associations/companies/1', '{'],
       ['POST', '/crm/v3/properties/contacts', { name: 5, options: 'x' }],

@@ -1,10 +1,17 @@
 import type { Command } from 'commander';
-import { RATE_PRESETS, type RatePreset, type Sandbox, startSandbox } from '../../sandbox/index.ts';
+import {
+  LABEL_LIMITS,
+  RATE_PRESETS,
+  type RatePreset,
+  type Sandbox,
+  startSandbox,
+} from '../../sandbox/index.ts';
 import { CliError, UsageError } from '../errors.ts';
 
 interface SandboxFlags {
   contacts: string;
   companies?: string;
+  deals?: string;
   port: string;
   seed: string;
   rate: string;
@@ -34,6 +41,7 @@ export function registerSandbox(program: Command): void {
     .description('Start a local HubSpot-compatible CRM API with seeded contacts and companies.')
     .option('--contacts <n>', 'seeded contacts (0 to 2,000,000)', '5000')
     .option('--companies <n>', 'seeded companies (default: one per ten contacts)')
+    .option('--deals <n>', 'seeded deals with buying groups and activity (default: one per ten contacts)')
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '3999')
     .option('--seed <n>', 'seed of the generated data and faults', '1')
     .option('--rate <preset>', `rate-limit tier: ${RATES.join(', ')}`, 'pro')
@@ -66,6 +74,8 @@ export function registerSandbox(program: Command): void {
           contacts: integer('contacts', flags.contacts, 0, 2_000_000),
           companies:
             flags.companies === undefined ? undefined : integer('companies', flags.companies, 0, 1_000_000),
+          deals: flags.deals === undefined ? undefined : integer('deals', flags.deals, 0, 1_000_000),
+          labelLimit: flags.rate === 'none' ? undefined : LABEL_LIMITS[flags.rate as RatePreset],
           port: integer('port', flags.port, 0, 65_535),
           seed: integer('seed', flags.seed, 0, 2 ** 31),
           searchLagMs: integer('search-lag', flags.searchLag, 0, 600_000),
@@ -120,8 +130,8 @@ function printBanner(
       'rolecall sandbox: a local HubSpot-compatible CRM API (not HubSpot).',
       `  base URL  ${sandbox.baseUrl}`,
       `  token     ${sandbox.token}`,
-      `  data      ${sandbox.store.count('contacts')} contacts, ${sandbox.store.count('companies')} companies`,
-      `  limits    ${limits}`,
+      `  data      ${sandbox.store.count('contacts')} contacts, ${sandbox.store.count('companies')} companies, ${sandbox.store.count('deals')} deals`,
+      `  limits    ${limits}; ${sandbox.store.labels.limit} custom association labels per object pair`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

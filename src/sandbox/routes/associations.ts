@@ -1,11 +1,14 @@
 import type { RouteContext, RouteRequest } from '../context.ts';
+import { defaultTypeId } from '../deals/labels.ts';
 import { notFound, validationError } from '../errors.ts';
 import { batchInputs, isError, objectType, type RouteResult, reply, stringParam } from '../http.ts';
-import type { ObjectType } from '../property-types.ts';
+import { OBJECT_TYPE_IDS, type ObjectType } from '../property-types.ts';
 import type { CrmRecord } from '../record.ts';
 import { companyIdsOf } from '../store.ts';
 
 export const MAX_ASSOC_INPUTS = 1000;
+/** Association batch create takes up to 2,000 inputs (hubspot-api.md §4). */
+export const MAX_ASSOC_CREATE = 2000;
 /** Per-input page size of v4 reads (HubSpot's is unconfirmed; GET defaults to 500). */
 export const ASSOC_PAGE = 500;
 
@@ -15,18 +18,31 @@ interface AssocType {
   label: string | null;
 }
 
-/** Associated ids with their v4 types: primary (1 / 2) plus unlabeled (279 / 280). */
-function associationsOf(
+const isContactCompany = (from: ObjectType, to: ObjectType): boolean =>
+  (from === 'contacts' && to === 'companies') || (from === 'companies' && to === 'contacts');
+
+/** Associated ids with their v4 types (labels included), for any supported pair. */
+export function associationsOf(
   ctx: RouteContext,
   from: ObjectType,
   record: CrmRecord,
+  to: ObjectType,
 ): { id: number; types: AssocType[] }[] {
-  if (from === 'contacts') {
+  if (from === 'contacts' && to === 'companies') {
     return companyIdsOf(record).map((id) => ({ id, types: typesFor(id === record.company, 1, 279) }));
   }
-  return ctx.store.contactsOfCompany(record.id).map((id) => ({
+  if (from === 'companies' && to === 'contacts') {
+    return ctx.store.contactsOfCompany(record.id).map((id) => ({
+      id,
+      types: typesFor(ctx.store.contacts.get(id)?.company === record.id, 2, 280),
+    }));
+  }
+  return ctx.store.graph.list(from, record.id, to).map(([id, typeIds]) => ({
     id,
-    types: typesFor(ctx.store.contacts.get(id)?.company === record.id, 2, 280),
+    types: typeIds.map(
+      (typeId) =>
+        ctx.store.labels.find(from, to, typeId) ?? { category: 'HUBSPOT_DEFINED', typeId, label: null },
+    ),
   }));
 }
 
@@ -37,18 +53,36 @@ function typesFor(primary: boolean, primaryId: number, unlabeledId: number): Ass
     : [unlabeled];
 }
 
-function pair(req: RouteRequest, fromKey: string, toKey: string): [ObjectType, ObjectType] | undefined {
+/** The pair of a path, if the sandbox knows associations between those types. */
+export function pair(
+  req: RouteRequest,
+  fromKey: string,
+  toKey: string,
+): [ObjectType, ObjectType] | undefined {
   const from = objectType(req.params[fromKey] ?? '');
   const to = objectType(req.params[toKey] ?? '');
-  return from && to && from !== to ? [from, to] : undefined;
+  if (!from || !to) return undefined;
+  if (from === to) return from === 'companies' ? [from, to] : undefined;
+  if (isContactCompany(from, to)) return [from, to];
+  return defaultTypeId(from, to) === undefined ? undefined : [from, to];
 }
 
-const SINGLE: Record<ObjectType, string> = { contacts: 'contact', companies: 'company' };
+const SINGLE: Record<ObjectType, string> = {
+  contacts: 'contact',
+  companies: 'company',
+  deals: 'deal',
+  calls: 'call',
+  meetings: 'meeting',
+  emails: 'email',
+};
+
+const unsupported = (req: RouteRequest, a: string, b: string) =>
+  validationError(`Unsupported association ${req.params[a]} → ${req.params[b]}.`);
 
 /** POST /crm/v4/associations/{from}/{to}/batch/read: ≤ 1,000 inputs, per-input `after` paging. */
 export function batchReadAssociations(ctx: RouteContext, req: RouteRequest): RouteResult {
   const types = pair(req, 'from', 'to');
-  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
+  if (!types) return unsupported(req, 'from', 'to');
   const [from, to] = types;
   const inputs = batchInputs(req.body, MAX_ASSOC_INPUTS);
   if (isError(inputs)) return inputs;
@@ -58,7 +92,7 @@ export function batchReadAssociations(ctx: RouteContext, req: RouteRequest): Rou
   for (const input of inputs) {
     const id = String(input.id ?? '');
     const record = ctx.store.table(from).get(id);
-    const all = record && !record.archivedAt ? associationsOf(ctx, from, record) : [];
+    const all = record && !record.archivedAt ? associationsOf(ctx, from, record, to) : [];
     const offset = /^\d+$/.test(String(input.after ?? '')) ? Number(input.after) : 0;
     if (all.length === 0) {
       errors.push({
@@ -87,7 +121,7 @@ export function batchReadAssociations(ctx: RouteContext, req: RouteRequest): Rou
 /** GET /crm/v4/objects/{type}/{id}/associations/{toType}?limit=&after= (default limit 500). */
 export function listAssociations(ctx: RouteContext, req: RouteRequest): RouteResult {
   const types = pair(req, 'type', 'toType');
-  if (!types) return validationError(`Unsupported association ${req.params.type} → ${req.params.toType}.`);
+  if (!types) return unsupported(req, 'type', 'toType');
   const record = ctx.store.table(types[0]).get(req.params.id ?? '');
   if (!record || record.archivedAt) return notFound(req.params.id ?? '');
   const limit = Math.min(
@@ -95,7 +129,7 @@ export function listAssociations(ctx: RouteContext, req: RouteRequest): RouteRes
     Math.max(1, Number(stringParam(req.query, 'limit') ?? ASSOC_PAGE) || ASSOC_PAGE),
   );
   const offset = Number(stringParam(req.query, 'after') ?? 0) || 0;
-  const all = associationsOf(ctx, types[0], record);
+  const all = associationsOf(ctx, types[0], record, types[1]);
   const body: Record<string, unknown> = {
     results: all.slice(offset, offset + limit).map((a) => ({ toObjectId: a.id, associationTypes: a.types })),
   };
@@ -103,31 +137,91 @@ export function listAssociations(ctx: RouteContext, req: RouteRequest): RouteRes
   return reply(200, body);
 }
 
+/** Type ids of a labelled request (`[{associationCategory, associationTypeId}]`), checked against the pair. */
+function requestedTypes(
+  ctx: RouteContext,
+  from: ObjectType,
+  to: ObjectType,
+  raw: unknown,
+): number[] | string {
+  if (!Array.isArray(raw) || raw.length === 0)
+    return 'types must list at least one {associationCategory, associationTypeId}.';
+  const ids: number[] = [];
+  for (const item of raw as { associationTypeId?: unknown; associationCategory?: unknown }[]) {
+    const id = Number(item?.associationTypeId);
+    const known = isContactCompany(from, to)
+      ? [1, 2, 279, 280].includes(id)
+      : ctx.store.labels.find(from, to, id) !== undefined;
+    if (!Number.isInteger(id) || !known) {
+      return `${String(item?.associationTypeId)} is not a valid association type id for ${SINGLE[from]} to ${SINGLE[to]}.`;
+    }
+    const category = ctx.store.labels.find(from, to, id)?.category;
+    if (category && item?.associationCategory !== undefined && item.associationCategory !== category) {
+      return `Association type ${id} has category ${category}, not ${String(item.associationCategory)}.`;
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+/** Labels (non-null) of the given types, for 201 replies. */
+function labelsOf(ctx: RouteContext, from: ObjectType, to: ObjectType, typeIds: number[]): string[] {
+  return typeIds
+    .map((id) => ctx.store.labels.find(from, to, id)?.label ?? null)
+    .filter((l): l is string => l !== null);
+}
+
+/** Creates an association (with labels) between two existing records; contact↔company keep their own model. */
+function associateRecords(
+  ctx: RouteContext,
+  from: ObjectType,
+  source: CrmRecord,
+  to: ObjectType,
+  target: CrmRecord,
+  typeIds: number[] | undefined,
+): void {
+  if (isContactCompany(from, to)) {
+    const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
+    const primary = (typeIds ?? []).some((t) => t === (from === 'contacts' ? 1 : 2));
+    ctx.store.associate(contact, company.id, primary || (typeIds === undefined && contact.company === 0));
+    return;
+  }
+  const base = defaultTypeId(from, to);
+  const all =
+    base === undefined ? [...(typeIds ?? [])] : [base, ...(typeIds ?? []).filter((t) => t !== base)];
+  ctx.store.link(from, source.id, to, target.id, all, ctx.now());
+}
+
 /** PUT …/associations/default/{toType}/{toId} (200) or …/associations/{toType}/{toId} with types (201). */
 export function putAssociation(ctx: RouteContext, req: RouteRequest, labeled: boolean): RouteResult {
   const types = pair(req, 'type', 'toType');
-  if (!types) return validationError(`Unsupported association ${req.params.type} → ${req.params.toType}.`);
-  const source = ctx.store.table(types[0]).get(req.params.id ?? '');
-  const target = ctx.store.table(types[1]).get(req.params.toId ?? '');
+  if (!types) return unsupported(req, 'type', 'toType');
+  const [from, to] = types;
+  const source = ctx.store.table(from).get(req.params.id ?? '');
+  const target = ctx.store.table(to).get(req.params.toId ?? '');
   if (!source || source.archivedAt) return notFound(req.params.id ?? '');
   if (!target || target.archivedAt) return notFound(req.params.toId ?? '');
-  const [contact, company] = types[0] === 'contacts' ? [source, target] : [target, source];
-  const specs = labeled && Array.isArray(req.body) ? (req.body as { associationTypeId?: unknown }[]) : [];
-  const primary = specs.some((s) => Number(s?.associationTypeId) === (types[0] === 'contacts' ? 1 : 2));
-  ctx.store.associate(contact, company.id, primary || (!labeled && contact.company === 0));
   const now = new Date(ctx.now()).toISOString();
   if (labeled) {
+    const typeIds = requestedTypes(ctx, from, to, req.body);
+    if (typeof typeIds === 'string') return validationError(typeIds);
+    associateRecords(ctx, from, source, to, target, typeIds);
     return reply(201, {
-      fromObjectTypeId: types[0] === 'contacts' ? '0-1' : '0-2',
+      fromObjectTypeId: OBJECT_TYPE_IDS[from],
       fromObjectId: source.id,
-      toObjectTypeId: types[1] === 'contacts' ? '0-1' : '0-2',
+      toObjectTypeId: OBJECT_TYPE_IDS[to],
       toObjectId: target.id,
-      labels: primary ? ['Primary'] : [],
+      labels: labelsOf(ctx, from, to, typeIds),
     });
   }
+  associateRecords(ctx, from, source, to, target, undefined);
   const spec = {
     associationCategory: 'HUBSPOT_DEFINED',
-    associationTypeId: types[0] === 'contacts' ? 279 : 280,
+    associationTypeId: isContactCompany(from, to)
+      ? from === 'contacts'
+        ? 279
+        : 280
+      : defaultTypeId(from, to),
   };
   return reply(200, {
     status: 'COMPLETE',
@@ -140,12 +234,19 @@ export function putAssociation(ctx: RouteContext, req: RouteRequest, labeled: bo
 /** DELETE …/associations/{toType}/{toId} → 204 */
 export function deleteAssociation(ctx: RouteContext, req: RouteRequest): RouteResult {
   const types = pair(req, 'type', 'toType');
-  if (!types) return validationError(`Unsupported association ${req.params.type} → ${req.params.toType}.`);
-  const source = ctx.store.table(types[0]).get(req.params.id ?? '');
-  const target = ctx.store.table(types[1]).get(req.params.toId ?? '');
+  if (!types) return unsupported(req, 'type', 'toType');
+  const [from, to] = types;
+  const source = ctx.store.table(from).get(req.params.id ?? '');
+  const target = ctx.store.table(to).get(req.params.toId ?? '');
   if (source && target) {
-    const [contact, company] = types[0] === 'contacts' ? [source, target] : [target, source];
-    ctx.store.dissociate(contact, company.id);
+    if (isContactCompany(from, to)) {
+      const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
+      ctx.store.dissociate(contact, company.id);
+    } else {
+      ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now());
+    }
   }
   return reply(204);
 }
+
+export { associateRecords, isContactCompany, labelsOf, requestedTypes, SINGLE };

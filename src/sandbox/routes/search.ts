@@ -15,6 +15,10 @@ export const MAX_SEARCH_RESULTS = 10_000;
 const QUERY_PROPS: Record<ObjectType, string[]> = {
   contacts: ['firstname', 'lastname', 'email', 'phone', 'company'],
   companies: ['name', 'domain', 'phone'],
+  deals: ['dealname'],
+  calls: ['hs_call_title', 'hs_call_body'],
+  meetings: ['hs_meeting_title', 'hs_meeting_body'],
+  emails: ['hs_email_subject', 'hs_email_text'],
 };
 
 interface Sort {

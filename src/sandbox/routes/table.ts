@@ -2,6 +2,12 @@ import type { RouteContext, RouteRequest } from '../context.ts';
 import type { RouteResult } from '../http.ts';
 import type { Access } from '../scopes.ts';
 import {
+  batchArchiveAssociations,
+  batchArchiveLabels,
+  batchAssociateDefault,
+  batchCreateAssociations,
+} from './association-batch.ts';
+import {
   batchReadAssociations,
   deleteAssociation,
   listAssociations,
@@ -9,7 +15,9 @@ import {
 } from './associations.ts';
 import { batchObjects } from './batch.ts';
 import { completeCallback, completeCallbacks } from './callbacks.ts';
+import { createLabel, deleteLabel, labelLimits, listLabels, updateLabel } from './labels.ts';
 import { archiveObject, createObject, getObject, listObjects, updateObject } from './objects.ts';
+import { getPipeline, listPipelines, listStages } from './pipelines.ts';
 import {
   archiveGroup,
   archiveProperty,
@@ -39,6 +47,7 @@ const withOp = (req: RouteRequest, op: string): RouteRequest => ({ ...req, param
 const O = '/crm/v3/objects/:type';
 const P = '/crm/v3/properties/:type';
 const A = '/crm/v4/objects/:type/:id/associations';
+const V4 = '/crm/v4/associations/:from/:to';
 
 /** Every v3/v4 route the sandbox serves (hubspot-api.md §10), as data. */
 const BASE_ROUTES: RouteSpec[] = [
@@ -78,6 +87,23 @@ const BASE_ROUTES: RouteSpec[] = [
     access: 'assocRead',
     handler: batchReadAssociations,
   },
+  { method: 'POST', url: `${V4}/batch/create`, access: 'assocWrite', handler: batchCreateAssociations },
+  {
+    method: 'POST',
+    url: `${V4}/batch/associate/default`,
+    access: 'assocWrite',
+    handler: batchAssociateDefault,
+  },
+  { method: 'POST', url: `${V4}/batch/labels/archive`, access: 'assocWrite', handler: batchArchiveLabels },
+  { method: 'POST', url: `${V4}/batch/archive`, access: 'assocWrite', handler: batchArchiveAssociations },
+  { method: 'GET', url: `${V4}/labels`, access: 'schemaRead', handler: listLabels },
+  { method: 'POST', url: `${V4}/labels`, access: 'schemaWrite', handler: createLabel },
+  { method: 'PUT', url: `${V4}/labels`, access: 'schemaWrite', handler: updateLabel },
+  { method: 'DELETE', url: `${V4}/labels/:typeId`, access: 'schemaWrite', handler: deleteLabel },
+  { method: 'GET', url: '/crm/v3/limits/associations/labels', handler: labelLimits },
+  { method: 'GET', url: '/crm/v3/pipelines/:type', access: 'read', handler: listPipelines },
+  { method: 'GET', url: '/crm/v3/pipelines/:type/:pipelineId', access: 'read', handler: getPipeline },
+  { method: 'GET', url: '/crm/v3/pipelines/:type/:pipelineId/stages', access: 'read', handler: listStages },
   { method: 'GET', url: `${A}/:toType`, access: 'assocRead', handler: listAssociations },
   {
     method: 'PUT',
@@ -99,6 +125,8 @@ const DATED: [string, string][] = [
   ['/crm/v3/objects/', '/crm/objects/{v}/'],
   ['/crm/v3/properties/', '/crm/properties/{v}/'],
   ['/crm/v4/associations/', '/crm/associations/{v}/'],
+  ['/crm/v3/limits/', '/crm/limits/{v}/'],
+  ['/crm/v3/pipelines/', '/crm/pipelines/{v}/'],
 ];
 
 export const API_VERSIONS = ['2026-03', '2026-09'] as const;

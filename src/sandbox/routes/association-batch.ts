@@ -1,0 +1,173 @@
+import type { RouteContext, RouteRequest } from '../context.ts';
+import { defaultTypeId } from '../deals/labels.ts';
+import { validationError } from '../errors.ts';
+import { batchInputs, isError, type RouteResult, reply } from '../http.ts';
+import { OBJECT_TYPE_IDS, type ObjectType } from '../property-types.ts';
+import type { CrmRecord } from '../record.ts';
+import {
+  associateRecords,
+  isContactCompany,
+  labelsOf,
+  MAX_ASSOC_CREATE,
+  pair,
+  requestedTypes,
+  SINGLE,
+} from './associations.ts';
+
+/** v4 association batch writes: create (labelled), associate/default, labels/archive, archive. */
+
+const idOf = (v: unknown): string => String((v as { id?: unknown } | undefined)?.id ?? '');
+
+function records(
+  ctx: RouteContext,
+  from: ObjectType,
+  to: ObjectType,
+  input: Record<string, unknown>,
+): { ok: true; source: CrmRecord; target: CrmRecord } | { ok: false; error: Record<string, unknown> } {
+  const fromId = idOf(input.from);
+  const toId = idOf(input.to);
+  const source = ctx.store.table(from).get(fromId);
+  const target = ctx.store.table(to).get(toId);
+  if (source && !source.archivedAt && target && !target.archivedAt) return { ok: true, source, target };
+  const missing = !source || source.archivedAt ? [SINGLE[from], fromId] : [SINGLE[to], toId];
+  return {
+    ok: false,
+    error: {
+      status: 'error',
+      category: 'VALIDATION_ERROR',
+      message: `${missing[0]} ${missing[1]} does not exist or is archived.`,
+      context: { fromObjectId: [fromId], toObjectId: [toId] },
+    },
+  };
+}
+
+function batchReply(ctx: RouteContext, ok: number, startedAt: string, results: unknown[], errors: unknown[]) {
+  const body: Record<string, unknown> = { status: 'COMPLETE', results };
+  if (errors.length > 0) Object.assign(body, { numErrors: errors.length, errors });
+  Object.assign(body, { startedAt, completedAt: new Date(ctx.now()).toISOString() });
+  return reply(errors.length > 0 ? 207 : ok, body);
+}
+
+/** POST /crm/v4/associations/{from}/{to}/batch/create: `{inputs:[{from:{id}, to:{id}, types:[…]}]}` → 201 / 207. */
+export function batchCreateAssociations(ctx: RouteContext, req: RouteRequest): RouteResult {
+  const types = pair(req, 'from', 'to');
+  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
+  const [from, to] = types;
+  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
+  if (isError(inputs)) return inputs;
+  const startedAt = new Date(ctx.now()).toISOString();
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of inputs) {
+    const typeIds = requestedTypes(ctx, from, to, input.types);
+    if (typeof typeIds === 'string') {
+      errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: typeIds, context: {} });
+      continue;
+    }
+    const found = records(ctx, from, to, input);
+    if (!found.ok) {
+      errors.push(found.error);
+      continue;
+    }
+    associateRecords(ctx, from, found.source, to, found.target, typeIds);
+    results.push({
+      fromObjectTypeId: OBJECT_TYPE_IDS[from],
+      fromObjectId: found.source.id,
+      toObjectTypeId: OBJECT_TYPE_IDS[to],
+      toObjectId: found.target.id,
+      labels: labelsOf(ctx, from, to, typeIds),
+    });
+  }
+  return batchReply(ctx, 201, startedAt, results, errors);
+}
+
+/** POST …/batch/associate/default: `{inputs:[{from:{id}, to:{id}}]}` → 200 / 207. */
+export function batchAssociateDefault(ctx: RouteContext, req: RouteRequest): RouteResult {
+  const types = pair(req, 'from', 'to');
+  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
+  const [from, to] = types;
+  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
+  if (isError(inputs)) return inputs;
+  const startedAt = new Date(ctx.now()).toISOString();
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of inputs) {
+    const found = records(ctx, from, to, input);
+    if (!found.ok) {
+      errors.push(found.error);
+      continue;
+    }
+    associateRecords(ctx, from, found.source, to, found.target, undefined);
+    const typeId = isContactCompany(from, to) ? (from === 'contacts' ? 279 : 280) : defaultTypeId(from, to);
+    results.push({
+      from: { id: String(found.source.id) },
+      to: { id: String(found.target.id) },
+      associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId },
+    });
+  }
+  return batchReply(ctx, 200, startedAt, results, errors);
+}
+
+/** POST …/batch/labels/archive: removes only the given labels; the unlabeled association stays → 204. */
+export function batchArchiveLabels(ctx: RouteContext, req: RouteRequest): RouteResult {
+  const types = pair(req, 'from', 'to');
+  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
+  const [from, to] = types;
+  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
+  if (isError(inputs)) return inputs;
+  for (const input of inputs) {
+    const typeIds = requestedTypes(ctx, from, to, input.types);
+    if (typeof typeIds === 'string') return validationError(typeIds);
+  }
+  for (const input of inputs) {
+    const typeIds = requestedTypes(ctx, from, to, input.types) as number[];
+    const found = records(ctx, from, to, input);
+    if (!found.ok) continue;
+    const target = found.target;
+    if (isContactCompany(from, to)) {
+      // Only "primary" is a label here; removing it leaves the unlabeled association.
+      const contact = from === 'contacts' ? found.source : target;
+      const company = from === 'contacts' ? target : found.source;
+      if (typeIds.some((t) => t === 1 || t === 2) && contact.company === company.id) {
+        ctx.store.dissociate(contact, company.id);
+        ctx.store.associate(contact, company.id, false);
+      }
+      continue;
+    }
+    const base = defaultTypeId(from, to);
+    ctx.store.unlink(
+      from,
+      found.source.id,
+      to,
+      target.id,
+      typeIds.filter((t) => t !== base),
+      ctx.now(),
+    );
+  }
+  return reply(204);
+}
+
+/** POST …/batch/archive: `{inputs:[{from:{id}, to:[{id}]}]}` removes whole associations → 204. */
+export function batchArchiveAssociations(ctx: RouteContext, req: RouteRequest): RouteResult {
+  const types = pair(req, 'from', 'to');
+  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
+  const [from, to] = types;
+  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
+  if (isError(inputs)) return inputs;
+  for (const input of inputs) {
+    const source = ctx.store.table(from).get(idOf(input.from));
+    if (!source) continue;
+    const targets = Array.isArray(input.to) ? input.to : [input.to];
+    for (const t of targets) {
+      const target = ctx.store.table(to).get(idOf(t));
+      if (!target) continue;
+      if (isContactCompany(from, to)) {
+        const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
+        ctx.store.dissociate(contact, company.id);
+      } else {
+        ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now());
+      }
+    }
+  }
+  return reply(204);
+}
