@@ -93,6 +93,8 @@ export interface ContactFacts {
   jobTitle?: string | null;
   /** HubSpot enrichment `hs_seniority`, or a vendor level, if present. */
   seniorityHint?: string | null;
+  /** HubSpot `lifecyclestage` (e.g. "customer"): customer personas apply to the playbook's customer stages. */
+  lifecycleStage?: string | null;
 }
 
 /** The answer of the title reader: who the person is, from the title (and company size). */

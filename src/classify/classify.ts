@@ -71,7 +71,7 @@ export function classify(
     ? { revenuePerEmployee: playbook.product.revenuePerEmployee }
     : {};
   const title = withSeniorityHint(readTitle(jobTitle, company ?? undefined, options), contact?.seniorityHint);
-  const reading = readWithPlaybook(title, company, playbook);
+  const reading = readWithPlaybook(title, company, playbook, contact?.lifecycleStage);
   // Listed field by field: spreading two objects of this size was 5x slower than reading the title (bench).
   return {
     title: title.title,

@@ -44,6 +44,7 @@ function coversRest(outer: CompiledMatch, inner: CompiledMatch): boolean {
   for (const excluded of outer.keywordsOut) {
     if (!inner.keywordsOut.some((innerOut) => implies(excluded, innerOut))) return false;
   }
+  if (outer.customer !== null && outer.customer !== inner.customer) return false;
   return outer.icpFit === null || outer.icpFit === inner.icpFit;
 }
 
@@ -54,6 +55,7 @@ export function overlaps(a: CompiledMatch, b: CompiledMatch): boolean {
   if (!intersects(a.bands, b.bands)) return false;
   if (!industriesMeet(a, b)) return false;
   if (keywordsExcluded(a, b) || keywordsExcluded(b, a)) return false;
+  if (a.customer !== null && b.customer !== null && a.customer !== b.customer) return false;
   return a.icpFit === null || b.icpFit === null || a.icpFit === b.icpFit;
 }
 
@@ -91,6 +93,7 @@ export function intersect(a: CompiledMatch, b: CompiledMatch): CompiledMatch {
     keywords: a.keywords ?? b.keywords,
     keywordsOut: [...a.keywordsOut, ...b.keywordsOut],
     icpFit: a.icpFit ?? b.icpFit,
+    customer: a.customer ?? b.customer,
   };
 }
 

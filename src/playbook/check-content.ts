@@ -41,15 +41,18 @@ export function missingTalkingPoints(
     if (kind !== 'persona') continue;
     // The fallback role means "not in the buying group": nothing to say in that role.
     const roles = [...reachableRoles(rules, compiled)].filter((role) => role !== playbook.roleFallback.role);
+    // Role-level guidance covers a role the persona has nothing of its own for.
+    const roleHasGuidance = (role: string) =>
+      (playbook.roles.find((r) => r.id === role)?.talkingPoints.length ?? 0) > 0;
     const missing = roles.filter(
-      (role) => !persona.talkingPoints[role as keyof typeof persona.talkingPoints],
+      (role) => !persona.talkingPoints[role as keyof typeof persona.talkingPoints] && !roleHasGuidance(role),
     );
     if (missing.length > 0) {
       found.push(
         issue(
           source,
           [...path, 'talkingPoints'],
-          `"${persona.id}" can be assigned ${missing.join(', ')} by the role rules but has no talking points for ${missing.length === 1 ? 'it' : 'them'}; add them`,
+          `"${persona.id}" can be assigned ${missing.join(', ')} by the role rules but has no talking points for ${missing.length === 1 ? 'it' : 'them'}, and neither ${missing.length === 1 ? 'does the role' : 'do the roles'}; add them to the persona or to roles[].talkingPoints`,
         ),
       );
     }
@@ -68,7 +71,7 @@ export function staleness(playbook: Playbook, source: string, today: string): Pl
         issue(
           source,
           [...path, 'lastReviewed'],
-          `"${persona.id}" was last reviewed ${age} days ago (interval ${playbook.reviewIntervalDays}); review it with sales and update lastReviewed`,
+          `"${persona.id}" was last reviewed ${age} days ago (interval ${playbook.reviewIntervalDays}); ${persona.owner ? `ask ${persona.owner} to review` : 'give it an owner, review'} it with sales and update lastReviewed`,
         ),
       ];
     }

@@ -1,6 +1,7 @@
 import { BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 import { coveringMatches, coversAny, overlapsAny } from './analysis.ts';
 import { missingTalkingPoints, staleness } from './check-content.ts';
+import { technicalSweep, templateWarnings } from './check-templates.ts';
 import { allPersonas } from './check-references.ts';
 import { compileMatch, compilePersona } from './compile-match.ts';
 import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
@@ -133,6 +134,8 @@ export function checkRules(playbook: Playbook, source: string, today: string): C
   }
   warnings.push(...missingTalkingPoints(playbook, source, rules, personas));
   warnings.push(...staleness(playbook, source, today));
+  warnings.push(...technicalSweep(playbook, source));
+  warnings.push(...templateWarnings(playbook, source));
   const undefinedRoles = BUYING_ROLES.filter((role) => !playbook.roles.some((r) => r.id === role));
   if (undefinedRoles.length > 0) {
     warnings.push(
@@ -143,14 +146,22 @@ export function checkRules(playbook: Playbook, source: string, today: string): C
       ),
     );
   }
-  if (playbook.personas.length > 5) {
-    warnings.push(
-      issue(
-        source,
-        ['personas'],
-        `${playbook.personas.length} active personas; two to five is the useful range, so fold the least distinct ones into their neighbours`,
-      ),
-    );
+  // Buyer and customer personas are separate sets (a renewal owner is not a new-logo buyer): count each.
+  const customers = playbook.personas.filter((p) => p.match.customer === true).length;
+  const buyers = playbook.personas.length - customers;
+  for (const [count, what] of [
+    [buyers, 'active personas'],
+    [customers, 'customer personas'],
+  ] as const) {
+    if (count > 5) {
+      warnings.push(
+        issue(
+          source,
+          ['personas'],
+          `${count} ${what}; two to five is the useful range, so fold the least distinct ones into their neighbours`,
+        ),
+      );
+    }
   }
   return { errors, warnings };
 }

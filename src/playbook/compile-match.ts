@@ -19,6 +19,7 @@ export interface CompiledMatch {
   keywords: readonly (readonly string[])[] | null;
   keywordsOut: readonly (readonly string[])[];
   icpFit: boolean | null;
+  customer: boolean | null;
 }
 
 /** The facts a match is tested against, already read from title and company. */
@@ -30,6 +31,8 @@ export interface MatchFacts {
   titleWords: readonly string[];
   /** False only when known facts put the company outside the ICP. */
   icpFit: boolean;
+  /** The contact's lifecycle stage is one of the playbook's customer stages. */
+  customer: boolean;
 }
 
 const ALL_SENIORITIES: readonly Seniority[] = [...SENIORITIES, 'unknown'];
@@ -96,6 +99,7 @@ export function compileMatch(match: Match, playbook: Pick<Playbook, 'product'>):
     keywords: match.titleKeywords ? match.titleKeywords.map(words) : null,
     keywordsOut: (match.titleKeywordsOut ?? []).map(words),
     icpFit: match.icpFit ?? null,
+    customer: match.customer ?? null,
   };
 }
 
@@ -112,6 +116,7 @@ export function matches(match: CompiledMatch, facts: MatchFacts): boolean {
     return false;
   }
   if (match.keywordsOut.some((keyword) => containsWords(facts.titleWords, keyword))) return false;
+  if (match.customer !== null && match.customer !== facts.customer) return false;
   return match.icpFit === null || match.icpFit === facts.icpFit;
 }
 

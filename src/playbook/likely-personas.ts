@@ -24,6 +24,16 @@ function byRole(playbook: Playbook): Map<string, Persona[]> {
  * The personas likely to fill a role, for the card's "bring in" hint when the role is missing at a company
  * (e.g. technical_evaluator → IT & Security Reviewer). Persona order follows the file.
  */
-export function likelyPersonasFor(playbook: Playbook, role: BuyingRole | string): Persona[] {
-  return [...(byRole(playbook).get(role) ?? [])];
+export function likelyPersonasFor(
+  playbook: Playbook,
+  role: BuyingRole | string,
+  options: { customer?: boolean } = {},
+): Persona[] {
+  // Customer personas (match.customer: true) apply only at customers; buyer personas elsewhere, and at
+  // customers when no customer persona fills the role.
+  const all = byRole(playbook).get(role) ?? [];
+  const buyers = all.filter((p) => p.match.customer !== true);
+  if (!options.customer) return buyers;
+  const customers = all.filter((p) => p.match.customer === true);
+  return customers.length > 0 ? customers : all.filter((p) => p.match.customer !== false);
 }

@@ -75,11 +75,19 @@ function hubspotValue(playbook: Playbook, role: BuyingRole): HubSpotBuyingRole {
   return playbook.roles.find((definition) => definition.id === role)?.hubspotValue ?? 'OTHER';
 }
 
+/** True when a HubSpot lifecycle stage (value or label) is one of the playbook's customer stages. */
+export function isCustomerStage(playbook: Pick<Playbook, 'customerStages'>, stage: string | null | undefined) {
+  if (typeof stage !== 'string' || stage.trim() === '') return false;
+  const id = stage.trim().toLowerCase();
+  return playbook.customerStages.some((candidate) => candidate.toLowerCase() === id);
+}
+
 /** Role, persona and fit for one title reading. Pure and total: no I/O, no clock, no throw. */
 export function readWithPlaybook(
   title: TitleResult,
   company: CompanyFacts | null | undefined,
   playbook: Playbook,
+  lifecycleStage?: string | null,
 ): PlaybookReading {
   const { rules, personas } = compiled(playbook);
   const industry = industryId(company?.industry);
@@ -91,8 +99,9 @@ export function readWithPlaybook(
     industry,
     titleWords: words(title.title ?? ''),
     icpFit: fit,
+    customer: isCustomerStage(playbook, lifecycleStage),
   };
-  const inputs = `from seniority ${title.seniority}, function ${title.function}, size band ${title.sizeBand}${industry ? `, industry ${industry}` : ''}`;
+  const inputs = `from seniority ${title.seniority}, function ${title.function}, size band ${title.sizeBand}${industry ? `, industry ${industry}` : ''}${facts.customer ? ', a customer' : ''}`;
 
   const hitEntry = rules.find((candidate) => matches(candidate.match, facts));
   const hit = hitEntry?.rule;

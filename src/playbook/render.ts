@@ -23,6 +23,7 @@ export function describeMatch(match: Match, playbook: Playbook): string {
   if (match.titleKeywords) parts.push(`title has: ${match.titleKeywords.join(', ')}`);
   if (match.titleKeywordsOut) parts.push(`title lacks: ${match.titleKeywordsOut.join(', ')}`);
   if (match.icpFit !== undefined) parts.push(match.icpFit ? 'company in the ICP' : 'company outside the ICP');
+  if (match.customer !== undefined) parts.push(match.customer ? 'a customer' : 'not a customer');
   return parts.length > 0 ? parts.join(' · ') : 'anyone';
 }
 

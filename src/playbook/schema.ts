@@ -45,6 +45,8 @@ const matchShape = {
   titleKeywords: list(Keyword).optional(),
   titleKeywordsOut: list(Keyword).optional(),
   icpFit: z.boolean().optional(),
+  /** true: only contacts whose lifecycle stage is one of `customerStages`; false: only everyone else. */
+  customer: z.boolean().optional(),
 };
 export const MatchSchema = z.strictObject(matchShape);
 export const PersonaMatchSchema = z.strictObject({ ...matchShape, priority: z.number().int().default(0) });
@@ -64,13 +66,30 @@ const Product = z.strictObject({
   }),
 });
 
+/** A buyer's words; `template: true` marks an example that is never shown to a rep as a real quote. */
+const PainPoint = z.strictObject({
+  quote: Sentence,
+  source: Text,
+  date: IsoDate.optional(),
+  template: z.boolean().default(false),
+});
+/** `template: true` marks an example answer or proof to replace; the card does not present it as fact. */
+const Objection = z.strictObject({
+  objection: Sentence,
+  response: Sentence,
+  proof: Text.optional(),
+  template: z.boolean().default(false),
+});
+
 const RoleDefinition = z.strictObject({
   id: RoleId,
   label: Text,
   definition: Sentence,
   hubspotValue: z.enum(HUBSPOT_BUYING_ROLES),
-  /** Role-level guidance, shown when the contact's persona has no talking points for this role. */
+  /** Role-level guidance, shown when the contact's persona has none for this role (or no persona fits). */
   talkingPoints: z.array(Sentence).default([]),
+  objections: z.array(Objection).default([]),
+  discoveryQuestions: z.array(Sentence).default([]),
 });
 
 const RoleRule = z.strictObject({
@@ -102,10 +121,22 @@ const personaCommon = {
 const Persona = z.strictObject({
   ...personaCommon,
   goals: list(Sentence),
-  painPoints: list(z.strictObject({ quote: Sentence, source: Text, date: IsoDate.optional() })),
+  /** What they are measured on; what a win looks like to them. */
+  successMetrics: z.array(Sentence).default([]),
+  painPoints: list(PainPoint),
   talkingPoints: TalkingPoints,
-  objections: list(z.strictObject({ objection: Sentence, response: Sentence, proof: Text.optional() })),
+  objections: list(Objection),
   discoveryQuestions: list(Sentence),
+  /** How they evaluate and buy: criteria, the process, the typical timeline. */
+  evaluation: z
+    .strictObject({
+      criteria: z.array(Sentence).default([]),
+      process: Sentence.optional(),
+      timeline: Text.optional(),
+    })
+    .optional(),
+  /** Events that make them look for a solution now. */
+  triggerEvents: z.array(Sentence).default([]),
   channels: list(Text),
   formats: list(Text),
   disqualifiers: z.array(Sentence).default([]),
@@ -124,7 +155,11 @@ const NegativePersona = z.strictObject({
 export const PlaybookSchema = z.strictObject({
   $schema: z.string().optional(),
   version: Text,
+  /** true for a sample to replace: the card and settings say so, and the check warns until it is removed. */
+  example: z.boolean().default(false),
   reviewIntervalDays: z.number().int().positive().default(180),
+  /** HubSpot `lifecyclestage` values that make a contact a customer (for `match.customer`). */
+  customerStages: list(Text).default(['customer', 'evangelist']),
   product: Product,
   roles: list(RoleDefinition),
   roleRules: list(RoleRule),
@@ -148,6 +183,8 @@ export type RoleDefinition = Playbook['roles'][number];
 export type Persona = Playbook['personas'][number];
 export type NegativePersona = Playbook['negativePersonas'][number];
 export type AnyPersona = Persona | NegativePersona;
+export type PainPoint = Persona['painPoints'][number];
+export type Objection = Persona['objections'][number];
 
 /** The JSON Schema editors use for completion (kept current by a test). */
 export function playbookJsonSchema(): Record<string, unknown> {

@@ -33,7 +33,9 @@ const run = (...args: string[]) => main(['node', 'rolecall', ...args]);
 describe('rolecall playbook check', () => {
   it('passes the shipped default', async () => {
     expect(await run('playbook', 'check')).toBe(0);
-    expect(out).toMatch(/playbook 2026\.\d+\.\d+ is valid \(5 personas, 2 negative/);
+    expect(out).toMatch(/playbook 2026\.\d+\.\d+ is valid \(5 personas, 4 customer, 2 negative/);
+    // The example still carries templates, and the check says so for each one.
+    expect(out).toMatch(/⚠ .*personas\[0\]\.painPoints\[0\]: template quote still in place/);
   });
 
   it('exits 1 with the precise error list for a broken file', async () => {

@@ -14,6 +14,8 @@ interface Row {
     industry?: string;
     title?: string;
     confidence?: number;
+    /** HubSpot lifecyclestage, for customer personas. */
+    lifecycle?: string;
   };
   expect: Record<string, unknown>;
 }
@@ -50,7 +52,7 @@ describe('default playbook decisions over title readings (fixture table)', () =>
       const title = titleResult(row.in);
       const reading = {
         ...title,
-        ...readWithPlaybook(title, { industry: row.in.industry ?? null }, defaultPlaybook),
+        ...readWithPlaybook(title, { industry: row.in.industry ?? null }, defaultPlaybook, row.in.lifecycle),
       };
       for (const [key, want] of Object.entries(row.expect)) {
         const got = (reading as unknown as Record<string, unknown>)[key];
@@ -71,6 +73,7 @@ describe('default playbook decisions over title readings (fixture table)', () =>
           titleResult(row.in),
           { industry: row.in.industry ?? null },
           playbook,
+          row.in.lifecycle,
         );
         return `${reading.buyingRole}+${reading.extraRoles?.join('+')}`;
       });
@@ -91,8 +94,12 @@ describe('default playbook decisions over title readings (fixture table)', () =>
     const used = new Set<string>();
     for (const row of rows) {
       const title = titleResult(row.in);
-      for (const id of readWithPlaybook(title, { industry: row.in.industry ?? null }, defaultPlaybook)
-        .roleRules)
+      for (const id of readWithPlaybook(
+        title,
+        { industry: row.in.industry ?? null },
+        defaultPlaybook,
+        row.in.lifecycle,
+      ).roleRules)
         used.add(id);
     }
     const unused = defaultPlaybook.roleRules.map((rule) => rule.id).filter((id) => !used.has(id));

@@ -21,7 +21,7 @@ describe('card helpers', () => {
 
   it('returns the talking points of a persona in a role, and none for an unknown pair', () => {
     const finance = findPersona(defaultPlaybook, 'finance_leader');
-    expect(talkingPointsFor(finance, 'economic_buyer')[0]).toMatch(/per seat/);
+    expect(talkingPointsFor(finance, 'economic_buyer')[0]).toMatch(/three-year cost/);
     expect(talkingPointsFor(finance, 'end_user')).toEqual([]);
     expect(talkingPointsFor(finance, 'not_a_role')).toEqual([]);
     expect(talkingPointsFor(null, 'champion')).toEqual([]);
@@ -29,7 +29,7 @@ describe('card helpers', () => {
 
   it('falls back to role-level guidance when the persona has none (procurement has no persona)', () => {
     const finance = findPersona(defaultPlaybook, 'finance_leader');
-    expect(talkingPointsFor(null, 'gatekeeper', defaultPlaybook)[0]).toMatch(/order form/);
+    expect(talkingPointsFor(null, 'gatekeeper', defaultPlaybook)[0]).toMatch(/approvals/);
     expect(talkingPointsFor(finance, 'legal_and_compliance', defaultPlaybook)[0]).toMatch(
       /data-processing agreement/,
     );
@@ -37,7 +37,10 @@ describe('card helpers', () => {
     expect(talkingPointsFor(finance, 'economic_buyer', defaultPlaybook)).toEqual(
       talkingPointsFor(finance, 'economic_buyer'),
     );
-    expect(talkingPointsFor(finance, 'end_user', defaultPlaybook)).toEqual([]);
+    expect(talkingPointsFor(finance, 'end_user', defaultPlaybook)).toEqual(
+      defaultPlaybook.roles.find((r) => r.id === 'end_user')?.talkingPoints,
+    );
+    expect(talkingPointsFor(finance, 'other', defaultPlaybook)).toEqual([]);
   });
 
   it('labels roles from the playbook, then built-in, then the raw id', () => {
@@ -107,6 +110,12 @@ describe('likelyPersonasFor', () => {
     );
     expect(ids('end_user')).toEqual(['team_practitioner']);
     expect(ids('champion')).not.toContain('finance_leader');
+  });
+
+  it('leaves customer personas out unless the company is a customer', () => {
+    expect(ids('end_user')).not.toContain('customer_admin');
+    const forCustomer = likelyPersonasFor(defaultPlaybook, 'end_user', { customer: true }).map((p) => p.id);
+    expect(forCustomer).toEqual(['customer_admin']);
   });
 
   it('has nobody for roles only people set, or for unknown ids', () => {

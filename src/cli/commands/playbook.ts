@@ -36,8 +36,9 @@ export async function playbookCheck(path: string | undefined): Promise<void> {
     );
   }
   const p = loaded.value;
+  const customers = p.personas.filter((persona) => persona.match.customer === true).length;
   process.stdout.write(
-    `✔ ${file}: playbook ${p.version} is valid (${p.personas.length} personas, ${p.negativePersonas.length} negative, ${p.roleRules.length} role rules, ${loaded.warnings.length} warning(s))\n`,
+    `✔ ${file}: playbook ${p.version} is valid (${p.personas.length - customers} personas, ${customers} customer, ${p.negativePersonas.length} negative, ${p.roleRules.length} role rules, ${loaded.warnings.length} warning(s))\n`,
   );
 }
 
