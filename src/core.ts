@@ -46,6 +46,14 @@ export { readTitle } from './classify/read-title.ts';
 export { sizeBand } from './classify/size-band.ts';
 export { defaultPlaybook } from './playbook/default.ts';
 export {
+  exampleNotice,
+  type Guidance,
+  guidanceFor,
+  isTemplate,
+  type PersonaDetail,
+  personaDetail,
+} from './playbook/guidance.ts';
+export {
   type BuyingGroupCoverage,
   buyingGroupCoverage,
   findPersona,
@@ -64,6 +72,14 @@ export {
   loadPlaybookText,
   type PlaybookLoadResult,
 } from './playbook/load.ts';
+export { isCustomerStage } from './playbook/read-with-playbook.ts';
+export {
+  ageWords,
+  type ReviewStatus,
+  reviewStatus,
+  type StalePersona,
+  stalePersonas,
+} from './playbook/review.ts';
 export type {
   AnyPersona,
   Match,

@@ -1,8 +1,8 @@
 import { BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 import { coveringMatches, coversAny, overlapsAny } from './analysis.ts';
 import { missingTalkingPoints, staleness } from './check-content.ts';
-import { technicalSweep, templateWarnings } from './check-templates.ts';
 import { allPersonas } from './check-references.ts';
+import { technicalSweep, templateWarnings } from './check-templates.ts';
 import { compileMatch, compilePersona } from './compile-match.ts';
 import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
 import type { Match, Playbook } from './schema.ts';

@@ -1,7 +1,7 @@
 import { allPersonas } from './check-references.ts';
+import { productFunctions } from './compile-match.ts';
 import { isTemplate } from './guidance.ts';
 import { issue, type PathKey, type PlaybookIssue } from './issues.ts';
-import { productFunctions } from './match.ts';
 import type { Playbook } from './schema.ts';
 
 /** Warnings for content that is not yet the team's own, and for rules wider than the product says. */

@@ -1,4 +1,4 @@
-import { BUYING_ROLES, type BuyingRole } from '../classify/types.ts';
+import { BUYING_ROLES, type BuyingRole } from '../taxonomy.ts';
 import type { AnyPersona, Objection, PainPoint, Persona, Playbook } from './schema.ts';
 
 /**

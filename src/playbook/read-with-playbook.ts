@@ -76,7 +76,10 @@ function hubspotValue(playbook: Playbook, role: BuyingRole): HubSpotBuyingRole {
 }
 
 /** True when a HubSpot lifecycle stage (value or label) is one of the playbook's customer stages. */
-export function isCustomerStage(playbook: Pick<Playbook, 'customerStages'>, stage: string | null | undefined) {
+export function isCustomerStage(
+  playbook: Pick<Playbook, 'customerStages'>,
+  stage: string | null | undefined,
+) {
   if (typeof stage !== 'string' || stage.trim() === '') return false;
   const id = stage.trim().toLowerCase();
   return playbook.customerStages.some((candidate) => candidate.toLowerCase() === id);

@@ -12,7 +12,9 @@ const dayOf = (today: Date | string): number =>
 export function daysSince(isoDate: string, today: Date | string): number | null {
   const then = Date.parse(`${isoDate}T00:00:00Z`);
   const now = dayOf(today);
-  return Number.isFinite(then) && Number.isFinite(now) ? Math.max(0, Math.floor((now - then) / DAY_MS)) : null;
+  return Number.isFinite(then) && Number.isFinite(now)
+    ? Math.max(0, Math.floor((now - then) / DAY_MS))
+    : null;
 }
 
 /** "today", "12 days ago", "7 months ago", "2 years ago": the age the way a person says it. */

@@ -13,7 +13,7 @@ describe('settings page', () => {
     const { render, findByTestId } = createRenderer('settings');
     render(<PlaybookOverview now={() => new Date(reviewed + 3 * DAY_MS)} />);
     expect(findByTestId(Text, 'summary').text).toMatch(
-      /^5 personas and 2 negative personas for .*economic buyer/,
+      /^5 personas, 4 customer personas and 2 negative personas for .*economic buyer/,
     );
     const rows = findByTestId(Table, 'personas').findAll(TableRow).slice(1).map(deepText);
     expect(rows).toHaveLength(defaultPlaybook.personas.length + defaultPlaybook.negativePersonas.length);
@@ -27,12 +27,23 @@ describe('settings page', () => {
   it('warns when personas are past the review interval', () => {
     const { render, findByTestId, maybeFind } = createRenderer('settings');
     render(<PlaybookOverview now={() => new Date(reviewed + 3 * DAY_MS)} />);
-    expect(maybeFind(Alert)).toBeNull();
+    expect(maybeFind(Alert, { testId: 'stale' })).toBeNull();
     const late = createRenderer('settings');
     late.render(
       <PlaybookOverview now={() => new Date(reviewed + (defaultPlaybook.reviewIntervalDays + 1) * DAY_MS)} />,
     );
     expect(deepText(late.findByTestId(Alert, 'stale'))).toContain('Finance Leader');
     expect(findByTestId(Text, 'summary')).toBeDefined();
+  });
+
+  it('says the default is an example to replace', () => {
+    const { render, findByTestId } = createRenderer('settings');
+    render(<PlaybookOverview now={() => new Date(reviewed + 3 * DAY_MS)} />);
+    expect(deepText(findByTestId(Alert, 'example-playbook'))).toContain('example playbook');
+    const own = createRenderer('settings');
+    own.render(
+      <PlaybookOverview playbook={{ ...defaultPlaybook, example: false }} now={() => new Date(reviewed)} />,
+    );
+    expect(own.maybeFind(Alert, { testId: 'example-playbook' })).toBeNull();
   });
 });

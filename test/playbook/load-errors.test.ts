@@ -23,7 +23,9 @@ describe('loading the default playbook', () => {
       (items ?? []).forEach((item, i) => {
         if (item.template === true) templates.push(`${at}[${i}]`);
       });
-    data.roles.forEach((r: Data, i: number) => collect(r.objections, `roles[${i}].objections`));
+    data.roles.forEach((r: Data, i: number) => {
+      collect(r.objections, `roles[${i}].objections`);
+    });
     data.personas.forEach((p: Data, i: number) => {
       collect(p.painPoints, `personas[${i}].painPoints`);
       collect(p.objections, `personas[${i}].objections`);

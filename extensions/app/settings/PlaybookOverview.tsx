@@ -10,7 +10,7 @@ import {
   TableRow,
   Text,
 } from '@hubspot/ui-extensions';
-import { defaultPlaybook, type Playbook, roleLabel } from '@rolecall/core';
+import { defaultPlaybook, exampleNotice, type Playbook, roleLabel, stalePersonas } from '@rolecall/core';
 
 export interface PlaybookOverviewProps {
   playbook?: Playbook;
@@ -36,14 +36,21 @@ export function PlaybookOverview({
   const today = now();
   const personas = [...playbook.personas, ...playbook.negativePersonas];
   const negative = new Set(playbook.negativePersonas.map((p) => p.id));
-  const stale = personas.filter((p) => (ageInDays(p.lastReviewed, today) ?? 0) > playbook.reviewIntervalDays);
+  const stale = stalePersonas(playbook, today);
+  const customers = playbook.personas.filter((p) => p.match.customer === true).length;
+  const example = exampleNotice(playbook);
   return (
     <Flex direction="column" gap="md">
       <Heading>{`Playbook ${playbook.version}`}</Heading>
-      <Text testId="summary">{`${playbook.personas.length} personas and ${playbook.negativePersonas.length} negative personas for ${playbook.product.name}. Required buying roles: ${playbook.requiredRoles.map((r) => roleLabel(playbook, r).toLowerCase()).join(', ')}.`}</Text>
+      {example ? (
+        <Alert testId="example-playbook" variant="info" title="Example playbook">
+          <Text>{example}</Text>
+        </Alert>
+      ) : null}
+      <Text testId="summary">{`${playbook.personas.length - customers} personas, ${customers} customer personas and ${playbook.negativePersonas.length} negative personas for ${playbook.product.name}. Required buying roles: ${playbook.requiredRoles.map((r) => roleLabel(playbook, r).toLowerCase()).join(', ')}.`}</Text>
       {stale.length > 0 ? (
         <Alert testId="stale" variant="warning" title="Personas due for review">
-          <Text>{`${stale.map((p) => p.name).join(', ')}: last reviewed more than ${playbook.reviewIntervalDays} days ago. Review them against recent won and lost deals.`}</Text>
+          <Text>{`${stale.map((p) => `${p.name} (${p.owner ?? 'no owner'}, ${p.days} days)`).join(', ')}: last reviewed more than ${playbook.reviewIntervalDays} days ago. Review them against recent won and lost deals.`}</Text>
         </Alert>
       ) : null}
       <Table testId="personas" bordered>
