@@ -1,6 +1,6 @@
-import type { JobFunction, Seniority } from '../taxonomy.ts';
 import { findPersona } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import type { JobFunction, Seniority } from '../taxonomy.ts';
 
 /** Words a person reads for rolecall's ids. Browser-safe and pure; the cards, the CLI and the report use them. */
 

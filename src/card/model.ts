@@ -1,7 +1,7 @@
 import { classify } from '../classify/classify.ts';
-import type { Classification, CompanyFacts } from '../taxonomy.ts';
 import { roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import type { Classification, CompanyFacts } from '../taxonomy.ts';
 import { type CardGuidance, personaGuidance } from './guidance.ts';
 import {
   confidenceWord,

@@ -1,8 +1,4 @@
-import type { CompanyFacts, ContactFacts } from '../taxonomy.ts';
-
-/** HubSpot record properties as `classify()` input. Browser-safe and pure. */
-
-export type Props = Readonly<Record<string, string | null | undefined>>;
+/** What the cards read from HubSpot records; the record → classify() input rule lives in src/hubspot. */
 
 /** The contact properties the persona card reads. */
 export const CONTACT_CARD_PROPERTIES = [
@@ -25,29 +21,9 @@ export const COMPANY_CARD_PROPERTIES = ['name', 'numberofemployees', 'industry',
 export const text = (value: string | null | undefined): string =>
   typeof value === 'string' ? value.trim() : '';
 
-const toNumber = (value: string | null | undefined): number | null => {
-  const parsed = Number(text(value));
-  return text(value) !== '' && Number.isFinite(parsed) ? parsed : null;
-};
-
-/** The contact's primary company among its associations (type 1), else the first one. */
-export function primaryCompany<T extends { associationTypes: ReadonlyArray<{ typeId: number }> }>(
-  results: readonly T[],
-): T | undefined {
-  return results.find((r) => r.associationTypes.some((t) => t.typeId === 1)) ?? results[0];
-}
-
-/** Contact properties as classify() input. */
-export function contactFacts(contact: Props): ContactFacts {
-  return { jobTitle: text(contact.jobtitle) || null, seniorityHint: text(contact.hs_seniority) || null };
-}
-
-/** Company properties as classify() input; unreadable numbers become null, never NaN. */
-export function companyFacts(company: Props): CompanyFacts {
-  return {
-    name: text(company.name) || null,
-    employees: toNumber(company.numberofemployees),
-    industry: text(company.industry) || null,
-    annualRevenue: toNumber(company.annualrevenue),
-  };
-}
+export {
+  companyFacts,
+  contactFacts,
+  primaryCompany,
+  type RecordProperties as Props,
+} from '../hubspot/record-input.ts';

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { classify } from '../classify/classify.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { COMPANY_INPUT_PROPERTIES, ROLECALL_PROPERTIES } from '../hubspot/properties.ts';
+import { companyFacts, contactFacts } from '../hubspot/record-input.ts';
 import { type BuyingGroupCoverage, buyingGroupCoverage } from '../playbook/helpers.ts';
-import { companyFacts, contactFacts } from '../tag/snapshot.ts';
 import { type FunctionResult, fail, hubspotFailure } from './result.ts';
 import type { FunctionEnv } from './run.ts';
 
 /** Contacts read per company; beyond this the answer says it is partial. */
 export const MAX_MEMBERS = 1000;
-const PAGE = 500;
 
 const GroupParameters = z.strictObject({
   companyId: z
@@ -24,31 +23,7 @@ export type GroupResult = FunctionResult<{
   coverage: BuyingGroupCoverage;
 }>;
 
-type GroupGateway = Pick<Gateway, 'readCompanies' | 'readContacts' | 'transport'>;
-
-async function contactIds(
-  gateway: GroupGateway,
-  companyId: string,
-): Promise<{ ids: string[]; partial: boolean } | string> {
-  const ids: string[] = [];
-  let after: string | undefined;
-  do {
-    const qs = new URLSearchParams({ limit: String(PAGE), ...(after ? { after } : {}) });
-    const page = await gateway.transport.send<{
-      results?: Array<{ toObjectId?: unknown }>;
-      paging?: { next?: { after?: string } };
-    }>({
-      method: 'GET',
-      path: `/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/contacts`,
-      qs,
-      what: `reading the contacts of company ${companyId}`,
-    });
-    if (!page.ok) return hubspotFailure(page.error).errors[0] ?? page.error.message;
-    for (const item of page.value.body?.results ?? []) ids.push(String(item.toObjectId));
-    after = page.value.body?.paging?.next?.after;
-  } while (after && ids.length < MAX_MEMBERS);
-  return { ids: ids.slice(0, MAX_MEMBERS), partial: Boolean(after) || ids.length > MAX_MEMBERS };
-}
+type GroupGateway = Pick<Gateway, 'readCompanies' | 'readContacts' | 'readContactIdsOfCompany'>;
 
 /**
  * App function `buying_group`: the coverage of a company's whole buying group, for companies with more
@@ -68,17 +43,18 @@ export async function buyingGroup(
   if (!company.ok) return hubspotFailure(company.error);
   if (!company.value[0])
     return fail(`Company ${companyId} was not found; it may have been deleted or merged. Reload the record.`);
-  const found = await contactIds(env.gateway, companyId);
-  if (typeof found === 'string') return fail(found);
+  const members = await env.gateway.readContactIdsOfCompany(companyId, MAX_MEMBERS);
+  if (!members.ok) return hubspotFailure(members.error);
+  const found = members.value;
   const contacts = await env.gateway.readContacts(found.ids, {
     properties: ['jobtitle', 'hs_seniority', ROLECALL_PROPERTIES.buyingRole],
   });
   if (!contacts.ok) return hubspotFailure(contacts.error);
-  const facts = companyFacts(company.value[0]);
+  const facts = companyFacts(company.value[0].properties);
   const roles = contacts.value.map((record) => ({
     buyingRole:
       record.properties[ROLECALL_PROPERTIES.buyingRole] ||
-      classify(contactFacts(record), facts, env.playbook).buyingRole,
+      classify(contactFacts(record.properties), facts, env.playbook).buyingRole,
   }));
   const coverage = buyingGroupCoverage(roles, env.playbook);
   return {

@@ -6,11 +6,12 @@ import {
   ROLECALL_PROPERTIES,
   SOURCE_MANUAL,
 } from '../hubspot/properties.ts';
+import { companyFacts, contactFacts } from '../hubspot/record-input.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
 import { findPersona, roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { PLAN_HISTORY_PROPERTIES, PLAN_READ_PROPERTIES, planContact } from '../tag/plan.ts';
-import { companyFacts, contactFacts, toSnapshot } from '../tag/snapshot.ts';
+import { toSnapshot } from '../tag/snapshot.ts';
 import type { Classification, CompanyFacts } from '../taxonomy.ts';
 import { type FunctionResult, fail, hubspotFailure } from './result.ts';
 import { SaveParameters } from './save-parameters.ts';
@@ -112,9 +113,9 @@ async function suggestion(record: CrmRecord, p: SaveParameters, deps: SaveDeps):
   if (companyId) {
     const read = await deps.gateway.readCompanies([companyId], COMPANY_INPUT_PROPERTIES);
     if (!read.ok) return hubspotFailure(read.error);
-    if (read.value[0]) company = companyFacts(read.value[0]);
+    if (read.value[0]) company = companyFacts(read.value[0].properties);
   }
-  const next = deps.classify(contactFacts(record), company, playbook);
+  const next = deps.classify(contactFacts(record.properties), company, playbook);
   if (next.persona !== p.persona || next.buyingRole !== p.buyingRole) {
     return fail(
       `This contact changed since the card loaded: rolecall now reads ${labelOf(playbook, next.persona, next.buyingRole)}. Press Re-classify, check the suggestion, then save again.`,

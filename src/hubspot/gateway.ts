@@ -2,6 +2,7 @@ import { batchUpdate } from './batch-update.ts';
 import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
 import type { HubSpotResult } from './errors.ts';
 import { createPropertyApi, type PropertyApi } from './property-api.ts';
+import { isPrimaryCompany } from './record-input.ts';
 import {
   type BatchWriteOutcome,
   type ContactUpdate,
@@ -46,8 +47,13 @@ export interface Gateway extends PropertyApi {
   /** Contacts by id, any number (batched); unknown ids are left out. */
   readContacts(ids: readonly string[], options: ReadOptions): Promise<HubSpotResult<CrmRecord[]>>;
   readCompanies(ids: readonly string[], properties: readonly string[]): Promise<HubSpotResult<CrmRecord[]>>;
-  /** contact id → primary company id (association type 1); contacts without one are absent. */
+  /** contact id → the id of its company by `primaryCompany()`; contacts without a company are absent. */
   readPrimaryCompanyIds(contactIds: readonly string[]): Promise<HubSpotResult<Map<string, string>>>;
+  /** Ids of the contacts associated with a company, up to `max` (then `partial` is true). */
+  readContactIdsOfCompany(
+    companyId: string,
+    max: number,
+  ): Promise<HubSpotResult<{ ids: string[]; partial: boolean }>>;
   /** Batch updates (≤100 per call) with per-id outcome; only failed ids are retried. */
   updateContacts(updates: readonly ContactUpdate[]): Promise<HubSpotResult<BatchWriteOutcome>>;
   metrics(): TransportMetrics;
@@ -56,8 +62,9 @@ export interface Gateway extends PropertyApi {
 
 const SEARCH_PAGE = 200;
 const ASSOCIATION_BATCH = 1000;
+/** Associations per page of the v4 list endpoint (its maximum). */
+const ASSOCIATION_PAGE = 500;
 const READ_BATCH = 100;
-const PRIMARY_COMPANY_TYPE = 1;
 
 export function createGateway(options: GatewayOptions): Gateway {
   const baseUrl = (options.baseUrl ?? HUBSPOT_BASE_URL).replace(/\/+$/, '');
@@ -171,6 +178,8 @@ export function createGateway(options: GatewayOptions): Gateway {
 
     async readPrimaryCompanyIds(contactIds) {
       const primary = new Map<string, string>();
+      // The rule of primaryCompany(), across pages: the primary one wherever it is, else the first listed.
+      const first = new Map<string, string>();
       let inputs = [...new Set(contactIds)].map((id): { id: string; after?: string } => ({ id }));
       while (inputs.length > 0) {
         const next: Array<{ id: string; after: string }> = [];
@@ -185,17 +194,39 @@ export function createGateway(options: GatewayOptions): Gateway {
           if (!result.ok) return result;
           for (const item of result.value.body?.results ?? []) {
             const from = String(item.from?.id ?? '');
-            const hit = item.to?.find((to) =>
-              to.associationTypes?.some((t) => t.typeId === PRIMARY_COMPANY_TYPE),
-            );
+            const hit = item.to?.find(isPrimaryCompany);
             if (hit) primary.set(from, String(hit.toObjectId));
+            const listed = item.to?.[0];
+            if (listed && !first.has(from)) first.set(from, String(listed.toObjectId));
             const after = item.paging?.next?.after;
             if (!hit && after && from) next.push({ id: from, after });
+            else if (!hit && first.has(from)) primary.set(from, first.get(from) as string);
           }
         }
         inputs = next;
       }
       return { ok: true, value: primary };
+    },
+
+    async readContactIdsOfCompany(companyId, max) {
+      const ids: string[] = [];
+      let after: string | undefined;
+      do {
+        const qs = new URLSearchParams({ limit: String(ASSOCIATION_PAGE), ...(after ? { after } : {}) });
+        const page = await transport.send<{
+          results?: Array<{ toObjectId?: unknown }>;
+          paging?: { next?: { after?: string } };
+        }>({
+          method: 'GET',
+          path: `/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/contacts`,
+          qs,
+          what: `reading the contacts of company ${companyId}`,
+        });
+        if (!page.ok) return page;
+        for (const item of page.value.body?.results ?? []) ids.push(String(item.toObjectId));
+        after = page.value.body?.paging?.next?.after;
+      } while (after && ids.length < max);
+      return { ok: true, value: { ids: ids.slice(0, max), partial: Boolean(after) || ids.length > max } };
     },
 
     updateContacts: (updates) => batchUpdate(transport, 'contacts', updates),

@@ -1,22 +1,6 @@
+import type { CrmRecord } from '../hubspot/records.ts';
+
 /** The HubSpot calls the server needs, as a small interface the bulk-tagging gateway plugs into. */
-
-export interface HistoryEntry {
-  value?: string | null;
-  sourceType?: string | null;
-  sourceId?: string | null;
-  timestamp?: string | null;
-}
-
-export interface ContactRecord {
-  id: string;
-  properties: Record<string, string | null | undefined>;
-  propertiesWithHistory?: Record<string, readonly HistoryEntry[] | undefined>;
-}
-
-export interface CompanyRecord {
-  id: string;
-  properties: Record<string, string | null | undefined>;
-}
 
 /** A failure HubSpot (or the network) gave; `retryable` says whether trying later can help. */
 export interface PortFailure {
@@ -40,12 +24,12 @@ export interface CrmPort {
     ids: readonly string[],
     properties: readonly string[],
     historyProperties: readonly string[],
-  ): Promise<PortResult<Map<string, ContactRecord>>>;
+  ): Promise<PortResult<Map<string, CrmRecord>>>;
   /** The primary company of each contact that has one. */
   readPrimaryCompanies(
     contactIds: readonly string[],
     properties: readonly string[],
-  ): Promise<PortResult<Map<string, CompanyRecord>>>;
+  ): Promise<PortResult<Map<string, CrmRecord>>>;
   /** Writes up to 100 contacts; returns a failure per id that was not written. */
   updateContacts(updates: readonly ContactUpdate[]): Promise<PortResult<Map<string, PortFailure>>>;
   /** Contacts associated with a company (for company size changes); optional. */

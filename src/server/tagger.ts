@@ -1,4 +1,6 @@
 import { COMPANY_INPUT_PROPERTIES } from '../hubspot/properties.ts';
+import { companyFacts, contactFacts } from '../hubspot/record-input.ts';
+import type { CrmRecord } from '../hubspot/records.ts';
 import {
   type ContactPlan,
   PLAN_HISTORY_PROPERTIES,
@@ -7,7 +9,7 @@ import {
   planContact,
 } from '../tag/plan.ts';
 import type { Classification, CompanyFacts, ContactFacts } from '../taxonomy.ts';
-import type { CompanyRecord, ContactRecord, CrmPort, PortFailure } from './crm-port.ts';
+import type { CrmPort, PortFailure } from './crm-port.ts';
 
 /** The one classification function, bound to the playbook the server loaded. */
 export type ClassifyFn = (contact: ContactFacts, company: CompanyFacts | null) => Classification;
@@ -22,7 +24,7 @@ export type ContactOutcome =
       classification: Classification;
       plan: ContactPlan;
       /** The contact's values before this run (what a person set stays as it was). */
-      current: ContactRecord['properties'];
+      current: CrmRecord['properties'];
     }
   | { id: string; status: 'not_found' }
   | { id: string; status: 'failed'; error: PortFailure };
@@ -36,27 +38,12 @@ export interface TagOptions {
 
 const BATCH = 100;
 
-const num = (value: string | null | undefined): number | null => {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const n = Number(value);
-  return Number.isFinite(n) ? n : null;
-};
-
-/** HubSpot property values → the facts classify() reads. */
-export function factsOf(contact: ContactRecord, company: CompanyRecord | undefined) {
-  const facts: ContactFacts = {
-    jobTitle: contact.properties.jobtitle ?? null,
-    seniorityHint: contact.properties.hs_seniority ?? null,
+/** HubSpot property values → the facts classify() reads (the one rule in src/hubspot/record-input.ts). */
+export function factsOf(contact: CrmRecord, company: CrmRecord | undefined) {
+  return {
+    facts: contactFacts(contact.properties),
+    companyFacts: company ? companyFacts(company.properties) : null,
   };
-  const companyFacts: CompanyFacts | null = company
-    ? {
-        name: company.properties.name ?? null,
-        employees: num(company.properties.numberofemployees),
-        industry: company.properties.industry ?? null,
-        annualRevenue: num(company.properties.annualrevenue),
-      }
-    : null;
-  return { facts, companyFacts };
 }
 
 const failAll = (ids: readonly string[], error: PortFailure): ContactOutcome[] =>
@@ -73,7 +60,7 @@ export async function tagContacts(ids: readonly string[], options: TagOptions): 
   const found = unique.filter((id) => read.value.has(id));
   const companies = found.length
     ? await options.port.readPrimaryCompanies(found, COMPANY_INPUT_PROPERTIES)
-    : { ok: true as const, value: new Map<string, CompanyRecord>() };
+    : { ok: true as const, value: new Map<string, CrmRecord>() };
   if (!companies.ok) return failAll(unique, companies.error);
 
   const classifiedAt = options.now().toISOString();

@@ -1,8 +1,8 @@
 import type { HubSpotResult } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { COMPANY_INPUT_PROPERTIES } from '../hubspot/properties.ts';
+import { companyFacts } from '../hubspot/record-input.ts';
 import type { CompanyFacts } from '../taxonomy.ts';
-import { companyFacts } from './snapshot.ts';
 
 export interface CompanyInfo {
   id: string;
@@ -32,7 +32,8 @@ export class CompanyLookup {
     if (missing.length > 0) {
       const read = await this.#gateway.readCompanies(missing, COMPANY_INPUT_PROPERTIES);
       if (!read.ok) return read;
-      for (const record of read.value) this.#remember({ id: record.id, facts: companyFacts(record) });
+      for (const record of read.value)
+        this.#remember({ id: record.id, facts: companyFacts(record.properties) });
     }
     const byContact = new Map<string, CompanyInfo>();
     for (const [contactId, companyId] of links.value) {

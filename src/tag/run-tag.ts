@@ -1,6 +1,7 @@
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { ROLECALL_PROPERTIES } from '../hubspot/properties.ts';
+import { contactFacts } from '../hubspot/record-input.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { Classification, CompanyFacts, ContactFacts } from '../taxonomy.ts';
@@ -10,7 +11,7 @@ import { type CompanyInfo, CompanyLookup } from './companies.ts';
 import { type ContactPlan, planContact, type SkipReason } from './plan.ts';
 import type { PlanFile } from './plan-file.ts';
 import { reconcilePending } from './reconcile.ts';
-import { contactFacts, toSnapshot } from './snapshot.ts';
+import { toSnapshot } from './snapshot.ts';
 import type { ContactSource } from './source.ts';
 
 export type Classifier = (
@@ -197,7 +198,7 @@ async function planChunk(
   const toWrite: ContactChanges[] = [];
   for (const record of contacts) {
     const company = companies.get(record.id);
-    const next = input.classify(contactFacts(record), company?.facts ?? null, input.playbook);
+    const next = input.classify(contactFacts(record.properties), company?.facts ?? null, input.playbook);
     const plan = writable(
       planContact(toSnapshot(record), next, {
         classifiedAt,
