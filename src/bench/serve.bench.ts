@@ -34,7 +34,7 @@ if (setup.error) throw new Error(setup.error.message);
 const setupCalls = sandbox.requestCount();
 const gateway = createGateway({ accessToken: sandbox.token, baseUrl: sandbox.baseUrl });
 const dbPath = join(mkdtempSync(join(tmpdir(), 'rolecall-bench-')), 'queue.db');
-const server = buildServer(
+const server = await buildServer(
   { clientSecret: secret, publicUrl, dbPath, port: 0, host: '127.0.0.1' },
   { port: gatewayPort(gateway), classify: (c, co) => classify(c, co, defaultPlaybook), logger: false },
 );
@@ -72,7 +72,8 @@ for (let i = 0; i < deliveries.length; i += 10) {
   );
 }
 const acceptedMs = performance.now() - t0;
-while (server.queue.counts().done < contacts) await new Promise((resolve) => setTimeout(resolve, 50));
+while ((await server.store.queue.counts()).done < contacts)
+  await new Promise((resolve) => setTimeout(resolve, 50));
 const drainedMs = performance.now() - t0;
 acks.sort((a, b) => a - b);
 const calls = sandbox.requestLog.slice(setupCalls);

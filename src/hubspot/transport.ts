@@ -32,6 +32,13 @@ export interface TransportOptions {
   /** Told before each retry after a failure (not for 429 waits), e.g. to print a line for people. */
   onRetry?: (message: string) => void;
   random?: () => number;
+  /**
+   * A budget shared beyond this process (e.g. one portal's rate window in the server's database), taken
+   * before every non-search request, retries included.
+   */
+  sharedBudget?: () => Promise<void>;
+  /** The current access token (OAuth: refreshed before it expires); throw to fail the request as `auth`. */
+  currentToken?: () => Promise<string>;
 }
 
 export interface TransportMetrics {
@@ -79,6 +86,23 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
   ): Promise<{ ok: true; status: number; body: T } | { ok: false; error: HubSpotError; timedOut?: boolean }> {
     // Search has its own per-second budget and does not count toward the ten-second window.
     const release = await (request.search ? searchLimiter : limiter).acquire();
+    if (options.currentToken) {
+      try {
+        client.setAccessToken(await options.currentToken());
+      } catch (cause) {
+        release();
+        const message = `No usable access token while ${request.what}: ${(cause as Error).message}`;
+        return { ok: false, error: { kind: 'auth', status: 401, retryable: false, message } };
+      }
+    }
+    if (options.sharedBudget && !request.search) {
+      try {
+        await options.sharedBudget();
+      } catch (cause) {
+        release();
+        return { ok: false, error: networkError(cause, request.what, baseUrl) };
+      }
+    }
     counts.requests += 1;
     try {
       const response = await withTimeout(

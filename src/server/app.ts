@@ -1,27 +1,42 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { OAuthApp } from '../hubspot/oauth.ts';
 import type { ServerConfig } from './config.ts';
 import type { CrmPort } from './crm-port.ts';
 import { type Counters, newCounters } from './metrics.ts';
-import { JobQueue } from './queue.ts';
+import { type PortalPorts, staticPorts } from './portal-ports.ts';
 import { registerBulkClassifyRoute } from './routes/bulk-classify.ts';
 import { registerHealthRoutes } from './routes/health.ts';
+import { registerOAuthRoutes } from './routes/oauth.ts';
 import { registerWebhookRoute } from './routes/webhooks.ts';
 import { registerWorkflowActionRoute } from './routes/workflow-action.ts';
+import { openStore, type Store } from './store/index.ts';
 import type { ClassifyFn } from './tagger.ts';
 import { Worker, type WorkerOptions } from './worker.ts';
 
 export interface ServerDeps {
-  port: CrmPort;
+  /** Private mode: the one CRM port (static token or service key). Give this or `ports`. */
+  port?: CrmPort;
+  /** The connection per portal (OAuth mode). */
+  ports?: PortalPorts;
   classify: ClassifyFn;
+  /** A portal's own classification (its playbook); defaults to `classify` for every portal. */
+  classifyFor?: (portalId: number) => Promise<ClassifyFn>;
+  /** An open store; without it the server opens one from `config` and closes it on close. */
+  store?: Store;
+  /** The OAuth app (client id/secret, redirect): enables /oauth/install and /oauth/callback. */
+  oauth?: OAuthApp;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** Worker tuning (tests shorten backoff); `false` leaves the queue for a test to drain by hand. */
-  worker?: Partial<Omit<WorkerOptions, 'queue' | 'port' | 'classify' | 'counters'>> | false;
+  worker?: Partial<Omit<WorkerOptions, 'store' | 'ports' | 'classifyFor' | 'counters'>> | false;
 }
 
 export interface RolecallServer {
   app: FastifyInstance;
-  queue: JobQueue;
+  store: Store;
+  /** The store's job queue (shorthand for `store.queue`). */
+  queue: Store['queue'];
+  ports: PortalPorts;
   worker: Worker;
   counters: Counters;
   /** Listens on `config.host:config.port` (0 = any free port) and returns the base URL. */
@@ -37,14 +52,18 @@ export const REDACTED_PATHS = [
   'req.headers["x-hubspot-signature-v3"]',
   'headers.authorization',
   'accessToken',
+  'refreshToken',
   'clientSecret',
 ];
 
-/** Builds the rolecall service in-process; tests run it on port 0 against the sandbox. */
-export function buildServer(
-  config: Pick<ServerConfig, 'clientSecret' | 'publicUrl' | 'dbPath' | 'port' | 'host' | 'appId'>,
-  deps: ServerDeps,
-): RolecallServer {
+export type BuildConfig = Pick<
+  ServerConfig,
+  'clientSecret' | 'publicUrl' | 'dbPath' | 'port' | 'host' | 'appId'
+> &
+  Partial<Pick<ServerConfig, 'databaseUrl' | 'tokenKey' | 'ratePerTenSeconds'>>;
+
+/** Builds the rolecall service; tests run it on port 0 against the sandbox. */
+export async function buildServer(config: BuildConfig, deps: ServerDeps): Promise<RolecallServer> {
   const logger = deps.logger === undefined || deps.logger === true ? { level: 'info' } : deps.logger;
   const app = Fastify({
     logger: logger && typeof logger === 'object' ? { ...logger, redact: REDACTED_PATHS } : logger,
@@ -55,15 +74,25 @@ export function buildServer(
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   const now = deps.now ?? (() => new Date());
+  const ownsStore = !deps.store;
+  const store =
+    deps.store ??
+    (await openStore({
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dbPath: config.dbPath }),
+      ...(config.tokenKey ? { tokenKey: config.tokenKey } : {}),
+      ...(config.ratePerTenSeconds ? { ratePerTenSeconds: config.ratePerTenSeconds } : {}),
+      clock: () => now().getTime(),
+    }));
+  const ports = deps.ports ?? (deps.port ? staticPorts(deps.port) : null);
+  if (!ports) throw new Error('buildServer needs a CRM port (private mode) or portal ports (OAuth mode).');
+  const classifyFor = deps.classifyFor ?? (async () => deps.classify);
   const counters = newCounters();
-  const queue = new JobQueue(config.dbPath, () => now().getTime());
-  queue.releaseLeases();
   const workerOptions = deps.worker === false ? {} : (deps.worker ?? {});
   const worker = new Worker({
     ...workerOptions,
-    queue,
-    port: deps.port,
-    classify: deps.classify,
+    store,
+    ports,
+    classifyFor,
     counters,
     now,
     log: (message, detail) => app.log.warn(detail ?? {}, message),
@@ -74,27 +103,31 @@ export function buildServer(
     counters,
     now: () => now().getTime(),
   };
-  const shared = { verify, port: deps.port, classify: deps.classify, counters, now };
+  const shared = { verify, ports, classifyFor, store, counters, now };
 
-  registerHealthRoutes(app, { queue, counters, port: deps.port });
+  registerHealthRoutes(app, { store, counters, ports });
   registerWebhookRoute(app, {
     verify,
-    queue,
+    store,
+    ports,
     counters,
     ...(config.appId ? { appId: config.appId } : {}),
     onQueued: () => worker.wake(),
   });
   registerWorkflowActionRoute(app, shared);
   registerBulkClassifyRoute(app, shared);
+  if (deps.oauth) registerOAuthRoutes(app, { app: deps.oauth, store, clientSecret: config.clientSecret });
   if (deps.worker !== false) app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => {
     await worker.stop();
-    queue.close();
+    if (ownsStore) await store.close();
   });
 
   return {
     app,
-    queue,
+    store,
+    queue: store.queue,
+    ports,
     worker,
     counters,
     listen: () => app.listen({ port: config.port, host: config.host }),

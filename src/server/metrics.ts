@@ -1,4 +1,4 @@
-import type { QueueCounts } from './queue.ts';
+import type { QueueCounts } from './store/queue.ts';
 
 /** Counters of this process; queue depth comes from the database so it survives restarts. */
 export interface Counters {

@@ -52,3 +52,14 @@ export function parseJson(raw: unknown): { ok: true; value: unknown } | { ok: fa
     return { ok: false };
   }
 }
+
+/**
+ * Who a `hubspot.fetch` request comes from: HubSpot adds `portalId` and `userId` (and `userEmail`, `appId`)
+ * to the query of the URL it signs, so once the signature is verified these cannot be forged.
+ */
+export function signedCaller(query: unknown): { portalId: number | null; userId: string | null } {
+  const q = (query ?? {}) as Record<string, unknown>;
+  const portal = typeof q.portalId === 'string' && /^\d{1,18}$/.test(q.portalId) ? Number(q.portalId) : null;
+  const user = typeof q.userId === 'string' && /^\d{1,18}$/.test(q.userId) ? q.userId : null;
+  return { portalId: portal, userId: user };
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PLAN_WRITE_PROPERTIES } from '../tag/plan.ts';
-import type { JobKind } from './queue.ts';
+import type { JobKind, QueuedEvent } from './store/queue.ts';
 
 /** One webhook event, loosely: HubSpot adds fields over time and `object.*` payloads are not fully documented. */
 export const WebhookEvent = z.looseObject({
@@ -8,6 +8,8 @@ export const WebhookEvent = z.looseObject({
   subscriptionType: z.string(),
   // Record ids are positive integers; anything else would poison a whole batch read.
   objectId: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,18}$/)]),
+  // HubSpot sends the portal (hub) id with every event; it decides whose queue and token serve it.
+  portalId: z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,18}$/)]).optional(),
   objectType: z.string().optional(),
   objectTypeId: z.string().optional(),
   propertyName: z.string().optional(),
@@ -18,11 +20,7 @@ export const WebhookEvent = z.looseObject({
 export const WebhookBody = z.array(z.unknown()).max(1000);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
-export interface QueuedEvent {
-  eventId: string;
-  kind: JobKind;
-  objectId: string;
-}
+export type { QueuedEvent };
 
 export type EventDecision =
   | { action: 'queue'; event: QueuedEvent }

@@ -1,15 +1,19 @@
-import type { CrmPort, PortFailure } from './crm-port.ts';
+import { randomUUID } from 'node:crypto';
+import type { PortFailure } from './crm-port.ts';
 import type { Counters } from './metrics.ts';
-import type { JobQueue } from './queue.ts';
+import type { PortalPorts } from './portal-ports.ts';
+import type { AuditChange } from './store/audit.ts';
+import type { Claim, JobKind, Store } from './store/index.ts';
 import { type ClassifyFn, tagContacts } from './tagger.ts';
 
 export interface WorkerOptions {
-  queue: JobQueue;
-  port: CrmPort;
-  classify: ClassifyFn;
+  store: Store;
+  ports: PortalPorts;
+  /** The classification for a portal (its own playbook, or the server's). */
+  classifyFor: (portalId: number) => Promise<ClassifyFn>;
   counters: Counters;
   now?: () => Date;
-  /** How long a claimed batch stays leased before another worker may take it. */
+  /** How long a claimed batch stays leased; renewed while it is worked on, so only a dead process loses it. */
   leaseMs?: number;
   maxAttempts?: number;
   /** First retry delay; doubles per attempt up to `maxBackoffMs`. */
@@ -19,6 +23,8 @@ export interface WorkerOptions {
   idleMs?: number;
   /** After a wake-up, wait this long so events of one burst land in one batch of 100. */
   gatherMs?: number;
+  /** Batches worked on at once by this process (each from the portal that waited longest). */
+  concurrency?: number;
   log?: (message: string, detail?: Record<string, unknown>) => void;
 }
 
@@ -30,24 +36,31 @@ export function backoff(attempt: number, base: number, max: number, retryAfterMs
   return Math.max(retryAfterMs, Math.round(exp * (0.8 + Math.random() * 0.4)));
 }
 
-/** The background loop: claims up to 100 contacts, tags them, and records each outcome in the queue. */
+type Resolved = Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'>;
+
+/**
+ * The background loops: each claims up to 100 contacts of the portal that has waited longest, tags them
+ * with that portal's connection, and records outcome and audit in one transaction.
+ */
 export class Worker {
-  readonly #o: Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'>;
+  readonly #o: Resolved;
+  /** This process's lease name: a crashed process's leases expire, a live one's are renewed. */
+  readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
   #running = false;
-  #loop: Promise<void> | undefined;
-  #timer: NodeJS.Timeout | undefined;
-  #wakeUp: (() => void) | undefined;
+  #loops: Promise<void>[] = [];
+  #sleepers = new Set<() => void>();
   #woken = false;
 
   constructor(options: WorkerOptions) {
     this.#o = {
       now: () => new Date(),
-      leaseMs: 120_000,
+      leaseMs: 30_000,
       maxAttempts: 8,
       backoffMs: 1000,
       maxBackoffMs: 5 * 60_000,
       idleMs: 1000,
       gatherMs: 200,
+      concurrency: 2,
       ...options,
     };
   }
@@ -55,28 +68,29 @@ export class Worker {
   start(): void {
     if (this.#running) return;
     this.#running = true;
-    this.#loop = this.#run();
+    this.#loops = Array.from({ length: Math.max(1, this.#o.concurrency) }, (_, i) => this.#run(i === 0));
   }
 
   /** Work is waiting: skip the rest of the idle sleep. */
   wake(): void {
-    this.#wakeUp?.();
+    this.#woken = true;
+    for (const wake of [...this.#sleepers]) wake();
   }
 
-  /** Stops claiming and waits for the batch in hand to finish, so nothing is left half-written. */
+  /** Stops claiming and waits for the batches in hand to finish, so nothing is left half-written. */
   async stop(): Promise<void> {
     this.#running = false;
     this.wake();
-    await this.#loop;
+    await Promise.all(this.#loops);
   }
 
-  async #run(): Promise<void> {
+  async #run(prunes: boolean): Promise<void> {
     let prunedAt = 0;
     while (this.#running) {
       const now = this.#o.now().getTime();
-      if (now - prunedAt > PRUNE_EVERY_MS) {
+      if (prunes && now - prunedAt > PRUNE_EVERY_MS) {
         prunedAt = now;
-        this.#o.queue.prune();
+        await this.#o.store.queue.prune().catch(() => {});
       }
       let didWork = false;
       try {
@@ -92,65 +106,119 @@ export class Worker {
     }
   }
 
-  #sleep(): Promise<void> {
-    const due = this.#o.queue.nextDueInMs();
+  async #sleep(): Promise<void> {
+    const due = await this.#o.store.queue.nextDueInMs().catch(() => null);
     const ms = due === null ? this.#o.idleMs : Math.min(this.#o.idleMs, Math.max(10, due));
-    return new Promise<void>((resolve) => {
-      this.#wakeUp = () => {
-        this.#woken = true;
-        clearTimeout(this.#timer);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
         resolve();
-      };
-      this.#timer = setTimeout(resolve, ms);
-    }).then(() => {
-      this.#wakeUp = undefined;
+      }
+      this.#sleepers.add(done);
     });
+    this.#sleepers.clear();
   }
 
-  /** One round: expand company jobs into contact jobs, then tag one batch of contacts. Returns jobs handled. */
+  /** One round: claim one portal's batch, expand companies into contacts, tag contacts. Returns jobs handled. */
   async runOnce(): Promise<number> {
-    const { queue, port, counters } = this.#o;
-    const companies = queue.claim('company', 10, this.#o.leaseMs);
-    for (const job of companies) {
+    const { queue } = this.#o.store;
+    const claim = await queue.claim(this.owner, { contacts: 100, companies: 10, leaseMs: this.#o.leaseMs });
+    if (!claim) return 0;
+    const heartbeat = setInterval(
+      () => void queue.extend(this.owner, claim.portalId, this.#o.leaseMs).catch(() => {}),
+      Math.max(50, Math.floor(this.#o.leaseMs / 3)),
+    );
+    try {
+      return await this.#work(claim);
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  async #work(claim: Claim): Promise<number> {
+    const { store, counters } = this.#o;
+    const { portalId } = claim;
+    const handled = claim.companies.length + claim.contacts.length;
+    const port = await this.#o.ports.portFor(portalId);
+    if (!port) {
+      // Disconnected between claim and work: keep the jobs for when the portal is installed again.
+      const wait: PortFailure = {
+        message: 'portal not connected',
+        retryable: true,
+        defer: true,
+        retryAfterMs: 60_000,
+      };
+      for (const job of [...claim.companies, ...claim.contacts])
+        await this.#retry(portalId, job.kind, job.objectId, job.attempts, wait);
+      return handled;
+    }
+    for (const job of claim.companies) {
       if (!port.contactIdsOfCompany) {
-        queue.complete('company', job.objectId);
+        await store.queue.complete(this.owner, portalId, 'company', [job.objectId]);
         continue;
       }
       const ids = await port.contactIdsOfCompany(job.objectId);
       if (ids.ok) {
-        for (const id of ids.value) queue.enqueue('contact', id);
-        queue.complete('company', job.objectId);
-      } else this.#retry('company', job.objectId, job.attempts, ids.error);
+        await store.queue.enqueue(portalId, 'contact', ids.value);
+        await store.queue.complete(this.owner, portalId, 'company', [job.objectId]);
+      } else await this.#retry(portalId, 'company', job.objectId, job.attempts, ids.error);
     }
-    const jobs = queue.claim('contact', 100, this.#o.leaseMs);
-    if (jobs.length === 0) return companies.length;
-    const attempts = new Map(jobs.map((j) => [j.objectId, j.attempts]));
+    if (claim.contacts.length === 0) return handled;
+    const startedAt = this.#o.now().getTime();
+    const attempts = new Map(claim.contacts.map((j) => [j.objectId, j.attempts]));
     const outcomes = await tagContacts(
-      jobs.map((j) => j.objectId),
-      { port, classify: this.#o.classify, mode: 'overwrite', now: this.#o.now },
+      claim.contacts.map((j) => j.objectId),
+      { port, classify: await this.#o.classifyFor(portalId), mode: 'overwrite', now: this.#o.now },
     );
+    const finished: string[] = [];
+    const changes: AuditChange[] = [];
+    let failed = 0;
     for (const outcome of outcomes) {
       if (outcome.status === 'failed') {
-        this.#retry('contact', outcome.id, attempts.get(outcome.id) ?? 0, outcome.error);
+        failed += 1;
+        await this.#retry(portalId, 'contact', outcome.id, attempts.get(outcome.id) ?? 0, outcome.error);
         continue;
       }
-      queue.complete('contact', outcome.id);
-      if (outcome.status === 'written') counters.contactsWritten += 1;
-      else if (outcome.status === 'unchanged') counters.contactsUnchanged += 1;
+      finished.push(outcome.id);
+      if (outcome.status === 'written') {
+        counters.contactsWritten += 1;
+        for (const c of outcome.plan.changes) {
+          changes.push({
+            contactId: outcome.id,
+            property: c.property,
+            before: c.before ?? null,
+            after: c.after,
+          });
+        }
+      } else if (outcome.status === 'unchanged') counters.contactsUnchanged += 1;
       else if (outcome.status === 'skipped') counters.contactsSkipped += 1;
       else counters.contactsNotFound += 1;
     }
-    return jobs.length + companies.length;
+    await store.db.tx(async (q) => {
+      await store.queue.complete(this.owner, portalId, 'contact', finished, q);
+      await store.audit.record(
+        { portalId, source: 'webhook', startedAt, contacts: outcomes.length, failed, changes },
+        q,
+      );
+    });
+    return handled;
   }
 
-  #retry(kind: 'contact' | 'company', id: string, attempts: number, error: PortFailure): void {
-    const { queue, counters } = this.#o;
+  async #retry(
+    portalId: number,
+    kind: JobKind,
+    id: string,
+    attempts: number,
+    error: PortFailure,
+  ): Promise<void> {
+    const { store, counters } = this.#o;
     const max = error.defer ? Number.MAX_SAFE_INTEGER : error.retryable ? this.#o.maxAttempts : attempts + 1;
     const delay = backoff(attempts, this.#o.backoffMs, this.#o.maxBackoffMs, error.retryAfterMs);
-    const state = queue.retry(kind, id, error.message, delay, max);
+    const state = await store.queue.retry(this.owner, portalId, kind, id, error.message, delay, max);
     if (state === 'failed') {
       counters.jobsFailed += 1;
-      this.#o.log?.('job failed for good', { kind, id, error: error.message });
+      this.#o.log?.('job failed for good', { portalId, kind, id, error: error.message });
     } else counters.jobsRetried += 1;
   }
 }

@@ -19,7 +19,7 @@ const neverClassify = (): Classification => {
   throw new Error('classify must not run when HubSpot cannot be read');
 };
 
-function start(port: CrmPort, lines: string[]): RolecallServer {
+function start(port: CrmPort, lines: string[]): Promise<RolecallServer> {
   const stream = new Writable({
     write(chunk, _encoding, done) {
       lines.push(String(chunk));
@@ -68,7 +68,7 @@ describe('rolecall serve at its edges', () => {
 
   it('asks HubSpot to retry the workflow action (503 + Retry-After) while HubSpot is down', async () => {
     const lines: string[] = [];
-    server = start(
+    server = await start(
       downPort({ message: 'HubSpot answered 503', retryable: true, retryAfterMs: 4_000 }),
       lines,
     );
@@ -78,14 +78,14 @@ describe('rolecall serve at its edges', () => {
   });
 
   it('lets the workflow continue (FAIL_CONTINUE) when the failure will not heal', async () => {
-    server = start(downPort({ message: 'missing scope', retryable: false }), []);
+    server = await start(downPort({ message: 'missing scope', retryable: false }), []);
     const reply = await post(server, '/hubspot/workflow-actions/classify', action);
     expect(reply.json()).toEqual({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
   });
 
   it('never writes the token, the client secret or a signature to the log', async () => {
     const lines: string[] = [];
-    server = start(downPort({ message: 'HubSpot answered 503', retryable: true }), lines);
+    server = await start(downPort({ message: 'HubSpot answered 503', retryable: true }), lines);
     await post(server, '/hubspot/workflow-actions/classify', action);
     await post(server, '/hubspot/webhooks', [], { 'x-hubspot-signature-v3': 'forged' });
     const log = lines.join('');
@@ -96,7 +96,7 @@ describe('rolecall serve at its edges', () => {
   });
 
   it('refuses bodies that are not JSON and methods it does not serve', async () => {
-    server = start(downPort({ message: 'x', retryable: true }), []);
+    server = await start(downPort({ message: 'x', retryable: true }), []);
     const text = await server.app.inject({
       method: 'POST',
       url: '/hubspot/webhooks',

@@ -75,7 +75,7 @@ export async function startRolecall(
     timeoutMs: 10_000,
     ...options.gateway,
   });
-  const server = buildServer(
+  const server = await buildServer(
     {
       clientSecret: SECRET,
       publicUrl: options.listenPort ? `http://127.0.0.1:${options.listenPort}` : PUBLIC_URL,
@@ -137,9 +137,13 @@ export async function signedPost(url: string, path: string, body: unknown, optio
 }
 
 /** Polls until `check` is true (real HTTP and a real worker: no fake timers). */
-export async function until(check: () => boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -61,7 +61,10 @@ describe('a burst of 1,000 webhook events under a tight rate limit', () => {
     const s = sandbox;
     await until(() => ids.every((id) => writes(s, id) >= 1), 60_000, 'every contact tagged');
     await until(
-      () => server?.queue.counts().pending === 0 && server.queue.counts().inFlight === 0,
+      async () => {
+        const c = await server?.queue.counts();
+        return c?.pending === 0 && c.inFlight === 0;
+      },
       30_000,
       'queue drained',
     );
@@ -72,7 +75,7 @@ describe('a burst of 1,000 webhook events under a tight rate limit', () => {
     const metrics = (await (await fetch(`${started.url}/metrics`)).json()) as { rateLimitWaits: number };
     const waits = metrics.rateLimitWaits;
     expect(waits).toBeGreaterThan(0); // the client-side limiter held back rather than hitting 429s
-    expect(server.queue.counts().failed).toBe(0);
+    expect((await server.queue.counts()).failed).toBe(0);
     console.info(
       `burst: 1000 events, ${CONTACTS} contacts, ${log.length} HubSpot calls, ${throttled} × 429, ` +
         `max ack ${Math.max(...acks)} ms, drained in ${drainedMs} ms at 8 calls / 10 s`,

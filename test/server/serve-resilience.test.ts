@@ -39,17 +39,22 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
     await until(() => ids.some((id) => writes(sandbox, id) === 1), 20_000, 'first writes');
     await first.server.close();
     const left = first.server.queue;
-    expect(() => left.counts()).toThrow(); // closed with the server
+    await expect(left.counts()).rejects.toThrow(); // closed with the server
     sandbox.faults.latencyMs = 0;
 
     const second = await startRolecall(sandbox, { dbPath });
     open.push(second.server);
-    const queued = second.server.queue.counts();
+    const queued = await second.server.queue.counts();
     expect(queued.pending + queued.inFlight).toBeGreaterThan(0);
     await until(() => ids.every((id) => writes(sandbox, id) >= 1), 30_000, 'all tagged after restart');
-    await until(() => second.server.queue.counts().done === 300, 10_000, 'queue drained');
+    await until(async () => (await second.server.queue.counts()).done === 300, 10_000, 'queue drained');
     expect(ids.filter((id) => writes(sandbox, id) !== 1)).toEqual([]);
-    expect(second.server.queue.counts()).toMatchObject({ pending: 0, inFlight: 0, failed: 0, done: 300 });
+    expect(await second.server.queue.counts()).toMatchObject({
+      pending: 0,
+      inFlight: 0,
+      failed: 0,
+      done: 300,
+    });
   });
 
   it('takes over jobs a crashed server left in flight', async () => {
@@ -62,7 +67,13 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
       '/hubspot/webhooks',
       range(1001, 5).map((id) => creationEvent(id)),
     );
-    expect(crashed.server.queue.claim('contact', 100, 3_600_000)).toHaveLength(5); // leased, never finished
+    // Leased by a process that then dies: the lease runs out and the next server takes the jobs over.
+    const claim = await crashed.server.queue.claim('crashed-process', {
+      contacts: 100,
+      companies: 0,
+      leaseMs: 300,
+    });
+    expect(claim?.contacts).toHaveLength(5);
     await crashed.server.close();
     const next = await startRolecall(sandbox, { dbPath });
     open.push(next.server);
@@ -88,9 +99,9 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const fiveHundreds = sandbox.requestLog.filter((e) => e.status >= 500).length;
     sandbox.faults.errorRate = 0;
-    await until(() => server.queue.counts().done === 120, 30_000, 'all done');
+    await until(async () => (await server.queue.counts()).done === 120, 30_000, 'all done');
     expect(fiveHundreds).toBeGreaterThan(1);
-    expect(server.queue.counts().failed).toBe(0);
+    expect((await server.queue.counts()).failed).toBe(0);
     expect(ids.slice(2).filter((id) => writes(sandbox, id) !== 1)).toEqual([]);
     expect(sandbox.store.getContact(1001)?.properties.hs_buying_role).toBe('BLOCKER');
     expect(writes(sandbox, 1001)).toBe(1);

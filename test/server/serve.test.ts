@@ -65,7 +65,7 @@ describe('rolecall serve against the sandbox', () => {
     expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
     expect(attempts[0]?.body.message).toMatch(/HUBSPOT_CLIENT_SECRET/);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(server.queue.counts()).toEqual({ pending: 0, inFlight: 0, done: 0, failed: 0 });
+    expect(await server.queue.counts()).toEqual({ pending: 0, inFlight: 0, done: 0, failed: 0 });
     expect(sandbox.requestCount()).toBe(before);
     expect(writes(sandbox, 1001)).toBe(0);
     expect(server.counters.signatureRejected).toBe(5);
@@ -78,7 +78,10 @@ describe('rolecall serve against the sandbox', () => {
     expect(first).toMatchObject({ status: 200, body: { queued: 1, duplicates: 0 } });
     expect(again).toMatchObject({ status: 200, body: { queued: 0, duplicates: 1 } });
     await until(() => writes(sandbox, 1002) === 1, 10_000, 'contact 1002 tagged');
-    await until(() => server.queue.counts().pending === 0 && server.queue.counts().inFlight === 0);
+    await until(async () => {
+      const c = await server.queue.counts();
+      return c.pending === 0 && c.inFlight === 0;
+    });
     const contact = sandbox.store.getContact(1002);
     expect(contact?.properties.rolecall_source).toBe('auto');
     expect(contact?.properties.rolecall_persona).toBeTruthy();

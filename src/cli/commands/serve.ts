@@ -9,6 +9,11 @@ import type { Playbook } from '../../playbook/schema.ts';
 import { buildServer } from '../../server/app.ts';
 import { loadServerConfig } from '../../server/config.ts';
 import { gatewayPort } from '../../server/gateway-port.ts';
+import { oauthPorts, staticPorts } from '../../server/portal-ports.ts';
+import { PRIVATE_PORTAL } from '../../server/routes/webhooks.ts';
+import { redactUrl } from '../../server/store/db.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
+import type { ClassifyFn } from '../../server/tagger.ts';
 import { CliError, UsageError } from '../errors.ts';
 
 async function playbookFrom(path: string | undefined): Promise<Playbook> {
@@ -33,22 +38,63 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
   }
   const config = loaded.config;
   const playbook = await playbookFrom(config.playbookPath);
-  const gateway = createGateway({
-    accessToken: config.accessToken,
-    ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
-  });
-  let server: ReturnType<typeof buildServer>;
+  const classifyFn: ClassifyFn = (contact, company) => classify(contact, company, playbook);
+  let store: Store;
   try {
-    mkdirSync(dirname(config.dbPath), { recursive: true });
-    server = buildServer(config, {
-      port: gatewayPort(gateway),
-      classify: (contact, company) => classify(contact, company, playbook),
+    if (!config.databaseUrl) mkdirSync(dirname(config.dbPath), { recursive: true });
+    store = await openStore({
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dbPath: config.dbPath }),
+      ...(config.tokenKey ? { tokenKey: config.tokenKey } : {}),
+      ratePerTenSeconds: config.ratePerTenSeconds ?? (config.mode === 'oauth' ? 110 : 100),
     });
   } catch (error) {
+    const where = config.databaseUrl
+      ? `DATABASE_URL ${redactUrl(config.databaseUrl)}`
+      : `ROLECALL_DB_PATH ${config.dbPath}`;
     throw new CliError(
-      `ROLECALL_DB_PATH ${config.dbPath} cannot be opened (${(error as Error).message}); point it at a writable file on a persistent volume.`,
+      `${where} cannot be opened (${(error as Error).message}); ${config.databaseUrl ? 'check the URL and that the database accepts connections' : 'point it at a writable file on a persistent volume'}.`,
     );
   }
+  // Several instances on one Postgres share each portal's HubSpot budget through it.
+  const shared = Boolean(config.databaseUrl);
+  const oauth =
+    config.mode === 'oauth' && config.clientId
+      ? {
+          clientId: config.clientId,
+          clientSecret: config.clientSecret,
+          redirectUri: `${config.publicUrl}/oauth/callback`,
+          ...(config.hubspotBaseUrl
+            ? { apiBase: config.hubspotBaseUrl, authorizeBase: config.hubspotBaseUrl }
+            : {}),
+        }
+      : undefined;
+  const ports = oauth
+    ? oauthPorts({
+        store,
+        app: oauth,
+        sharedBudget: true,
+        ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
+      })
+    : staticPorts(
+        gatewayPort(
+          createGateway({
+            accessToken: config.accessToken ?? '',
+            ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
+            ...(shared ? { sharedBudget: () => store.budget.take(PRIVATE_PORTAL) } : {}),
+          }),
+        ),
+      );
+  const server = await buildServer(config, {
+    store,
+    ports,
+    classify: classifyFn,
+    ...(oauth ? { oauth } : {}),
+    worker: {
+      ...(config.workerConcurrency ? { concurrency: config.workerConcurrency } : {}),
+      ...(config.leaseMs ? { leaseMs: config.leaseMs } : {}),
+    },
+  });
+  server.app.addHook('onClose', async () => store.close());
   try {
     await server.listen();
   } catch (error) {
@@ -57,6 +103,12 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
       `rolecall serve cannot listen on ${config.host}:${config.port} (${(error as Error).message}); set PORT to a free port.`,
     );
   }
+  server.app.log.info(
+    { mode: config.mode, database: store.db.dialect.engine },
+    config.mode === 'oauth'
+      ? `serving installed portals; install link ${config.publicUrl}/oauth/install`
+      : 'serving one portal (private app)',
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       server.app.log.info('shutting down: finishing the batch in hand');

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { CrmPort } from '../crm-port.ts';
 import type { Counters } from '../metrics.ts';
+import type { PortalPorts } from '../portal-ports.ts';
+import type { Store } from '../store/index.ts';
 import { type ClassifyFn, tagContacts } from '../tagger.ts';
-import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { parseJson, signedCaller, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { PRIVATE_PORTAL } from './webhooks.ts';
 
 /** One batch from the bulk action panel (it sends at most 100 ids per call). */
 export const BulkRequest = z.strictObject({
@@ -23,8 +25,9 @@ export interface BulkResponse {
 
 export interface BulkRouteOptions {
   verify: VerifyContext;
-  port: CrmPort;
-  classify: ClassifyFn;
+  ports: PortalPorts;
+  store: Store;
+  classifyFor: (portalId: number) => Promise<ClassifyFn>;
   counters: Counters;
   now: () => Date;
 }
@@ -41,13 +44,48 @@ export function registerBulkClassifyRoute(app: FastifyInstance, options: BulkRou
         message: 'Expected {"objectIds": [1..100 contact ids], "mode": "overwrite" | "fill_empty"}.',
       });
     }
+    const caller = signedCaller(request.query);
+    if (options.ports.mode === 'oauth' && caller.portalId === null) {
+      return reply
+        .code(400)
+        .send({ status: 'error', message: 'Expected the portalId HubSpot adds to hubspot.fetch requests.' });
+    }
+    const portalId = caller.portalId ?? PRIVATE_PORTAL;
+    const port = await options.ports.portFor(portalId);
+    if (!port) {
+      return reply.code(403).send({
+        status: 'error',
+        category: 'PORTAL_NOT_CONNECTED',
+        message: 'Rolecall is not connected to this HubSpot account; install the app again.',
+      });
+    }
     const ids = parsed.data.objectIds.map(String);
     options.counters.bulkContacts += ids.length;
+    const startedAt = options.now().getTime();
     const outcomes = await tagContacts(ids, {
-      port: options.port,
-      classify: options.classify,
+      port,
+      classify: await options.classifyFor(portalId),
       mode: parsed.data.mode,
       now: options.now,
+    });
+    const changes = outcomes.flatMap((o) =>
+      o.status === 'written'
+        ? o.plan.changes.map((c) => ({
+            contactId: o.id,
+            property: c.property,
+            before: c.before ?? null,
+            after: c.after,
+          }))
+        : [],
+    );
+    await options.store.audit.record({
+      portalId,
+      source: 'bulk_action',
+      startedAt,
+      contacts: ids.length,
+      failed: outcomes.filter((o) => o.status === 'failed').length,
+      userId: caller.userId,
+      changes,
     });
     const summary: BulkResponse['summary'] = {
       written: 0,

@@ -1,19 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { Counters } from '../metrics.ts';
-import type { JobQueue } from '../queue.ts';
+import type { PortalPorts } from '../portal-ports.ts';
+import type { QueuedEvent, Store } from '../store/index.ts';
 import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
-import { decideEvent, type QueuedEvent, WebhookBody, WebhookEvent } from '../webhook-events.ts';
+import { decideEvent, WebhookBody, WebhookEvent } from '../webhook-events.ts';
 
 export interface WebhookRouteOptions {
   verify: VerifyContext;
-  queue: JobQueue;
+  store: Store;
+  ports: PortalPorts;
   counters: Counters;
   appId?: string;
   /** Called after events were queued, to start the worker early. */
   onQueued: () => void;
 }
 
-/** `POST /hubspot/webhooks`: verify, de-duplicate and queue in one transaction, answer at once. */
+/** A private app lives in one portal; events without a portal id belong to it. */
+export const PRIVATE_PORTAL = 0;
+
+/** `POST /hubspot/webhooks`: verify, de-duplicate and queue per portal in one transaction, answer at once. */
 export function registerWebhookRoute(app: FastifyInstance, options: WebhookRouteOptions): void {
   app.post('/hubspot/webhooks', async (request, reply) => {
     if (!verifyOrReject(request, reply, options.verify, ['v3'])) return reply;
@@ -25,26 +30,48 @@ export function registerWebhookRoute(app: FastifyInstance, options: WebhookRoute
         message: 'Expected a JSON array of HubSpot webhook events (eventId, subscriptionType, objectId).',
       });
     }
-    const { counters } = options;
+    const { counters, store } = options;
     counters.webhookDeliveries += 1;
     counters.webhookEvents += parsed.data.length;
-    const toQueue: QueuedEvent[] = [];
+    const byPortal = new Map<number, QueuedEvent[]>();
+    let ignored = 0;
     for (const raw of parsed.data) {
       const event = WebhookEvent.safeParse(raw);
       const decision = event.success ? decideEvent(event.data, options.appId) : null;
       if (!decision)
         request.log.warn('ignored a webhook event without eventId, subscriptionType or objectId');
-      if (decision?.action === 'queue') toQueue.push(decision.event);
-      else counters.webhookIgnored += 1;
+      if (decision?.action !== 'queue' || !event.success) {
+        ignored += 1;
+        continue;
+      }
+      const portalId = Number(event.data.portalId ?? PRIVATE_PORTAL);
+      const list = byPortal.get(portalId) ?? [];
+      list.push(decision.event);
+      byPortal.set(portalId, list);
     }
-    const fresh = options.queue.accept(toQueue);
-    counters.webhookDuplicates += toQueue.length - fresh;
+    let fresh = 0;
+    let queuedTotal = 0;
+    for (const [portalId, events] of byPortal) {
+      if (options.ports.mode === 'static') await store.portals.ensureStatic(portalId);
+      else {
+        // Only installed portals have work: an event for any other portal is dropped, never queued.
+        const portal = await store.portals.get(portalId);
+        if (!portal || portal.auth !== 'oauth') {
+          ignored += events.length;
+          continue;
+        }
+      }
+      queuedTotal += events.length;
+      fresh += await store.queue.accept(portalId, events);
+    }
+    counters.webhookIgnored += ignored;
+    counters.webhookDuplicates += queuedTotal - fresh;
     if (fresh > 0) options.onQueued();
     return reply.code(200).send({
       received: parsed.data.length,
       queued: fresh,
-      duplicates: toQueue.length - fresh,
-      ignored: parsed.data.length - toQueue.length,
+      duplicates: queuedTotal - fresh,
+      ignored,
     });
   });
 }

@@ -2,15 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../../hubspot/properties.ts';
 import type { Classification } from '../../taxonomy.ts';
-import type { CrmPort } from '../crm-port.ts';
 import type { Counters } from '../metrics.ts';
+import type { PortalPorts } from '../portal-ports.ts';
+import type { Store } from '../store/index.ts';
 import { type ClassifyFn, type ContactOutcome, tagContacts, type WriteMode } from '../tagger.ts';
 import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { PRIVATE_PORTAL } from './webhooks.ts';
 
 /** The v4 custom workflow action request (hubspot-platform.md §3); unknown fields are kept, not rejected. */
 export const ActionRequest = z.looseObject({
   callbackId: z.string().optional(),
   inputFields: z.record(z.string(), z.unknown()).optional(),
+  origin: z
+    .looseObject({ portalId: z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,18}$/)]) })
+    .optional(),
   object: z.looseObject({
     objectId: z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,18}$/)]),
     objectType: z.string().optional(),
@@ -55,8 +60,9 @@ export function outputFields(outcome: Extract<ContactOutcome, { current: unknown
 
 export interface WorkflowActionRouteOptions {
   verify: VerifyContext;
-  port: CrmPort;
-  classify: ClassifyFn;
+  ports: PortalPorts;
+  store: Store;
+  classifyFor: (portalId: number) => Promise<ClassifyFn>;
   counters: Counters;
   now: () => Date;
 }
@@ -76,12 +82,35 @@ export function registerWorkflowActionRoute(app: FastifyInstance, options: Workf
     options.counters.workflowActions += 1;
     const id = String(parsed.data.object.objectId);
     const mode = writeModeOf(parsed.data.inputFields);
+    // The portal comes from the signed body; its own connection is the only one this request can use.
+    const portalId = Number(parsed.data.origin?.portalId ?? PRIVATE_PORTAL);
+    const port = await options.ports.portFor(portalId);
+    if (!port) {
+      request.log.warn({ portalId }, 'workflow action for a portal that is not connected');
+      return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
+    }
+    const startedAt = options.now().getTime();
     const [outcome] = await tagContacts([id], {
-      port: options.port,
-      classify: options.classify,
+      port,
+      classify: await options.classifyFor(portalId),
       mode,
       now: options.now,
     });
+    if (outcome?.status === 'written') {
+      await options.store.audit.record({
+        portalId,
+        source: 'workflow_action',
+        startedAt,
+        contacts: 1,
+        failed: 0,
+        changes: outcome.plan.changes.map((c) => ({
+          contactId: id,
+          property: c.property,
+          before: c.before ?? null,
+          after: c.after,
+        })),
+      });
+    }
     if (!outcome || outcome.status === 'not_found') {
       return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
     }

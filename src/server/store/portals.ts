@@ -44,6 +44,8 @@ export interface PortalStore {
   ): Promise<void>;
   /** Refresh refused (`invalid_grant`) or the app was uninstalled: its work stops until it is installed again. */
   disconnect(portalId: number, reason: string): Promise<boolean>;
+  /** Private mode: the portal of the static token (or service key) exists and is connected; no token is stored. */
+  ensureStatic(portalId: number): Promise<void>;
   get(portalId: number): Promise<Portal | null>;
   tokens(portalId: number): Promise<PortalTokens | null>;
   list(): Promise<Portal[]>;
@@ -124,6 +126,14 @@ export function portalStore(db: Db, cipher: TokenCipher): PortalStore {
         [portalId, reason.slice(0, 300), Date.now()],
       );
       return changed > 0;
+    },
+    async ensureStatic(portalId) {
+      const now = Date.now();
+      await db.run(
+        `INSERT INTO portals (portal_id, auth, status, installed_at, updated_at) VALUES ($1, 'static', 'connected', $2, $2)
+         ON CONFLICT (portal_id) DO NOTHING`,
+        [portalId, now],
+      );
     },
     async get(portalId) {
       const rows = await db.query<Row>(`SELECT ${PUBLIC} FROM portals WHERE portal_id = $1`, [portalId]);
