@@ -35,7 +35,7 @@ export function checkState(secret: string, state: string, now: number): boolean 
   return Number.isFinite(age) && age >= 0 && age <= STATE_TTL_MS;
 }
 
-const escape = (text: string) =>
+const htmlEscape = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
@@ -47,10 +47,10 @@ function page(reply: FastifyReply, status: number, title: string, body: string) 
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>` +
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${htmlEscape(title)}</title>` +
         '<meta name="viewport" content="width=device-width, initial-scale=1">' +
         '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#213343}</style>' +
-        `</head><body><h1>${escape(title)}</h1>${body}</body></html>`,
+        `</head><body><h1>${htmlEscape(title)}</h1>${body}</body></html>`,
     );
 }
 
@@ -70,7 +70,7 @@ export function registerOAuthRoutes(app: FastifyInstance, options: OAuthRouteOpt
         reply,
         400,
         'Rolecall was not connected',
-        `<p>HubSpot said: ${escape(query.error_description ?? query.error)}.</p><p><a href="/oauth/install">Try again</a>.</p>`,
+        `<p>HubSpot said: ${htmlEscape(query.error_description ?? query.error)}.</p><p><a href="/oauth/install">Try again</a>.</p>`,
       );
     }
     if (!query.code || !query.state || !checkState(options.clientSecret, query.state, now())) {
@@ -88,7 +88,7 @@ export function registerOAuthRoutes(app: FastifyInstance, options: OAuthRouteOpt
         reply,
         grant.invalidGrant ? 400 : 502,
         'Rolecall was not connected',
-        `<p>${escape(grant.message)}</p><p><a href="/oauth/install">Start the install again</a>.</p>`,
+        `<p>${htmlEscape(grant.message)}</p><p><a href="/oauth/install">Start the install again</a>.</p>`,
       );
     }
     const info = await tokenInfo(options.app, grant.value.accessToken);
@@ -98,7 +98,7 @@ export function registerOAuthRoutes(app: FastifyInstance, options: OAuthRouteOpt
         reply,
         502,
         'Rolecall was not connected',
-        `<p>${escape(info.message)}</p><p><a href="/oauth/install">Try again</a>.</p>`,
+        `<p>${htmlEscape(info.message)}</p><p><a href="/oauth/install">Try again</a>.</p>`,
       );
     }
     const portal = await options.store.portals.install({
@@ -111,7 +111,7 @@ export function registerOAuthRoutes(app: FastifyInstance, options: OAuthRouteOpt
       installedBy: info.value.user,
     });
     request.log.info({ portalId: portal.portalId }, 'portal connected');
-    const domain = portal.hubDomain ? ` (${escape(portal.hubDomain)})` : '';
+    const domain = portal.hubDomain ? ` (${htmlEscape(portal.hubDomain)})` : '';
     return page(
       reply,
       200,
