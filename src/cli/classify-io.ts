@@ -168,18 +168,38 @@ export function playbookFields(result: Classification): Partial<OutputRecord> {
 export function classifyLine(input: unknown, lineNumber: number, options: LineOptions = {}): OutputRecord {
   const value = typeof input === 'string' ? { title: input } : input;
   if (isPlainLine(value)) return classifyWithWarnings(value, options);
+  const problem = lineProblem(value);
+  if (problem) {
+    const title = (value as { title?: unknown } | null)?.title;
+    return errorRecord(`line ${lineNumber}${problem} ${LINE_FIX}`, typeof title === 'string' ? title : '');
+  }
   const parsed = LineSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
-    return errorRecord(
-      `line ${lineNumber}${where}: ${issue?.message ?? 'not understood'}. Write each line as {"title": "VP Sales", "company": {"employees": 500}}.`,
-      typeof (value as { title?: unknown })?.title === 'string'
-        ? String((value as { title: string }).title)
-        : '',
-    );
+    return errorRecord(`line ${lineNumber}${where}: ${issue?.message ?? 'not understood'}. ${LINE_FIX}`);
   }
   return classifyWithWarnings(parsed.data, options);
+}
+
+/** The rule of a --jsonl line, repeated in every error (and in `rolecall classify --help`). */
+export const LINE_FIX =
+  'Write each line as a JSON object with a "title" (a string, or null when there is none), e.g. {"title": "VP Sales", "company": {"employees": 500}}, or as a JSON string: "VP Sales".';
+
+const kind = (value: unknown) =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+
+/** What breaks the rule at the top of a line (the value, or its title); undefined when only details are wrong. */
+function lineProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return ` is ${kind(value)}, not a title.`;
+  if (!('title' in value)) {
+    const keys = Object.keys(value);
+    return ` has no "title" key${keys.length ? ` (it has ${keys.map((k) => JSON.stringify(k)).join(', ')})` : ''}.`;
+  }
+  const title = (value as { title: unknown }).title;
+  if (typeof title !== 'string' && title !== null) return ` at "title": ${kind(title)}, not a string.`;
+  return undefined;
 }
 
 function classifyWithWarnings(line: LineInput, options: LineOptions): OutputRecord {

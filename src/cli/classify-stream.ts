@@ -1,19 +1,23 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
+import { CSV_COLUMNS, findColumn, mapCsvColumns } from '../io/csv-columns.ts';
+import type { Delimiter } from '../io/csv-delimiter.ts';
+import { type CsvRow, openCsv } from '../io/csv-input.ts';
+import { InputError } from '../io/errors.ts';
+import { stripBom } from '../io/input-file.ts';
+import { OutputFile } from '../io/output-file.ts';
 import {
   classifyLine,
   classifyRecord,
   errorRecord,
+  LINE_FIX,
   type LineOptions,
   toCount,
   toCsvColumns,
 } from './classify-io.ts';
-import { CliError } from './errors.ts';
 
 const FLUSH_BYTES = 64 * 1024;
 const EMPTY = Symbol('empty line');
@@ -44,14 +48,14 @@ export async function classifyJsonl(
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let buffer = '';
   let count = 0;
-  for await (const line of lines) {
+  for await (const raw of lines) {
     count += 1;
+    // A UTF-8 byte-order mark (Windows tools write one) is not part of the first line.
+    const line = count === 1 ? stripBom(raw) : raw;
     const value = line.trim() === '' ? EMPTY : parseJson(line);
     const record =
       value === EMPTY || value === INVALID
-        ? errorRecord(
-            `line ${count} is ${value === EMPTY ? 'empty' : 'not valid JSON'}. Write one JSON object per line, e.g. {"title": "VP Sales"}.`,
-          )
+        ? errorRecord(`line ${count} is ${value === EMPTY ? 'empty' : 'not valid JSON'}. ${LINE_FIX}`)
         : classifyLine(value, count, options);
     buffer += `${JSON.stringify(record)}\n`;
     if (buffer.length >= FLUSH_BYTES) {
@@ -63,69 +67,34 @@ export async function classifyJsonl(
   return count;
 }
 
-/** HubSpot export headers, tried in order when no column is named (compared without case or spaces). */
-export const CSV_COLUMNS = {
-  title: ['Job Title', 'jobtitle', 'Title', 'job_title', 'Position'],
-  employees: ['Number of Employees', 'numberofemployees', 'Employees', 'Company size'],
-  industry: ['Industry', 'industry'],
-  revenue: ['Annual Revenue', 'annualrevenue', 'Revenue'],
-  company: ['Company Name', 'company', 'Company'],
-} as const;
-
-const key = (header: string) => header.toLowerCase().replace(/[\s_]/g, '');
-
-function findColumn(headers: readonly string[], wanted: readonly string[]): string | undefined {
-  for (const name of wanted) {
-    const found = headers.find((header) => key(header) === key(name));
-    if (found) return found;
-  }
-  return undefined;
-}
-
 export interface CsvOptions extends LineOptions {
   titleColumn?: string;
+  /** The separator; default: detected from the header line. */
+  delimiter?: Delimiter | undefined;
 }
 
-/** `--csv`: streams a CSV (a HubSpot contacts export works as is) and appends the reading to each row. */
+/**
+ * `--csv`: streams a CSV (a HubSpot contacts export works as is) and appends the reading to each row. The
+ * output file is written beside its target and renamed into place only when the whole input was read: a
+ * missing input, broken quoting or Ctrl-C leaves an existing `--out` file as it was.
+ */
 export async function classifyCsv(
   inPath: string,
   outPath: string | undefined,
   options: CsvOptions = {},
 ): Promise<number> {
-  const input = inPath === '-' ? process.stdin : createReadStream(inPath);
-  const output = outPath ? createWriteStream(outPath) : process.stdout;
+  const csv = await openCsv(inPath, { delimiter: options.delimiter, flag: '--csv' });
+  const wanted = options.titleColumn ? [options.titleColumn] : CSV_COLUMNS.title;
+  const title = findColumn(csv.headers, wanted);
+  if (!title) {
+    throw new InputError(
+      `${csv.path}: no job title column (looked for ${wanted.map((c) => `"${c}"`).join(', ')}; found ${csv.headers.map((h) => `"${h}"`).join(', ')}). Name it with --title-column "<header>".`,
+    );
+  }
+  const columns = { ...mapCsvColumns(csv.headers), title };
   let count = 0;
-  let columns:
-    | { title: string; employees?: string; industry?: string; revenue?: string; company?: string }
-    | undefined;
-  const parser = parse({
-    columns: true,
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    trim: false,
-  });
-  const stringifier = stringify({ header: true });
-  async function* rows(source: AsyncIterable<Record<string, string>>) {
+  async function* rows(source: AsyncIterable<CsvRow>) {
     for await (const row of source) {
-      if (!columns) {
-        const headers = Object.keys(row);
-        const title = options.titleColumn
-          ? findColumn(headers, [options.titleColumn])
-          : findColumn(headers, CSV_COLUMNS.title);
-        if (!title) {
-          throw new CliError(
-            `${inPath}: no job title column (looked for ${options.titleColumn ? `"${options.titleColumn}"` : CSV_COLUMNS.title.map((c) => `"${c}"`).join(', ')}; found ${headers.map((h) => `"${h}"`).join(', ')}). Name it with --title-column "<header>".`,
-          );
-        }
-        columns = {
-          title,
-          employees: findColumn(headers, CSV_COLUMNS.employees),
-          industry: findColumn(headers, CSV_COLUMNS.industry),
-          revenue: findColumn(headers, CSV_COLUMNS.revenue),
-          company: findColumn(headers, CSV_COLUMNS.company),
-        };
-      }
       count += 1;
       const pick = (column?: string) => (column ? row[column] : undefined);
       const record = classifyRecord(
@@ -143,15 +112,19 @@ export async function classifyCsv(
       yield Object.assign(row, toCsvColumns(record));
     }
   }
+  const output = outPath ? new OutputFile(outPath) : undefined;
   try {
-    await pipeline(input, parser, rows, stringifier, output);
+    await pipeline(
+      Readable.from(csv.rows),
+      rows,
+      stringify({ header: true, delimiter: csv.delimiter }),
+      output?.stream ?? process.stdout,
+      { end: output !== undefined },
+    );
+    await output?.commit();
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    const message = (error as Error).message ?? String(error);
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new CliError(`${inPath} does not exist. Check the path given to --csv.`);
-    }
-    throw new CliError(`${inPath}: ${message}. Check that the file is a CSV with a header row.`);
+    output?.abort();
+    throw error;
   }
   return count;
 }

@@ -1,3 +1,5 @@
+import { type Delimiter, parseDelimiter } from '../io/csv-delimiter.ts';
+
 /**
  * Exit codes that mean something to CI: 0 done, 1 the run failed, 2 the command was wrong (nothing was
  * done; the message names the fix), 3 a run stopped early and work remains (`rolecall tag --resume`).
@@ -20,5 +22,14 @@ export class UsageError extends CliError {
   constructor(message: string) {
     super(message, EXIT.usage);
     this.name = 'UsageError';
+  }
+}
+
+/** `--delimiter <char>`: a value that is not a CSV separator is a usage error. */
+export function delimiterFlag(raw: string | undefined): Delimiter | undefined {
+  try {
+    return parseDelimiter(raw);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
+import { fileErrorMessage, InputError } from '../io/errors.ts';
 import { registerCard } from './commands/card.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerDemo } from './commands/demo.ts';
@@ -70,6 +71,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CliError) {
       process.stderr.write(`✖ ${error.message}\n`);
       return error.exitCode;
+    }
+    // Input that cannot be read (a missing file, broken CSV quoting): one line naming the path, exit 1.
+    const unreadable = error instanceof InputError ? error.message : fileErrorMessage(error);
+    if (unreadable) {
+      process.stderr.write(`✖ ${unreadable}\n`);
+      return EXIT.error;
     }
     process.stderr.write(
       `✖ Unexpected error (a bug; please report it): ${(error as Error)?.stack ?? error}\n`,

@@ -3,8 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { issue } from './issues.ts';
 import { type LoadOptions, loadPlaybookText, type PlaybookLoadResult } from './load.ts';
 
-/** Reads a playbook file (YAML or JSON) and loads it; a missing file is an error in the result, not a throw. */
-export async function loadPlaybookFile(path: string, options: LoadOptions = {}): Promise<PlaybookLoadResult> {
+/**
+ * Reads a playbook file (YAML or JSON) and loads it; a missing file is an error in the result, not a throw,
+ * and `unreadable` holds the one line a command prints for it.
+ */
+export async function loadPlaybookFile(
+  path: string,
+  options: LoadOptions = {},
+): Promise<PlaybookLoadResult & { unreadable?: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -14,7 +20,12 @@ export async function loadPlaybookFile(path: string, options: LoadOptions = {}):
       code === 'ENOENT'
         ? 'no such file; check the path or run "rolecall playbook init"'
         : `cannot read it (${code ?? String(error)})`;
-    return { value: null, warnings: [], errors: [issue(path, [], why)] };
+    return {
+      value: null,
+      warnings: [],
+      errors: [issue(path, [], why)],
+      unreadable: `Cannot read the playbook ${path}: ${why}.`,
+    };
   }
   return loadPlaybookText(text, path, options);
 }

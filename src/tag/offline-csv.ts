@@ -1,13 +1,16 @@
 import { once } from 'node:events';
-import { constants, createReadStream, createWriteStream, mkdirSync } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { parse } from 'csv-parse';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { classify } from '../classify/classify.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { rolecallPropertySpecs } from '../hubspot/property-specs.ts';
 import { BUYING_ROLE_OPTIONS, optionLookup, parseCount, toInternalValue } from '../hubspot/values.ts';
+import { mapCsvColumns } from '../io/csv-columns.ts';
+import type { Delimiter } from '../io/csv-delimiter.ts';
+import { type CsvInput, openCsv } from '../io/csv-input.ts';
+import { InputError } from '../io/errors.ts';
+import { OutputFile } from '../io/output-file.ts';
+import type { Playbook } from '../playbook/schema.ts';
 import type { CompanyFacts } from '../taxonomy.ts';
 import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
 import { resolvePlaybook } from './session.ts';
@@ -28,18 +31,9 @@ export interface OfflineOptions {
   playbook?: string;
   onlyEmpty?: boolean;
   minConfidence?: number;
+  /** The CSV separator; default: detected from the header line. */
+  delimiter?: Delimiter | undefined;
 }
-
-/** Export column names (internal name or HubSpot's label) for each value rolecall reads. */
-const INPUT_COLUMNS = {
-  id: ['hs_object_id', 'record id', 'contact id'],
-  jobtitle: ['jobtitle', 'job title'],
-  hs_seniority: ['hs_seniority', 'seniority'],
-  company: ['company', 'company name'],
-  numberofemployees: ['numberofemployees', 'number of employees'],
-  industry: ['industry'],
-  annualrevenue: ['annualrevenue', 'annual revenue'],
-} as const;
 
 /**
  * `rolecall tag --csv export.csv --out import.csv`: reads a HubSpot contacts export and writes an import
@@ -61,46 +55,70 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<OfflineRes
   ]);
   // Exports write option labels ("Blocker", "A person (never overwritten)"); plans compare values.
   const labelValues = optionLookup(specs, { [NATIVE_PROPERTIES.buyingRole]: BUYING_ROLE_OPTIONS });
+  let csv: CsvInput;
   try {
-    await access(options.csv, constants.R_OK);
+    csv = await openCsv(options.csv, { delimiter: options.delimiter, flag: '--csv' });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { ok: false, message: `Cannot read --csv ${options.csv} (${code}). Check the path.` };
+    if (error instanceof InputError) return { ok: false, message: error.message };
+    throw error;
   }
-  const input = createReadStream(options.csv);
-  const parser = input.pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
-  );
-  mkdirSync(dirname(options.out), { recursive: true });
-  const output = createWriteStream(options.out);
+  const columns = mapColumns(csv.headers, labels);
+  if (!columns.has('id')) {
+    return {
+      ok: false,
+      message: `--csv ${options.csv} has no "Record ID" column (found ${csv.headers.map((h) => `"${h}"`).join(', ')}). Export contacts with Record ID included.`,
+    };
+  }
+  // The import file is written beside its target and renamed into place only when the whole export was
+  // read: a broken row, a crash or Ctrl-C leaves an existing --out file as it was.
+  const output = new OutputFile(options.out);
   const writer = stringify({ header: true, columns: ['Record ID', ...PLAN_WRITE_PROPERTIES] });
-  writer.pipe(output);
+  writer.pipe(output.stream);
+  try {
+    const counts = await writeImport(csv, columns, writer, playbook, labelValues, options);
+    if (typeof counts === 'string') {
+      output.abort();
+      return { ok: false, message: counts };
+    }
+    writer.end();
+    await finished(output.stream);
+    await output.commit();
+    return { ok: true, counts, out: options.out };
+  } catch (error) {
+    output.abort();
+    if (error instanceof InputError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+async function writeImport(
+  csv: CsvInput,
+  columns: ReadonlyMap<string, string>,
+  writer: ReturnType<typeof stringify>,
+  playbook: Playbook,
+  labelValues: ReturnType<typeof optionLookup>,
+  options: OfflineOptions,
+): Promise<OfflineCounts | string> {
   const classifiedAt = new Date().toISOString();
   const counts = { rows: 0, changed: 0, manual: 0, unchanged: 0, lowConfidence: 0 };
-  let columns: Map<string, string> | undefined;
-  for await (const row of parser as AsyncIterable<Record<string, string>>) {
-    columns ??= mapColumns(Object.keys(row), labels);
+  for await (const row of csv.rows) {
     const get = (name: string) => {
-      const column = columns?.get(name);
+      const column = columns.get(name);
       return column === undefined ? undefined : row[column];
     };
     const id = get('id')?.trim();
     if (!id) {
-      writer.end();
-      return {
-        ok: false,
-        message: `--csv ${options.csv} has no "Record ID" column (or a row without one). Export contacts with Record ID included.`,
-      };
+      return `--csv ${options.csv} row ${counts.rows + 1} has no Record ID. Export contacts with Record ID included.`;
     }
     counts.rows += 1;
     const company: CompanyFacts = {
       name: get('company') ?? null,
-      employees: parseCount(get('numberofemployees')),
+      employees: parseCount(get('employees')),
       industry: get('industry') ?? null,
-      annualRevenue: parseCount(get('annualrevenue')),
+      annualRevenue: parseCount(get('revenue')),
     };
     const next = classify(
-      { jobTitle: get('jobtitle') ?? null, seniorityHint: get('hs_seniority') ?? null },
+      { jobTitle: get('title') ?? null, seniorityHint: get('seniority') ?? null },
       company,
       playbook,
     );
@@ -124,19 +142,17 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<OfflineRes
     if (!writer.write([id, ...PLAN_WRITE_PROPERTIES.map((name) => after.get(name) ?? '')]))
       await once(writer, 'drain');
   }
-  writer.end();
-  await once(output, 'finish');
-  return { ok: true, counts, out: options.out };
+  return counts;
 }
 
-/** Maps each wanted value to the export's column, by internal name or label, ignoring case. */
+/**
+ * Maps each value rolecall reads to the export's column (the shared CSV column table), and each property
+ * rolecall writes to its column by internal name or label, ignoring case.
+ */
 function mapColumns(headers: readonly string[], labels: ReadonlyMap<string, string>): Map<string, string> {
-  const map = new Map<string, string>();
+  const map = new Map<string, string>(Object.entries(mapCsvColumns(headers)));
   for (const header of headers) {
     const key = header.trim().toLowerCase();
-    for (const [name, aliases] of Object.entries(INPUT_COLUMNS)) {
-      if ((aliases as readonly string[]).includes(key) && !map.has(name)) map.set(name, header);
-    }
     const owned = PLAN_WRITE_PROPERTIES.includes(key) ? key : labels.get(key);
     if (owned && !map.has(owned)) map.set(owned, header);
   }

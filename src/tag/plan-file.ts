@@ -1,18 +1,21 @@
 import { once } from 'node:events';
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { OutputFile } from '../io/output-file.ts';
 import type { ContactPlan } from './plan.ts';
 
 export const PLAN_CSV_COLUMNS = ['contact', 'property', 'before', 'after', 'reasons'] as const;
 
-/** Streams a plan to `<base>.csv` and `<base>.json` as it is made, so a big portal never sits in memory. */
+/**
+ * Streams a plan to `<base>.csv` and `<base>.json` as it is made, so a big portal never sits in memory. Both
+ * appear (replacing older ones) only on close(): a failed or interrupted dry run leaves no half plan.
+ */
 export class PlanFile {
   readonly csvPath: string;
   readonly jsonPath: string;
   readonly #csv: ReturnType<typeof stringify>;
-  readonly #csvFile: WriteStream;
-  readonly #json: WriteStream;
+  readonly #csvFile: OutputFile;
+  readonly #jsonFile: OutputFile;
   #first = true;
   contacts = 0;
   changes = 0;
@@ -21,12 +24,11 @@ export class PlanFile {
     const stem = base.replace(/\.(csv|json)$/i, '');
     this.csvPath = `${stem}.csv`;
     this.jsonPath = `${stem}.json`;
-    mkdirSync(dirname(this.csvPath), { recursive: true });
-    this.#csvFile = createWriteStream(this.csvPath);
+    this.#csvFile = new OutputFile(this.csvPath);
     this.#csv = stringify({ header: true, columns: [...PLAN_CSV_COLUMNS] });
-    this.#csv.pipe(this.#csvFile);
-    this.#json = createWriteStream(this.jsonPath);
-    this.#json.write('[\n');
+    this.#csv.pipe(this.#csvFile.stream);
+    this.#jsonFile = new OutputFile(this.jsonPath);
+    this.#jsonFile.stream.write('[\n');
   }
 
   /** Adds one contact's changes; contacts with none are left out. */
@@ -44,14 +46,23 @@ export class PlanFile {
       }
     }
     const entry = JSON.stringify({ contact: plan.id, changes: plan.changes, reasons: plan.why });
-    const ok = this.#json.write(`${this.#first ? '' : ',\n'}  ${entry}`);
+    const ok = this.#jsonFile.stream.write(`${this.#first ? '' : ',\n'}  ${entry}`);
     this.#first = false;
-    if (!ok) await once(this.#json, 'drain');
+    if (!ok) await once(this.#jsonFile.stream, 'drain');
   }
 
+  /** Finishes both files and puts them in place. */
   async close(): Promise<void> {
     this.#csv.end();
-    this.#json.end('\n]\n');
-    await Promise.all([once(this.#csvFile, 'finish'), once(this.#json, 'finish')]);
+    this.#jsonFile.stream.end('\n]\n');
+    await Promise.all([finished(this.#csvFile.stream), finished(this.#jsonFile.stream)]);
+    await this.#csvFile.commit();
+    await this.#jsonFile.commit();
+  }
+
+  /** Drops both files (a run that failed): older plans at these paths stay as they were. */
+  abort(): void {
+    this.#csvFile.abort();
+    this.#jsonFile.abort();
   }
 }

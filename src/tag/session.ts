@@ -27,6 +27,7 @@ export async function resolvePlaybook(
 ): Promise<{ ok: true; playbook: Playbook } | { ok: false; message: string }> {
   if (!path) return { ok: true, playbook: defaultPlaybook };
   const loaded = await loadPlaybookFile(path);
+  if (loaded.unreadable) return { ok: false, message: loaded.unreadable };
   if (!loaded.value) {
     return {
       ok: false,

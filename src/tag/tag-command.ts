@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { classify } from '../classify/classify.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
@@ -208,16 +207,14 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   });
   progress.stop();
   if (resuming) wholeRunTotals(db, summary);
-  await planFile?.close();
+  // Nothing was read: an empty plan and report would only hide the error (older plans stay as they were).
+  const nothingRead = summary.status === 'failed' && summary.processed === 0;
+  if (nothingRead) planFile?.abort();
+  else await planFile?.close();
   const metrics = connection.gateway.metrics();
   db.finishRun(runId, summary.status, { ...summary, failures: summary.failures.slice(0, 20), metrics });
   const warnings = ready.warnings.length > 0 ? { warnings: ready.warnings } : {};
-  // Nothing was read: an empty plan and report would only hide the error.
-  if (summary.status === 'failed' && summary.processed === 0) {
-    if (planFile)
-      await Promise.all([rm(planFile.csvPath, { force: true }), rm(planFile.jsonPath, { force: true })]);
-    return { summary, ...warnings };
-  }
+  if (nothingRead) return { summary, ...warnings };
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
   const data = reportData(db, runId, playbook.requiredRoles);
   if (data) writeReport(reportPath, data);

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { sizeBand } from '../../classify/index.ts';
+import { DELIMITER_HELP } from '../../io/csv-delimiter.ts';
 import { classifyRecord } from '../classify-io.ts';
 import { classifyCsv, classifyJsonl } from '../classify-stream.ts';
-import { UsageError } from '../errors.ts';
+import { delimiterFlag, UsageError } from '../errors.ts';
 import { loadPlaybookForCli } from './playbook.ts';
 
 interface ClassifyFlags {
@@ -16,6 +17,7 @@ interface ClassifyFlags {
   csv?: string;
   out?: string;
   titleColumn?: string;
+  delimiter?: string;
   playbook?: string;
 }
 
@@ -53,6 +55,9 @@ export function checkFlags(title: string | undefined, flags: ClassifyFlags): voi
       throw new UsageError(
         `--out needs --csv: only a CSV run writes a file, e.g. rolecall classify --csv in.csv --out ${flags.out}. For --jsonl or a title, redirect stdout instead (> ${flags.out}).`,
       );
+    }
+    if (flags.delimiter !== undefined) {
+      throw new UsageError('--delimiter needs --csv, e.g. rolecall classify --csv in.csv --delimiter ";".');
     }
     if (flags.titleColumn !== undefined) {
       throw new UsageError(
@@ -92,6 +97,22 @@ function describe(record: ReturnType<typeof classifyRecord>, band: string): stri
   return `${record.title}\n${rows.map(([label, value]) => `  ${label?.padEnd(11)}${value}`).join('\n')}\n  why\n${why}\n`;
 }
 
+/** What a --jsonl line must be, shown in `rolecall classify --help` (the errors repeat the example). */
+export const JSONL_RULE = `
+--jsonl input: one JSON value per line, either
+  a JSON object with a "title" key (a string, or null when the contact has none) and, optionally,
+  "company": {"name": "...", "employees": 500, "industry": "BANKING", "annualRevenue": 10000000}
+  e.g. {"title": "VP Sales", "company": {"employees": 500}}
+  or a JSON string, read as the title: "VP Sales"
+Any other line (not JSON, a number, an array, an object without "title", a title that is not a string)
+gets an output line with an "error" field naming the fix; the run goes on. A UTF-8 byte-order mark is ignored.
+
+--csv input: the separator (, ; tab |) is read from the header line; --delimiter names it when it cannot be.
+The job title comes from "Job Title" (or jobtitle, Title, Position), the company from "Company Name",
+"Number of Employees", "Industry" and "Annual Revenue" when present (a HubSpot export works as is).
+--out is written only when the whole file was read: an error leaves an existing file unchanged.
+`;
+
 /** `rolecall classify`: seniority and function of one title, or of a JSONL or CSV stream. */
 export function registerClassify(program: Command): void {
   program
@@ -113,9 +134,12 @@ export function registerClassify(program: Command): void {
       '--title-column <header>',
       'CSV column holding the job title (default: "Job Title" or "jobtitle")',
     )
+    .option('--delimiter <char>', `CSV separator, ${DELIMITER_HELP} (default: read from the header line)`)
     .option('--playbook <path>', 'playbook deciding roles and personas (default: the shipped one)')
+    .addHelpText('after', JSONL_RULE)
     .action(async (title: string | undefined, flags: ClassifyFlags) => {
       checkFlags(title, flags);
+      const delimiter = delimiterFlag(flags.delimiter);
       const revenuePerEmployee = number('--revenue-per-employee', flags.revenuePerEmployee);
       const playbook = await loadPlaybookForCli(flags.playbook);
       const options = revenuePerEmployee ? { revenuePerEmployee, playbook } : { playbook };
@@ -124,7 +148,11 @@ export function registerClassify(program: Command): void {
         return;
       }
       if (flags.csv) {
-        const rows = await classifyCsv(flags.csv, flags.out, { ...options, titleColumn: flags.titleColumn });
+        const rows = await classifyCsv(flags.csv, flags.out, {
+          ...options,
+          titleColumn: flags.titleColumn,
+          delimiter,
+        });
         if (flags.out) process.stderr.write(`classified ${rows} rows → ${flags.out}\n`);
         return;
       }

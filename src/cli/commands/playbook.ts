@@ -1,5 +1,6 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { writeFileAtomic } from '../../io/output-file.ts';
 import { defaultPlaybook } from '../../playbook/default.ts';
 import { findPersona } from '../../playbook/helpers.ts';
 import type { PlaybookIssue } from '../../playbook/issues.ts';
@@ -16,6 +17,7 @@ const list = (issues: readonly PlaybookIssue[], mark: string) =>
 export async function loadPlaybookForCli(path: string | undefined): Promise<Playbook> {
   if (!path) return defaultPlaybook;
   const loaded = await loadPlaybookFile(path);
+  if (loaded.unreadable) throw new CliError(loaded.unreadable);
   if (loaded.warnings.length > 0) process.stderr.write(`${list(loaded.warnings, '⚠')}\n`);
   if (!loaded.value) {
     throw new CliError(
@@ -29,6 +31,7 @@ export async function loadPlaybookForCli(path: string | undefined): Promise<Play
 export async function playbookCheck(path: string | undefined): Promise<void> {
   const file = path ?? DEFAULT_PLAYBOOK_YAML;
   const loaded = await loadPlaybookFile(file);
+  if (loaded.unreadable) throw new CliError(loaded.unreadable);
   if (loaded.warnings.length > 0) process.stdout.write(`${list(loaded.warnings, '⚠')}\n`);
   if (!loaded.value) {
     throw new CliError(
@@ -53,7 +56,7 @@ export async function playbookInit(path: string | undefined, force: boolean): Pr
     throw new CliError(`${target} already exists; pass --force to overwrite it, or choose another path.`);
   // The copy lives elsewhere, so point its editor modeline at the shipped JSON Schema by absolute path.
   const text = await readFile(DEFAULT_PLAYBOOK_YAML, 'utf8');
-  await writeFile(target, text.replace('$schema=./playbook.schema.json', `$schema=${PLAYBOOK_SCHEMA_JSON}`));
+  writeFileAtomic(target, text.replace('$schema=./playbook.schema.json', `$schema=${PLAYBOOK_SCHEMA_JSON}`));
   process.stdout.write(
     `✔ wrote ${target}: edit it, then run "rolecall playbook check ${target}" and use it with --playbook ${target}\n`,
   );

@@ -1,11 +1,12 @@
 import { type Command, Option } from 'commander';
+import { DELIMITER_HELP } from '../../io/csv-delimiter.ts';
 import { applyPlanFile } from '../../tag/apply-plan.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { parseFilters } from '../../tag/filters.ts';
 import { runOfflineCsv } from '../../tag/offline-csv.ts';
 import { newRunId, openSession, type Session } from '../../tag/session.ts';
 import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
-import { CliError, EXIT, UsageError } from '../errors.ts';
+import { CliError, delimiterFlag, EXIT, UsageError } from '../errors.ts';
 import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
 
 interface TagFlags extends PortalFlags {
@@ -23,6 +24,7 @@ interface TagFlags extends PortalFlags {
   apply?: string;
   out?: string;
   chunkSize?: string;
+  delimiter?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -69,7 +71,11 @@ export function registerTag(program: Command): void {
     .option('--json', 'print one JSON object on stdout and nothing else')
     .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
     .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
-    .option('--out <import.csv>', 'offline: the file to import into HubSpot')
+    .option(
+      '--out <import.csv>',
+      'offline: the file to import into HubSpot (written only if the run succeeds)',
+    )
+    .option('--delimiter <char>', `offline: CSV separator, ${DELIMITER_HELP} (default: read from the header)`)
     .option('--apply <plan.json>', "apply a dry run's plan exactly (values changed since are skipped)")
     .addOption(new Option('--chunk-size <n>', 'contacts per checkpoint').hideHelp());
   addPortalOptions(command)
@@ -83,11 +89,17 @@ export function registerTag(program: Command): void {
       ]),
     )
     .action(async (flags: TagFlags) => {
-      const { minConfidence: rawConfidence, chunkSize, ...rest } = flags;
+      const { minConfidence: rawConfidence, chunkSize, delimiter: rawDelimiter, ...rest } = flags;
       const minConfidence = parseConfidence(rawConfidence);
+      if (rawDelimiter !== undefined && !flags.csv) {
+        throw new UsageError(
+          '--delimiter needs --csv, e.g. rolecall tag --csv export.csv --out import.csv --delimiter ";".',
+        );
+      }
       if (flags.csv || flags.out) {
         const offline = await runOfflineCsv({
           ...rest,
+          delimiter: delimiterFlag(rawDelimiter),
           ...(minConfidence !== undefined ? { minConfidence } : {}),
         });
         if (!offline.ok) throw new CliError(offline.message);

@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomic } from '../../io/output-file.ts';
 import { escapeHtml as e } from './escape.ts';
 import type { ReportData } from './report-data.ts';
 import { svgBars } from './svg-bars.ts';
@@ -74,6 +73,5 @@ ${lowRows ? `<table id="low-confidence"><thead><tr><th>Contact</th><th>Title</th
 }
 
 export function writeReport(path: string, data: ReportData): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, renderReport(data));
+  writeFileAtomic(path, renderReport(data));
 }

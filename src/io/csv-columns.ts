@@ -1,0 +1,38 @@
+/**
+ * The one table of CSV column names rolecall reads, for `classify --csv` and `tag --csv` alike: HubSpot's
+ * export label first, then the internal property name, then common spellings. Compared without case,
+ * spaces or underscores, so "Job Title", "job_title" and "jobtitle" are the same column.
+ */
+export const CSV_COLUMNS = {
+  id: ['Record ID', 'hs_object_id', 'Contact ID'],
+  title: ['Job Title', 'jobtitle', 'Title', 'Position'],
+  seniority: ['Seniority', 'hs_seniority'],
+  company: ['Company Name', 'company', 'Company'],
+  employees: ['Number of Employees', 'numberofemployees', 'Employees', 'Company size'],
+  industry: ['Industry'],
+  revenue: ['Annual Revenue', 'annualrevenue', 'Revenue'],
+} as const;
+
+export type CsvField = keyof typeof CSV_COLUMNS;
+
+/** How two header spellings are compared. */
+export const columnKey = (header: string): string => header.toLowerCase().replace(/[\s_]/g, '');
+
+/** The header matching one of `wanted`, trying them in order. */
+export function findColumn(headers: readonly string[], wanted: readonly string[]): string | undefined {
+  for (const name of wanted) {
+    const found = headers.find((header) => columnKey(header) === columnKey(name));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Each field of the table mapped to the header that holds it, when the file has one. */
+export function mapCsvColumns(headers: readonly string[]): Partial<Record<CsvField, string>> {
+  const map: Partial<Record<CsvField, string>> = {};
+  for (const field of Object.keys(CSV_COLUMNS) as CsvField[]) {
+    const found = findColumn(headers, CSV_COLUMNS[field]);
+    if (found !== undefined) map[field] = found;
+  }
+  return map;
+}
