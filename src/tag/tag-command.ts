@@ -9,7 +9,7 @@ import { parseFilters } from './filters.ts';
 import { readIdsFile } from './ids-file.ts';
 import { PlanFile } from './plan-file.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
-import { reportData } from './report/report-data.ts';
+import { playbookReview, reportData } from './report/report-data.ts';
 import { writeReport } from './report/report-html.ts';
 import { progressOf, runTag, type TagProgress, type TagSummary } from './run-tag.ts';
 import { newRunId, resolvePlaybook, type Session } from './session.ts';
@@ -217,7 +217,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   if (nothingRead) return { summary, ...warnings };
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
   const data = reportData(db, runId, playbook.requiredRoles);
-  if (data) writeReport(reportPath, data);
+  if (data) writeReport(reportPath, { ...data, playbook: playbookReview(playbook, new Date()) });
   return {
     summary,
     reportPath,

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { AuditDb, DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
-import { reportData } from '../../tag/report/report-data.ts';
+import { playbookReview, reportData } from '../../tag/report/report-data.ts';
 import { writeReport } from '../../tag/report/report-html.ts';
 import { resolvePlaybook } from '../../tag/session.ts';
 import { CliError } from '../errors.ts';
@@ -23,7 +23,7 @@ export function registerReport(program: Command): void {
         const data = reportData(db, runId, playbook.playbook.requiredRoles);
         if (!data) throw new CliError(`No run "${runId}" in ${flags.db}. See "rolecall runs".`);
         const path = flags.report ?? join(dirname(flags.db), `report-${runId}.html`);
-        writeReport(path, data);
+        writeReport(path, { ...data, playbook: playbookReview(playbook.playbook, new Date()) });
         process.stdout.write(`${path}\n`);
       } finally {
         db.close();

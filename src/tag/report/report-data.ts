@@ -1,3 +1,5 @@
+import { type StalePersona, stalePersonas } from '../../playbook/review.ts';
+import type { Playbook } from '../../playbook/schema.ts';
 import type { AuditDb } from '../audit-db.ts';
 
 export interface Count {
@@ -40,6 +42,21 @@ export interface ReportData {
     confidence: number;
   }>;
   summary: Record<string, unknown>;
+  /** The playbook's review state when the report was written: stale personas and the example marker. */
+  playbook?: { version: string; example: boolean; reviewIntervalDays: number; stale: StalePersona[] };
+}
+
+/** The review part of the report, from the playbook the run used; `today` is YYYY-MM-DD or a Date. */
+export function playbookReview(
+  playbook: Playbook,
+  today: Date | string,
+): NonNullable<ReportData['playbook']> {
+  return {
+    version: playbook.version,
+    example: playbook.example,
+    reviewIntervalDays: playbook.reviewIntervalDays,
+    stale: stalePersonas(playbook, today),
+  };
 }
 
 const TOP_COMPANIES = 50;

@@ -52,6 +52,18 @@ export function renderReport(data: ReportData): string {
         `<tr><td>${e(row.contactId)}</td><td>${e(row.title ?? '')}</td><td>${e(row.persona)}</td><td>${e(row.role)}</td><td>${row.confidence.toFixed(2)}</td></tr>`,
     )
     .join('');
+  const review = data.playbook;
+  const staleRows = (review?.stale ?? [])
+    .map(
+      (p) =>
+        `<tr><td>${e(p.name)}</td><td>${e(p.owner ?? 'no owner')}</td><td>${e(p.lastReviewed)}</td><td class="missing">${p.days} days</td></tr>`,
+    )
+    .join('');
+  const reviewSection = review
+    ? `<h2>Playbook review</h2>
+<p>Playbook ${e(review.version)}${review.example ? ' · <b class="missing">an example playbook: replace its content before reps rely on it</b>' : ''}.</p>
+${staleRows ? `<table id="stale-personas"><thead><tr><th>Persona past its ${review.reviewIntervalDays}-day review</th><th>Owner</th><th>Last reviewed</th><th>Age</th></tr></thead><tbody>${staleRows}</tbody></table>` : `<p class="ok" id="stale-personas">Every persona was reviewed within ${review.reviewIntervalDays} days.</p>`}`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>rolecall report ${e(data.runId)}</title><style>${STYLE}</style></head><body>
@@ -68,6 +80,7 @@ ${missingChart}
 ${titleRows ? `<table id="unclassified"><thead><tr><th>Title</th><th>Contacts</th></tr></thead><tbody>${titleRows}</tbody></table>` : '<p>None: every title was read.</p>'}
 <h2>Low confidence</h2>
 ${lowRows ? `<table id="low-confidence"><thead><tr><th>Contact</th><th>Title</th><th>Persona</th><th>Role</th><th>Confidence</th></tr></thead><tbody>${lowRows}</tbody></table>` : '<p>None below 0.50.</p>'}
+${reviewSection}
 </body></html>
 `;
 }
