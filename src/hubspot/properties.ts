@@ -18,7 +18,7 @@ export const ROLECALL_PROPERTIES = {
 export const NATIVE_PROPERTIES = { buyingRole: 'hs_buying_role', persona: 'hs_persona' } as const;
 
 /** The contact properties rolecall reads to classify. */
-export const CONTACT_INPUT_PROPERTIES = ['jobtitle', 'hs_seniority', 'company'] as const;
+export const CONTACT_INPUT_PROPERTIES = ['jobtitle', 'hs_seniority', 'company', 'lifecyclestage'] as const;
 
 /** The company properties rolecall reads to classify. */
 export const COMPANY_INPUT_PROPERTIES = ['name', 'numberofemployees', 'industry', 'annualrevenue'] as const;

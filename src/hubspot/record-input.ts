@@ -11,9 +11,13 @@ export type RecordProperties = Readonly<Record<string, string | null | undefined
 
 const text = (value: string | null | undefined): string => (typeof value === 'string' ? value.trim() : '');
 
-/** Contact properties (`jobtitle`, `hs_seniority`) as classify() input; blanks are null. */
+/** Contact properties (`jobtitle`, `hs_seniority`, `lifecyclestage`) as classify() input; blanks are null. */
 export function contactFacts(p: RecordProperties): ContactFacts {
-  return { jobTitle: text(p.jobtitle) || null, seniorityHint: text(p.hs_seniority) || null };
+  return {
+    jobTitle: text(p.jobtitle) || null,
+    seniorityHint: text(p.hs_seniority) || null,
+    lifecycleStage: text(p.lifecyclestage) || null,
+  };
 }
 
 /**

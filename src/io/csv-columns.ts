@@ -7,6 +7,7 @@ export const CSV_COLUMNS = {
   id: ['Record ID', 'hs_object_id', 'Contact ID'],
   title: ['Job Title', 'jobtitle', 'Title', 'Position'],
   seniority: ['Seniority', 'hs_seniority'],
+  lifecycle: ['Lifecycle Stage', 'lifecyclestage'],
   company: ['Company Name', 'company', 'Company'],
   employees: ['Number of Employees', 'numberofemployees', 'Employees', 'Company size'],
   industry: ['Industry'],

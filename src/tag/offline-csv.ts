@@ -118,7 +118,11 @@ async function writeImport(
       annualRevenue: parseCount(get('revenue')),
     };
     const next = classify(
-      { jobTitle: get('title') ?? null, seniorityHint: get('seniority') ?? null },
+      {
+        jobTitle: get('title') ?? null,
+        seniorityHint: get('seniority') ?? null,
+        lifecycleStage: get('lifecycle') ?? null,
+      },
       company,
       playbook,
     );
