@@ -5,11 +5,14 @@ import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 
 describe('a HubSpot record as classify() input', () => {
   it('trims values, turns blanks into null and reads counts people and exports write', () => {
-    expect(contactFacts({ jobtitle: '  VP Sales ', hs_seniority: '' })).toEqual({
-      jobTitle: 'VP Sales',
-      seniorityHint: null,
-    });
-    expect(contactFacts({})).toEqual({ jobTitle: null, seniorityHint: null });
+    expect(contactFacts({ jobtitle: '  VP Sales ', hs_seniority: '', lifecyclestage: ' customer ' })).toEqual(
+      {
+        jobTitle: 'VP Sales',
+        seniorityHint: null,
+        lifecycleStage: 'customer',
+      },
+    );
+    expect(contactFacts({})).toEqual({ jobTitle: null, seniorityHint: null, lifecycleStage: null });
     expect(
       companyFacts({ name: 'Acme', numberofemployees: '1,200', industry: ' ', annualrevenue: '€5.000.000' }),
     ).toEqual({ name: 'Acme', employees: 1200, industry: null, annualRevenue: 5_000_000 });
