@@ -17,6 +17,22 @@ export function configuredPlaybook(json: string): Plugin {
   };
 }
 
+/**
+ * Leaves ESCO's occupation words (~0.6 MB, src/classify/data/occupations.json) out of the browser core: the
+ * cards read the hand lexicon only and show the values the backend stored, which used the full reader.
+ */
+export function withoutOccupationWords(): Plugin {
+  return {
+    name: 'rolecall-without-occupation-words',
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/]classify[\\/]data[\\/]occupations\.json$/ }, () => ({
+        contents: JSON.stringify({ source: 'left out of the browser core', functions: {}, ambiguous: '' }),
+        loader: 'json',
+      }));
+    },
+  };
+}
+
 /** Cards run in HubSpot's sandboxed worker: browser ESM, so a node: import fails here, not in production. */
 export async function bundleCore(entry: string, outfile: string, playbookJson?: string): Promise<void> {
   await build({
@@ -28,7 +44,7 @@ export async function bundleCore(entry: string, outfile: string, playbookJson?: 
     outfile,
     logLevel: 'silent',
     legalComments: 'none',
-    plugins: playbookJson ? [configuredPlaybook(playbookJson)] : [],
+    plugins: [withoutOccupationWords(), ...(playbookJson ? [configuredPlaybook(playbookJson)] : [])],
   });
 }
 

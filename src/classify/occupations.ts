@@ -32,6 +32,8 @@ export interface OccupationTable {
 /** Compounds shorter than this are not split; a matched last part has at least MIN_TAIL letters. */
 const MIN_COMPOUND = 8;
 const MIN_TAIL = 5;
+/** Shorter words are not looked up: "mar", "art" and "bau" say too little. */
+const MIN_WORD = 4;
 const NONE: OccupationReading = { ambiguous: false };
 
 /** Builds the lookup once; reading a title is a few map probes per unexplained word. */
@@ -46,13 +48,15 @@ export function compileOccupations(data: OccupationData | undefined): Occupation
     for (const word of data.ambiguous.split(' ')) if (word && !words.has(word)) words.set(word, null);
   }
   const lookup = (text: string): { fn: KnownFunction | null; via: string } | undefined => {
+    if (text.length < MIN_WORD) return undefined;
     const direct = words.get(text);
     if (direct !== undefined) return { fn: direct, via: text };
     if (text.length < MIN_COMPOUND) return undefined;
+    // The longest known last part decides, even when it is ambiguous ("hersteller", not its tail "ersteller").
     for (let cut = 2; cut <= text.length - MIN_TAIL; cut++) {
       const tail = text.slice(cut);
       const fn = words.get(tail);
-      if (fn) return { fn, via: tail };
+      if (fn !== undefined) return { fn, via: tail };
     }
     return undefined;
   };
@@ -64,11 +68,17 @@ export function compileOccupations(data: OccupationData | undefined): Occupation
       let ambiguous = false;
       let best: { fn: KnownFunction; raw: string; via: string; votes: number } | undefined;
       let lastSource = -1;
+      let written = 0;
+      let known = 0;
+      let previous = -1;
       for (const word of free) {
+        if (word.source !== previous) written += 1;
+        previous = word.source;
         if (word.source === lastSource) continue; // one vote per written word, even when split
         const found = lookup(word.text);
         if (!found) continue;
         lastSource = word.source;
+        known += 1;
         if (found.fn === null) {
           ambiguous = true;
           continue;
@@ -79,6 +89,8 @@ export function compileOccupations(data: OccupationData | undefined): Occupation
         if (!best || count >= best.votes)
           best = { fn: found.fn, raw: word.raw, via: found.via, votes: count };
       }
+      // At least half the unexplained words must be occupation words: one known word in a phrase is a guess.
+      if (known * 2 < written) return NONE;
       if (!best) return ambiguous ? { ambiguous } : NONE;
       return { function: best.fn, raw: best.raw, via: best.via, ambiguous };
     },

@@ -2,6 +2,9 @@ import { type JobFunction, type KnownFunction, SENIORITIES, type Seniority } fro
 import type { CompiledTerm } from './lexicon.ts';
 import type { Hit } from './match-words.ts';
 
+/** The reason given when the lexicon found nothing at all. */
+export const NO_WORD = 'no word in the title names a rank or a job area';
+
 const STRENGTH = { strong: 3, weak: 2, default: 1 } as const;
 
 /** What the lexicon alone says about a title, before company size and industry are considered. */
@@ -126,9 +129,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   const junior = current.find((hit) => hit.term.modifier === 'junior');
 
   if (!best && !primary && !junior) {
-    const why = former[0]
-      ? [`'${former[0].raw}' → ${former[0].term.note} (unknown)`]
-      : ['no word in the title names a rank or a job area'];
+    const why = former[0] ? [`'${former[0].raw}' → ${former[0].term.note} (unknown)`] : [NO_WORD];
     return unknown([...rules, ...former.map((hit) => hit.term.id)], [...reasons, ...why]);
   }
 

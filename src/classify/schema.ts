@@ -102,5 +102,10 @@ export const MorphologySchema = z.object({
   placeWords: z.array(z.string().min(2)),
   /** Whole titles that stand for no title at all ("n/a", "tbd", "test"): abstain as junk. */
   placeholders: z.array(z.string().min(1)),
+  /**
+   * Common first names: two or three words the lexicon does not know, starting with one, read as a person's
+   * name ("Jürgen Müller" is not a miller), so the occupation words are not asked.
+   */
+  firstNames: z.array(z.string().min(2)),
 });
 export type Morphology = z.infer<typeof MorphologySchema>;

@@ -6,7 +6,7 @@ import { type Matched, matchWords } from './match-words.ts';
 import { compileOccupations, type OccupationData } from './occupations.ts';
 import { PATTERNS } from './patterns.ts';
 import { prepare } from './prepare.ts';
-import { type Resolved, resolveHits } from './resolve.ts';
+import { NO_WORD, type Resolved, resolveHits } from './resolve.ts';
 import { readSizeBand } from './size-band.ts';
 import { type Token, tokenize } from './tokenize.ts';
 
@@ -50,6 +50,13 @@ function wordsOf(text: string | readonly Token[]): string {
     .join(' ');
 }
 
+/** Two or three words the lexicon does not know, the first a common first name: "John Smith", "Jürgen Müller". */
+function isPersonName(tokens: readonly Token[], matched: Matched, firstNames: ReadonlySet<string>): boolean {
+  if (matched.hits.length > 0 || matched.free.length < 2 || matched.free.length > 3) return false;
+  const first = tokens.find((token) => !token.sep);
+  return first !== undefined && firstNames.has(first.text);
+}
+
 /** A content word that cannot be a job word: no vowel ("xcvb") or one letter repeated ("aaaa"). */
 function nonWord(word: string): boolean {
   return !PATTERNS.vowel.test(word) || PATTERNS.repeatedLetter.test(word);
@@ -61,10 +68,11 @@ function abstainReason(
   tokens: readonly Token[],
   matched: Matched,
   bio: boolean,
+  name: boolean,
   ambiguous: boolean,
   placeholders: ReadonlySet<string>,
 ): AbstainReason {
-  if (bio) return 'junk';
+  if (bio || name) return 'junk';
   let latin = 0;
   let other = 0;
   for (const char of text) {
@@ -91,7 +99,10 @@ function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via:
     function: fn,
     functionWeight: 2,
     rules: [...resolved.rules, 'esco-occupation'],
-    reasons: [...resolved.reasons, `'${raw}' → ${fn} (ESCO occupation word '${via}')`],
+    reasons: [
+      ...resolved.reasons.filter((reason) => reason !== NO_WORD),
+      `'${raw}' → ${fn} (ESCO occupation word '${via}')`,
+    ],
   };
 }
 
@@ -104,6 +115,7 @@ export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationD
   const canonical = createCanonicalizer(lexicon);
   const occupations = compileOccupations(occupationData);
   const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
+  const firstNames = new Set(lexicon.morphology.firstNames.map(wordsOf));
   return (title, company, options) => {
     const text = typeof title === 'string' ? title : title == null ? '' : String(title);
     const clipped = text.length > MAX_TITLE_CHARS ? text.slice(0, MAX_TITLE_CHARS) : text;
@@ -115,7 +127,8 @@ export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationD
     let resolved = resolveHits(bio ? [] : matched.hits);
     let ambiguous = false;
     const past = matched.hits.some((hit) => hit.term.modifier === 'former' || hit.term.modifier === 'status');
-    if (!bio && !past && resolved.function === 'unknown' && matched.free.length > 0) {
+    const name = isPersonName(prepared.tokens, matched, firstNames);
+    if (!bio && !past && !name && resolved.function === 'unknown' && matched.free.length > 0) {
       const occupation = occupations.read(matched.free);
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
@@ -132,6 +145,7 @@ export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationD
 
     const reasons = [...prepared.removed, ...resolved.reasons, ...context.reasons];
     if (bio) reasons.splice(0, reasons.length, 'reads like a sentence or a bio, not a job title');
+    if (name) reasons.splice(0, reasons.length, "reads like a person's name, not a job title");
     if (text.length > MAX_TITLE_CHARS) reasons.unshift(`read only the first ${MAX_TITLE_CHARS} characters`);
     if (text.trim() === '') reasons.splice(0, reasons.length, 'the title is empty');
     if (size.reason) reasons.push(size.reason);
@@ -165,7 +179,7 @@ export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationD
       reasons,
       abstained,
       ...(abstained
-        ? { abstain: abstainReason(text, prepared.tokens, matched, bio, ambiguous, placeholders) }
+        ? { abstain: abstainReason(text, prepared.tokens, matched, bio, name, ambiguous, placeholders) }
         : {}),
       sizeBand: size.band,
     };

@@ -1,0 +1,135 @@
+import type { CompiledLexicon } from '../classify/lexicon.ts';
+import type { OccupationData } from '../classify/occupations.ts';
+import { tokenize } from '../classify/tokenize.ts';
+import type { KnownFunction } from '../taxonomy.ts';
+import { FUNCTIONS } from '../taxonomy.ts';
+
+export const ESCO_LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'nl',
+  'it',
+  'sv',
+  'da',
+  'no',
+  'pl',
+  'cs',
+] as const;
+export type EscoLanguage = (typeof ESCO_LANGUAGES)[number];
+
+export interface EscoOccupation {
+  uri: string;
+  isco: string;
+  label: string;
+  function: KnownFunction;
+  /** Per language: the preferred label first, then the alternatives. */
+  labels: Partial<Record<EscoLanguage, string[]>>;
+}
+
+/** A word is kept when this share of the occupations it appears in map to one function. */
+export const MIN_PURITY = 0.75;
+/** A word seen in one occupation only must be at least this long (a specific noun, not "art" or "bau"). */
+const MIN_SINGLE_LENGTH = 6;
+/** Words spread over functions and seen in at least this many occupations are marked ambiguous. */
+const MIN_AMBIGUOUS = 3;
+
+/** FNV-1a: a stable hash of the occupation URI, so the held-out share never depends on file order. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** One occupation in ten (by URI hash) never enters the word table: it is the ESCO held-out set. */
+export function isHeldOut(uri: string): boolean {
+  return hash(uri) % 10 === 0;
+}
+
+/**
+ * "Einkäufer/Einkäuferin" → both forms; a slash between unrelated words ("ICT/network engineer") stays.
+ * Gendered pairs share their first three letters.
+ */
+export function splitGendered(label: string): string[] {
+  const parts = label.split('/').map((part) => part.trim());
+  if (parts.length !== 2) return [label];
+  const [a = '', b = ''] = parts;
+  return a.length >= 4 && b.length >= 4 && a.slice(0, 3).toLowerCase() === b.slice(0, 3).toLowerCase()
+    ? [a, b]
+    : [label];
+}
+
+export interface WordTable {
+  data: OccupationData;
+  words: number;
+  perFunction: Partial<Record<KnownFunction, number>>;
+  ambiguous: number;
+}
+
+/** The words of every training occupation's labels, read like title words, with the functions they stand for. */
+export function deriveWordTable(
+  occupations: readonly EscoOccupation[],
+  lexicon: CompiledLexicon,
+  source: string,
+): WordTable {
+  const place = new Set(lexicon.morphology.placeWords.map((word) => lexicon.lemma(word)));
+  const seen = new Map<string, Map<KnownFunction, Set<number>>>();
+  occupations.forEach((occupation, index) => {
+    for (const labels of Object.values(occupation.labels)) {
+      for (const label of labels ?? []) {
+        for (const token of tokenize(label)) {
+          if (token.sep || token.text.length < 4 || /\d/.test(token.text)) continue;
+          if (lexicon.stopwords.has(token.text)) continue;
+          const word = lexicon.lemma(token.text);
+          if (place.has(word) || word.length < 4) continue;
+          const byFunction = seen.get(word) ?? new Map<KnownFunction, Set<number>>();
+          const set = byFunction.get(occupation.function) ?? new Set<number>();
+          set.add(index);
+          byFunction.set(occupation.function, set);
+          seen.set(word, byFunction);
+        }
+      }
+    }
+  });
+  const lists = new Map<KnownFunction, string[]>();
+  const ambiguous: string[] = [];
+  for (const [word, byFunction] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    let total = 0;
+    let top: KnownFunction | undefined;
+    let topCount = 0;
+    for (const [fn, set] of byFunction) {
+      total += set.size;
+      if (set.size > topCount) {
+        top = fn;
+        topCount = set.size;
+      }
+    }
+    if (!top) continue;
+    if (topCount / total >= MIN_PURITY && (total >= 2 || word.length >= MIN_SINGLE_LENGTH)) {
+      const list = lists.get(top) ?? [];
+      list.push(word);
+      lists.set(top, list);
+    } else if (total >= MIN_AMBIGUOUS && topCount / total < MIN_PURITY) ambiguous.push(word);
+  }
+  const functions: Partial<Record<KnownFunction, string>> = {};
+  const perFunction: Partial<Record<KnownFunction, number>> = {};
+  let words = 0;
+  for (const fn of FUNCTIONS) {
+    const list = lists.get(fn);
+    if (!list) continue;
+    functions[fn] = list.join(' ');
+    perFunction[fn] = list.length;
+    words += list.length;
+  }
+  return {
+    data: { source, functions, ambiguous: ambiguous.join(' ') },
+    words,
+    perFunction,
+    ambiguous: ambiguous.length,
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import iscoData from '../../src/classify/data/isco-functions.json' with { type: 'json' };
+import { IscoMappingSchema, iscoFunction } from '../../src/classify/isco.ts';
+
+const mapping = IscoMappingSchema.parse(iscoData);
+
+describe('ISCO-08 → function mapping (src/classify/data/isco-functions.json)', () => {
+  it('gives every rule a reason and never repeats a rule', () => {
+    const keys = mapping.rules.map((rule) => `${rule.isco}|${(rule.labelAny ?? []).join(',')}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const rule of mapping.rules) expect(rule.reason.length).toBeGreaterThan(8);
+  });
+
+  it('covers every ISCO-08 major group', () => {
+    for (const major of '0123456789')
+      expect(iscoFunction(mapping.rules, `${major}999`, 'x'), major).toBeDefined();
+  });
+
+  // The overlaps decided in test/fixtures/README.md, applied to ESCO's occupations the same way.
+  it.each([
+    ['3323', 'purchaser', 'procurement'],
+    ['1324', 'purchasing manager', 'procurement'],
+    ['2166', 'graphic designer', 'design'],
+    ['2431', 'creative director', 'design'],
+    ['2431', 'brand manager', 'marketing'],
+    ['2431', 'business developer', 'sales'],
+    ['1221', 'online sales channel manager', 'sales'],
+    ['1221', 'digital marketing manager', 'marketing'],
+    ['1219', 'project manager', 'operations'],
+    ['1213', 'programme manager', 'operations'],
+    ['4110', 'office clerk', 'operations'],
+    ['3343', 'executive assistant', 'operations'],
+    ['4226', 'receptionist', 'operations'],
+    ['2512', 'software developer', 'engineering'],
+    ['2511', 'data scientist', 'data'],
+    ['2511', 'ICT system analyst', 'it'],
+    ['1330', 'chief technology officer', 'engineering'],
+    ['1330', 'chief information officer', 'it'],
+    ['2421', 'business consultant', 'consulting'],
+    ['2611', 'lawyer', 'legal'],
+    ['2211', 'general practitioner', 'healthcare'],
+    ['2330', 'secondary school teacher', 'education'],
+    ['1120', 'managing director', 'executive'],
+    ['8322', 'taxi driver', 'other'],
+    ['3334', 'real estate agent', 'other'],
+  ])('ISCO %s "%s" → %s', (isco, label, fn) => {
+    expect(iscoFunction(mapping.rules, isco, label)?.function).toBe(fn);
+  });
+
+  it('matches label words whole: "account" is not "accountant"', () => {
+    expect(iscoFunction(mapping.rules, '1211', 'chief accountant')?.function).toBe('finance');
+    expect(iscoFunction(mapping.rules, '1420', 'sales account manager')?.function).toBe('sales');
+  });
+});
