@@ -117,7 +117,13 @@ export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationD
   const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
   const firstNames = new Set(lexicon.morphology.firstNames.map(wordsOf));
   return (title, company, options) => {
-    const text = typeof title === 'string' ? title : title == null ? '' : String(title);
+    // Numbers and booleans are read as written; objects ("[object Object]") say nothing.
+    const text =
+      typeof title === 'string'
+        ? title
+        : typeof title === 'number' || typeof title === 'boolean'
+          ? String(title)
+          : '';
     const clipped = text.length > MAX_TITLE_CHARS ? text.slice(0, MAX_TITLE_CHARS) : text;
     const size = readSizeBand(company, options?.revenuePerEmployee);
     const prepared = prepare(clipped, company?.name, lexicon);
