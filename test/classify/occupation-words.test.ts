@@ -17,7 +17,8 @@ describe('ESCO occupation words (src/classify/data/occupations.json)', () => {
   ])('%s → %s, and the reasons name ESCO as the source', (title, fn) => {
     const result = readTitle(title);
     expect(result.function).toBe(fn);
-    if (result.rules.includes('esco-occupation')) expect(result.reasons.join('; ')).toMatch(/ESCO occupation word/);
+    if (result.rules.includes('esco-occupation'))
+      expect(result.reasons.join('; ')).toMatch(/ESCO occupation word/);
   });
 
   it('adds what the hand lexicon does not know, and only that', () => {
