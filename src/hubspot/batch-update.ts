@@ -25,7 +25,7 @@ interface BatchBody {
  */
 export async function batchUpdate(
   transport: Transport,
-  objectType: 'contacts' | 'companies',
+  objectType: 'contacts' | 'companies' | 'deals',
   updates: readonly ContactUpdate[],
 ): Promise<HubSpotResult<BatchWriteOutcome>> {
   const outcome: BatchWriteOutcome = { succeeded: [], failed: [] };

@@ -1,5 +1,6 @@
 import { batchUpdate } from './batch-update.ts';
 import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
+import { createDealApi, type DealApi } from './deals-api.ts';
 import type { HubSpotResult } from './errors.ts';
 import { createPropertyApi, type PropertyApi } from './property-api.ts';
 import { isPrimaryCompany } from './record-input.ts';
@@ -31,7 +32,7 @@ export interface ReadOptions {
 }
 
 /** The one I/O layer over HubSpot's CRM API that rolecall's commands and server use. No method throws. */
-export interface Gateway extends PropertyApi {
+export interface Gateway extends PropertyApi, DealApi {
   /** One page of all contacts, oldest first; pass `next` back as `after`. */
   listContacts(options: ReadOptions & { after?: string }): Promise<HubSpotResult<Page<CrmRecord>>>;
   /**
@@ -109,6 +110,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     ...createPropertyApi(transport),
+    ...createDealApi(transport),
     transport,
     metrics: () => transport.metrics(),
 

@@ -2,7 +2,7 @@ import type { HubSpotResult } from './errors.ts';
 import type { PropertyDefinition, PropertyGroup } from './records.ts';
 import type { Transport } from './transport.ts';
 
-type ObjectType = 'contacts' | 'companies';
+type ObjectType = 'contacts' | 'companies' | 'deals';
 
 /** Property and property-group reads and writes (definitions, not values). */
 export interface PropertyApi {
