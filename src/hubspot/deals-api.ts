@@ -1,6 +1,12 @@
 import { batchUpdate } from './batch-update.ts';
 import type { HubSpotResult } from './errors.ts';
-import { type BatchWriteOutcome, type ContactUpdate, type CrmRecord, type Page, toRecord } from './records.ts';
+import {
+  type BatchWriteOutcome,
+  type ContactUpdate,
+  type CrmRecord,
+  type Page,
+  toRecord,
+} from './records.ts';
 import type { Transport } from './transport.ts';
 
 /**
@@ -63,10 +69,7 @@ export interface DealApi {
   /** Batch updates of deal properties (≤100 per call), per-id outcome. */
   updateDeals(updates: readonly ContactUpdate[]): Promise<HubSpotResult<BatchWriteOutcome>>;
   listDealPipelines(): Promise<HubSpotResult<Pipeline[]>>;
-  listAssociationLabels(
-    from: CrmObjectType,
-    to: CrmObjectType,
-  ): Promise<HubSpotResult<AssociationType[]>>;
+  listAssociationLabels(from: CrmObjectType, to: CrmObjectType): Promise<HubSpotResult<AssociationType[]>>;
   createAssociationLabel(
     from: CrmObjectType,
     to: CrmObjectType,
@@ -159,14 +162,16 @@ export function createDealApi(transport: Transport): DealApi {
       });
       if (!result.ok) {
         if (result.error.kind === 'validation') {
-          chunk.forEach((_, i) => outcome.failed.push({ index: start + i, message: result.error.message }));
+          for (let i = 0; i < chunk.length; i++) {
+            outcome.failed.push({ index: start + i, message: result.error.message });
+          }
           continue;
         }
         return result;
       }
       const body = result.value.body;
       if (action === 'labels/archive' || !body?.errors?.length) {
-        chunk.forEach((_, i) => outcome.succeeded.push(start + i));
+        for (let i = 0; i < chunk.length; i++) outcome.succeeded.push(start + i);
         continue;
       }
       const done = new Set((body.results ?? []).map((r) => `${r.fromObjectId}>${r.toObjectId}`));
@@ -208,7 +213,12 @@ export function createDealApi(transport: Transport): DealApi {
         results?: Array<{
           id: string;
           label: string;
-          stages?: Array<{ id: string; label: string; displayOrder?: number; metadata?: Record<string, string> }>;
+          stages?: Array<{
+            id: string;
+            label: string;
+            displayOrder?: number;
+            metadata?: Record<string, string>;
+          }>;
         }>;
       }>({ method: 'GET', path: '/crm/v3/pipelines/deals', what: 'reading deal pipelines' });
       if (!result.ok) return result;
@@ -268,7 +278,9 @@ export function createDealApi(transport: Transport): DealApi {
         }
         const row =
           result.value.body?.results?.find(
-            (r) => r.fromObjectType?.objectTypeId === TYPE_IDS[from] && r.toObjectType?.objectTypeId === TYPE_IDS[to],
+            (r) =>
+              r.fromObjectType?.objectTypeId === TYPE_IDS[from] &&
+              r.toObjectType?.objectTypeId === TYPE_IDS[to],
           ) ?? result.value.body?.results?.[0];
         if (!row || typeof row.limit !== 'number') return { ok: true, value: undefined };
         return {

@@ -1,4 +1,5 @@
 import type { Playbook } from '../playbook/schema.ts';
+import { applyDealStep, type DealSetupStep, planDealSetup } from './deal-setup.ts';
 import type { HubSpotError } from './errors.ts';
 import type { Gateway } from './gateway.ts';
 import { NATIVE_PROPERTIES } from './properties.ts';
@@ -11,7 +12,8 @@ export type SetupStep =
   | { action: 'add-options'; name: string; added: string[]; options: PropertyOption[] }
   | { action: 'ok'; name: string }
   | { action: 'conflict'; name: string; message: string }
-  | { action: 'warn'; name: string; message: string };
+  | { action: 'warn'; name: string; message: string }
+  | DealSetupStep;
 
 export interface SetupResult {
   steps: SetupStep[];
@@ -51,8 +53,17 @@ export async function setupPortal(
   const native = await checkNative(gateway, playbook, probe.value);
   if (!native.ok) return fail(native.error);
   steps.push(...native.value);
+  const deals = await planDealSetup(gateway, playbook);
+  if (!deals.ok) return fail(deals.error);
+  steps.push(...deals.value);
   if (dryRun) return { steps, applied: false };
   for (const [index, step] of steps.entries()) {
+    if ('objectType' in step || step.action === 'create-label') {
+      const done = await applyDealStep(gateway, playbook, step as DealSetupStep);
+      if (!done.ok) return fail(done.error, steps.slice(0, index));
+      steps[index] = done.value;
+      continue;
+    }
     const result =
       step.action === 'create-group'
         ? await gateway.createGroup('contacts', ROLECALL_GROUP_SPEC)
@@ -143,9 +154,11 @@ export function describeStep(step: SetupStep, dryRun: boolean): string {
   const will = dryRun ? 'would ' : '';
   switch (step.action) {
     case 'create-group':
-      return `${dryRun ? 'would create' : 'created'} property group "${step.name}"`;
+      return `${dryRun ? 'would create' : 'created'} ${'objectType' in step ? 'deal ' : ''}property group "${step.name}"`;
     case 'create':
-      return `${dryRun ? 'would create' : 'created'} ${step.spec.type} property "${step.name}"`;
+      return `${dryRun ? 'would create' : 'created'} ${'objectType' in step ? 'deal ' : ''}${step.spec.type} property "${step.name}"`;
+    case 'create-label':
+      return `${dryRun ? 'would create' : 'created'} contact→deal association label "${step.label}"`;
     case 'add-options':
       return `${will}${dryRun ? 'add' : 'added'} options to "${step.name}": ${step.added.join(', ')}`;
     case 'ok':

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DealPlaybookSchema } from '../deals/schema.ts';
 import { BUYING_ROLES, FUNCTIONS, HUBSPOT_BUYING_ROLES, SENIORITIES, SIZE_BANDS } from '../taxonomy.ts';
 
 /** The one schema of a playbook file; unknown keys are errors everywhere (strict objects). */
@@ -171,6 +172,8 @@ export const PlaybookSchema = z.strictObject({
     .default([]),
   personas: list(Persona),
   negativePersonas: z.array(NegativePersona).default([]),
+  /** Deal buying groups: deal kinds, size bands by amount, required roles per kind and size (optional). */
+  deals: DealPlaybookSchema.optional(),
 });
 
 export type Playbook = z.output<typeof PlaybookSchema>;
