@@ -60,7 +60,7 @@ export type BuildConfig = Pick<
   ServerConfig,
   'clientSecret' | 'publicUrl' | 'dbPath' | 'port' | 'host' | 'appId'
 > &
-  Partial<Pick<ServerConfig, 'databaseUrl' | 'tokenKey' | 'ratePerTenSeconds'>>;
+  Partial<Pick<ServerConfig, 'databaseUrl' | 'tokenKey' | 'ratePerTenSeconds' | 'metricsToken'>>;
 
 /** Builds the rolecall service; tests run it on port 0 against the sandbox. */
 export async function buildServer(config: BuildConfig, deps: ServerDeps): Promise<RolecallServer> {
@@ -105,7 +105,13 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
   };
   const shared = { verify, ports, classifyFor, store, counters, now };
 
-  registerHealthRoutes(app, { store, counters, ports });
+  registerHealthRoutes(app, {
+    store,
+    counters,
+    ports,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
+    startedAt: now().toISOString(),
+  });
   registerWebhookRoute(app, {
     verify,
     store,

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
     .optional(),
   ROLECALL_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   ROLECALL_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).optional(),
+  ROLECALL_METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'is too short to guard /metrics; use 16 characters or more (e.g. openssl rand -hex 24)')
+    .optional(),
 });
 
 export interface ServerConfig {
@@ -81,6 +86,8 @@ export interface ServerConfig {
   ratePerTenSeconds?: number;
   workerConcurrency?: number;
   leaseMs?: number;
+  /** When set, `GET /metrics` answers only `Authorization: Bearer <this>`. */
+  metricsToken?: string;
 }
 
 export type ConfigResult = { ok: true; config: ServerConfig } | { ok: false; errors: string[] };
@@ -127,6 +134,7 @@ export function loadServerConfig(env: Readonly<Record<string, string | undefined
       ...(e.ROLECALL_RATE_LIMIT ? { ratePerTenSeconds: e.ROLECALL_RATE_LIMIT } : {}),
       ...(e.ROLECALL_WORKER_CONCURRENCY ? { workerConcurrency: e.ROLECALL_WORKER_CONCURRENCY } : {}),
       ...(e.ROLECALL_LEASE_SECONDS ? { leaseMs: e.ROLECALL_LEASE_SECONDS * 1000 } : {}),
+      ...(e.ROLECALL_METRICS_TOKEN ? { metricsToken: e.ROLECALL_METRICS_TOKEN } : {}),
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Counters {
   jobsRetried: number;
   jobsFailed: number;
   workflowActions: number;
+  /** Workflow-action requests answered again from the first answer (replays, retries after a lost reply). */
+  workflowReplays: number;
   bulkContacts: number;
 }
 
@@ -30,12 +32,18 @@ export const newCounters = (): Counters => ({
   jobsRetried: 0,
   jobsFailed: 0,
   workflowActions: 0,
+  workflowReplays: 0,
   bulkContacts: 0,
 });
 
 export interface MetricsSnapshot {
+  /** From the database: survives restarts. */
   queue: QueueCounts;
+  /** Workflow-action requests remembered in the database (30 days), replays included once. */
+  answeredWorkflowRequests: number;
+  /** Of this process since `countersSince`: they restart from zero when the process restarts. */
   counters: Counters;
+  countersSince: string;
   rateLimitWaits: number;
 }
 
@@ -50,6 +58,11 @@ export function toPrometheus(snapshot: MetricsSnapshot): string {
   for (const [state, n] of Object.entries(snapshot.queue)) {
     lines.push(`rolecall_queue_jobs{state="${snake(state)}"} ${n}`);
   }
+  lines.push(
+    '# HELP rolecall_answered_workflow_requests Workflow-action requests remembered in the database.',
+    '# TYPE rolecall_answered_workflow_requests gauge',
+    `rolecall_answered_workflow_requests ${snapshot.answeredWorkflowRequests}`,
+  );
   for (const [name, n] of Object.entries(snapshot.counters)) {
     lines.push(`# TYPE rolecall_${snake(name)}_total counter`, `rolecall_${snake(name)}_total ${n}`);
   }

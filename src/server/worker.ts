@@ -91,6 +91,7 @@ export class Worker {
       if (prunes && now - prunedAt > PRUNE_EVERY_MS) {
         prunedAt = now;
         await this.#o.store.queue.prune().catch(() => {});
+        await this.#o.store.requests.prune().catch(() => {});
       }
       let didWork = false;
       try {

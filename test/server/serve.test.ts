@@ -18,8 +18,10 @@ const writes = (sandbox: Sandbox, id: number) =>
     .history('contacts', id, 'rolecall_classified_at')
     .filter((e) => e.sourceType === 'INTEGRATION').length;
 
+/** Each workflow execution has its own callback id (a repeated one is a replay, answered from memory). */
+let executions = 0;
 const actionBody = (id: number, writeMode?: string) => ({
-  callbackId: `ap-1-2-3-${id}`,
+  callbackId: `ap-1-2-3-${id}-${++executions}`,
   origin: { portalId: 1, actionDefinitionId: 10, actionDefinitionVersion: 1 },
   context: { source: 'WORKFLOWS', workflowId: 99 },
   inputFields: writeMode ? { write_mode: writeMode } : {},

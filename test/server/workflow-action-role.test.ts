@@ -19,8 +19,10 @@ const hsmeta = JSON.parse(
 };
 const declared = hsmeta.config.outputFields.map((field) => field.typeDefinition);
 
+/** Each workflow execution has its own callback id (a repeated one is a replay, answered from memory). */
+let executions = 0;
 const actionBody = (id: number) => ({
-  callbackId: `ap-1-2-3-${id}`,
+  callbackId: `ap-1-2-3-${id}-${++executions}`,
   origin: { portalId: 1, actionDefinitionId: 10, actionDefinitionVersion: 1 },
   context: { source: 'WORKFLOWS', workflowId: 99 },
   inputFields: { write_mode: 'none' },

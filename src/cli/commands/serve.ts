@@ -19,7 +19,7 @@ import { CliError, UsageError } from '../errors.ts';
 async function playbookFrom(path: string | undefined): Promise<Playbook> {
   if (!path) return defaultPlaybook;
   const loaded = await loadPlaybookFile(path);
-  if (loaded.unreadable) throw new CliError(`ROLECALL_PLAYBOOK: ${loaded.unreadable}`);
+  if (loaded.unreadable) throw new CliError(`ROLECALL_PLAYBOOK ${path} cannot be used: ${loaded.unreadable}`);
   if (!loaded.value) {
     const problems = loaded.errors.map((e) => e.text).join('\n  ');
     throw new CliError(

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../../hubspot/properties.ts';
 import type { Classification } from '../../taxonomy.ts';
@@ -79,55 +79,106 @@ export function registerWorkflowActionRoute(app: FastifyInstance, options: Workf
         message: 'Expected a HubSpot workflow action request with object.objectId (automation v4 format).',
       });
     }
-    options.counters.workflowActions += 1;
-    const id = String(parsed.data.object.objectId);
-    const mode = writeModeOf(parsed.data.inputFields);
-    // The portal comes from the signed body; its own connection is the only one this request can use.
-    const portalId = Number(parsed.data.origin?.portalId ?? PRIVATE_PORTAL);
-    const port = await options.ports.portFor(portalId);
-    if (!port) {
-      request.log.warn({ portalId }, 'workflow action for a portal that is not connected');
-      return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
-    }
-    const startedAt = options.now().getTime();
-    const [outcome] = await tagContacts([id], {
-      port,
-      classify: await options.classifyFor(portalId),
-      mode,
-      now: options.now,
-    });
-    if (outcome?.status === 'written') {
-      await options.store.audit.record({
-        portalId,
-        source: 'workflow_action',
-        startedAt,
-        contacts: 1,
-        failed: 0,
-        changes: outcome.plan.changes.map((c) => ({
-          contactId: id,
-          property: c.property,
-          before: c.before ?? null,
-          after: c.after,
-        })),
-      });
-    }
-    if (!outcome || outcome.status === 'not_found') {
-      return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
-    }
-    if (outcome.status === 'failed') {
-      request.log.warn(
-        { contactId: id, error: outcome.error.message },
-        'workflow action could not reach HubSpot',
-      );
-      if (!outcome.error.retryable)
-        return reply.send({ outputFields: { hs_execution_state: 'FAIL_CONTINUE' } });
-      // HubSpot retries a workflow action that answers 5xx or 429, so a passing outage costs nothing.
-      const seconds = Math.max(1, Math.ceil((outcome.error.retryAfterMs ?? 10_000) / 1000));
+    // A replay (the same signed request again, or HubSpot's retry of an execution already answered) gets
+    // the first answer, without classifying or writing again.
+    const keys = replayKeys(request.headers, parsed.data);
+    const earlier = await options.store.requests.find(keys);
+    if (earlier) {
+      options.counters.workflowReplays += 1;
+      request.log.info('answered a replayed workflow action request from its first answer');
       return reply
-        .code(503)
-        .header('Retry-After', String(seconds))
-        .send({ status: 'error', message: outcome.error.message });
+        .code(earlier.status)
+        .header('x-rolecall-replay', 'true')
+        .type('application/json')
+        .send(earlier.body);
     }
-    return reply.send({ outputFields: outputFields(outcome, mode) });
+    const answer = await classifyForAction(request, parsed.data, options);
+    if (answer.status === 200) {
+      await options.store.requests.remember(keys, { status: 200, body: JSON.stringify(answer.body) });
+    }
+    if (answer.retryAfter) reply.header('Retry-After', answer.retryAfter);
+    return reply.code(answer.status).send(answer.body);
   });
+}
+
+/**
+ * What identifies a request already answered: its signature (v3 signs a timestamp, so only a true replay
+ * repeats it; v2 signs no timestamp, so an identical v2 request always repeats it) and HubSpot's callback
+ * id of the execution (a retry after a lost response has a new signature but the same callback id).
+ */
+export function replayKeys(
+  headers: Record<string, string | string[] | undefined>,
+  data: z.infer<typeof ActionRequest>,
+): string[] {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const signature = first(headers['x-hubspot-signature-v3']) ?? first(headers['x-hubspot-signature']);
+  const portal = String(data.origin?.portalId ?? PRIVATE_PORTAL);
+  return [
+    ...(signature ? [`sig:${signature}`] : []),
+    ...(data.callbackId ? [`callback:${portal}:${data.callbackId}`] : []),
+  ];
+}
+
+interface ActionAnswer {
+  status: number;
+  body: unknown;
+  retryAfter?: string;
+}
+
+async function classifyForAction(
+  request: FastifyRequest,
+  data: z.infer<typeof ActionRequest>,
+  options: WorkflowActionRouteOptions,
+): Promise<ActionAnswer> {
+  const failContinue = { status: 200, body: { outputFields: { hs_execution_state: 'FAIL_CONTINUE' } } };
+  options.counters.workflowActions += 1;
+  const id = String(data.object.objectId);
+  const mode = writeModeOf(data.inputFields);
+  // The portal comes from the signed body; its own connection is the only one this request can use.
+  const portalId = Number(data.origin?.portalId ?? PRIVATE_PORTAL);
+  const port = await options.ports.portFor(portalId);
+  if (!port) {
+    request.log.warn({ portalId }, 'workflow action for a portal that is not connected');
+    return failContinue;
+  }
+  const startedAt = options.now().getTime();
+  const [outcome] = await tagContacts([id], {
+    port,
+    classify: await options.classifyFor(portalId),
+    mode,
+    now: options.now,
+  });
+  if (outcome?.status === 'written') {
+    await options.store.audit.record({
+      portalId,
+      source: 'workflow_action',
+      startedAt,
+      contacts: 1,
+      failed: 0,
+      changes: outcome.plan.changes.map((c) => ({
+        contactId: id,
+        property: c.property,
+        before: c.before ?? null,
+        after: c.after,
+      })),
+    });
+  }
+  if (!outcome || outcome.status === 'not_found') {
+    return failContinue;
+  }
+  if (outcome.status === 'failed') {
+    request.log.warn(
+      { contactId: id, error: outcome.error.message },
+      'workflow action could not reach HubSpot',
+    );
+    if (!outcome.error.retryable) return failContinue;
+    // HubSpot retries a workflow action that answers 5xx or 429, so a passing outage costs nothing.
+    const seconds = Math.max(1, Math.ceil((outcome.error.retryAfterMs ?? 10_000) / 1000));
+    return {
+      status: 503,
+      retryAfter: String(seconds),
+      body: { status: 'error', message: outcome.error.message },
+    };
+  }
+  return { status: 200, body: { outputFields: outputFields(outcome, mode) } };
 }

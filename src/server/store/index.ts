@@ -5,6 +5,7 @@ import { type PlaybookStore, playbookStore } from './playbooks.ts';
 import { type PortalStore, portalStore } from './portals.ts';
 import { type JobQueue, jobQueue } from './queue.ts';
 import { type RateBudget, rateBudget } from './rate-budget.ts';
+import { type RequestLedger, requestLedger } from './requests.ts';
 import { type TokenCipher, tokenCipher } from './token-crypto.ts';
 
 /** Everything `rolecall serve` keeps, on one database. */
@@ -16,6 +17,8 @@ export interface Store {
   playbooks: PlaybookStore;
   /** Per-portal request budget shared by every instance on this database. */
   budget: RateBudget;
+  /** Answered workflow-action requests (replays are answered from here). */
+  requests: RequestLedger;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     audit: auditLog(db),
     playbooks: playbookStore(db),
     budget: rateBudget(db, { limit: options.ratePerTenSeconds ?? 110 }),
+    requests: requestLedger(db, options.clock),
     close: () => db.close(),
   };
 }
