@@ -1,9 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createCanonicalizer } from '../classify/canonical.ts';
 import iscoData from '../classify/data/isco-functions.json' with { type: 'json' };
 import { IscoMappingSchema, iscoFunction } from '../classify/isco.ts';
 import { compileRuleset, loadDefaultRuleset } from '../classify/lexicon.ts';
+import { matchWords } from '../classify/match-words.ts';
+import { prepare } from '../classify/prepare.ts';
+import { createTitleReader } from '../classify/title-reader.ts';
+import type { KnownFunction } from '../taxonomy.ts';
 import {
   deriveWordTable,
   ESCO_LANGUAGES,
@@ -67,10 +72,33 @@ for (const lang of ESCO_LANGUAGES) {
   }
 }
 
+// Where the hand lexicon reads an occupation's whole English name, its reading decides the function of the
+// occupation's words in every language, so "Business Analyst" and "Geschäftsanalytiker" agree. Held-out
+// occupations keep the ISCO mapping's function as their expected answer.
+const lexicon = compileRuleset(loadDefaultRuleset());
+const canonical = createCanonicalizer(lexicon);
+const lexiconOnly = createTitleReader(loadDefaultRuleset());
+let harmonised = 0;
+const expected = new Map<string, KnownFunction>();
+for (const occupation of occupations.values()) {
+  expected.set(occupation.uri, occupation.function);
+  const english = occupation.labels.en?.[0];
+  if (!english) continue;
+  const matched = matchWords(prepare(english, null, lexicon).tokens, lexicon, canonical);
+  const reading = lexiconOnly(english);
+  if (
+    matched.unexplained.length > 0 ||
+    reading.function === 'unknown' ||
+    reading.function === occupation.function
+  )
+    continue;
+  occupation.function = reading.function;
+  harmonised += 1;
+}
+
 const all = [...occupations.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
 const training = all.filter((occupation) => !isHeldOut(occupation.uri));
 const heldOut = all.filter((occupation) => isHeldOut(occupation.uri));
-const lexicon = compileRuleset(loadDefaultRuleset());
 const source =
   'ESCO occupation labels (© European Union, https://esco.ec.europa.eu; reuse authorised under Commission Decision 2011/833/EU), ' +
   `${training.length} of ${all.length} occupations in ${ESCO_LANGUAGES.length} languages; see NOTICE`;
@@ -94,4 +122,5 @@ console.log(
       .map(([fn, n]) => `${fn} ${n}`)
       .join(', ')}); ${table.ambiguous} ambiguous words`,
 );
+console.log(`  ${harmonised} occupations take the hand lexicon's reading of their English name`);
 console.log(`✔ test/fixtures/esco-holdout/occupations.jsonl: ${heldOut.length} held-out occupations`);

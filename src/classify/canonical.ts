@@ -4,6 +4,8 @@ import { PATTERNS } from './patterns.ts';
 const MAX_CACHE = 50_000;
 /** Shorter words are not split: "tienda" is not "ti" + "enda"; "säljchef" (8) still is. */
 const MIN_COMPOUND = 8;
+/** A known last part this long is a job word of its own ("disponent", "einkaufer"). */
+const LONG_TAIL = 7;
 
 /**
  * Maps each written word to the lexicon words it stands for, memoised per lexicon: abbreviations expand
@@ -51,7 +53,9 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       } else if (tail.length >= 5) {
         return [part, head]; // inner part of a longer compound: "gesamt" + "vertrieb(s)" in "gesamtvertriebsleiter"
       }
-      if (isHead && !fallback) fallback = [part, head];
+      // A known rank word, or a long known job word, ends the compound even after an unknown first part:
+      // "materialdisponentin" → material + disponent.
+      if ((isHead || tail.length >= LONG_TAIL) && part.length >= 3 && !fallback) fallback = [part, head];
     }
     return fallback;
   };
