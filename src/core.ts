@@ -9,6 +9,7 @@ export {
   nextMoveLine,
   objectionLine,
   personaGuidance,
+  roleGuidance,
 } from './card/guidance.ts';
 export {
   type ConfidenceWord,
@@ -24,6 +25,7 @@ export {
 export {
   type CardNotice,
   type CardOptions,
+  isDetailNotice,
   type NoticeId,
   type PersonaCardModel,
   type PrimaryAction,

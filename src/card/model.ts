@@ -1,8 +1,10 @@
 import { classify } from '../classify/classify.ts';
+import { exampleNotice } from '../playbook/guidance.ts';
 import { roleLabel } from '../playbook/helpers.ts';
+import { ageWords } from '../playbook/review.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { Classification, CompanyFacts } from '../taxonomy.ts';
-import { type CardGuidance, personaGuidance } from './guidance.ts';
+import { type CardGuidance, personaGuidance, roleGuidance } from './guidance.ts';
 import {
   confidenceWord,
   functionLabel,
@@ -40,7 +42,12 @@ export type NoticeId =
   | 'no-company'
   | 'company-unread'
   | 'company-size-unknown'
-  | 'stale-persona';
+  | 'stale-persona'
+  | 'example-playbook';
+
+/** Notices about the playbook content itself, shown with the detail layer under its provenance line. */
+export const isDetailNotice = (notice: CardNotice): boolean =>
+  notice.id === 'stale-persona' || notice.id === 'example-playbook';
 
 /** Something the rep should know, in their words: an alert (`warning`, `info`) or a quiet line. */
 export interface CardNotice {
@@ -86,7 +93,7 @@ export interface PersonaCardModel {
   inBuyingGroup: boolean;
   /** The one thing to do next on this card; null when nothing is waiting. */
   primaryAction: PrimaryAction | null;
-  /** What to say to this persona in this role; null without a (buyer) persona. */
+  /** What to say to this persona in this role, or the role's guidance when no persona fits; null when neither. */
   guidance: CardGuidance | null;
 }
 
@@ -218,19 +225,32 @@ function readingNotices(
   return notices;
 }
 
-function staleNotice(guidance: CardGuidance | null, personaOwner: string | undefined, playbook: Playbook) {
+/** A quiet line, never an alert: the content may still be right, it is just not confirmed lately. */
+function staleNotice(
+  guidance: CardGuidance | null,
+  personaOwner: string | undefined,
+  playbook: Playbook,
+): CardNotice[] {
   const age = guidance?.reviewAgeDays ?? null;
   if (age === null || age <= playbook.reviewIntervalDays) return [];
   return [
     {
-      id: 'stale-persona' as const,
-      tone: 'warning' as const,
-      title: 'This persona may be out of date',
+      id: 'stale-persona',
+      tone: 'quiet',
+      title: 'Persona due for review',
       lines: [
-        `It was last reviewed ${age} days ago; the playbook asks for a review every ${playbook.reviewIntervalDays} days. Ask ${personaOwner ?? 'its owner'} to review it against recent won and lost deals.`,
+        `This persona was last reviewed ${ageWords(age)}; the playbook asks for a review every ${playbook.reviewIntervalDays} days. Ask ${personaOwner ?? 'its owner'} to review it.`,
       ],
     },
   ];
+}
+
+/** The playbook says it is an example: said quietly wherever the card shows its content. */
+function exampleNotices(playbook: Playbook, guidance: CardGuidance | null): CardNotice[] {
+  const line = exampleNotice(playbook);
+  return line && guidance
+    ? [{ id: 'example-playbook', tone: 'quiet', title: 'Example playbook', lines: [line] }]
+    : [];
 }
 
 /** Decides the card's state and every string it shows from the record's properties; pure. */
@@ -248,13 +268,24 @@ export function personaCardModel(
   const facts = companyFacts(company);
   const companyPresent = hasAny(company);
   const saved = savedPersona || savedRole ? { persona: savedPersona, role: savedRole } : null;
-  const suggestion = title ? classify(contactFacts(contact), facts, playbook) : null;
+  const suggestion = title
+    ? classify({ ...contactFacts(contact), lifecycleStage: lifecycle }, facts, playbook)
+    : null;
   const today = options.now ?? new Date();
   const missing = [...(title ? [] : ['job title']), ...(companyPresent ? [] : ['associated company'])];
   const guidanceFor = (personaId: string, roleId: string) => {
     const persona = playbook.personas.find((p) => p.id === personaId);
-    const guidance = persona ? personaGuidance(persona, roleId, playbook, today) : null;
-    return { guidance, stale: staleNotice(guidance, persona?.owner, playbook) };
+    const negative = playbook.negativePersonas.some((p) => p.id === personaId);
+    // No persona fits (procurement, legal, HR, a blocker): the role's own guidance.
+    const guidance = persona
+      ? personaGuidance(persona, roleId, playbook, today)
+      : negative
+        ? null
+        : roleGuidance(roleId, playbook);
+    return {
+      guidance,
+      stale: [...staleNotice(guidance, persona?.owner, playbook), ...exampleNotices(playbook, guidance)],
+    };
   };
 
   // A person's value wins even when they set only one of the two.

@@ -1,6 +1,6 @@
 import { objectionLine } from './guidance.ts';
 import { confidenceWord } from './labels.ts';
-import type { PersonaCardModel } from './model.ts';
+import { isDetailNotice, type PersonaCardModel } from './model.ts';
 
 /** The persona card as plain text and as JSON fields: what `rolecall card` prints. Pure. */
 
@@ -19,10 +19,16 @@ export interface CardContent {
   objections: string[];
   questions: string[];
   goals: string[];
+  successMetrics: string[];
   painPoints: string[];
+  templateNote: string[];
+  evaluation: string[];
+  triggerEvents: string[];
   channels: string[];
   bringIn: string[];
   provenance: string[];
+  /** Quiet lines about the playbook content: due for review, an example playbook. */
+  review: string[];
 }
 
 const some = (value: string | null | undefined): string[] => (value ? [value] : []);
@@ -46,16 +52,21 @@ export function cardContent(model: PersonaCardModel): CardContent {
       ...(model.confidence === null ? [] : [confidenceWord(model.confidence)]),
     ],
     why: some(model.why),
-    notices: model.notices.map((n) => `${n.title}: ${n.lines.join(' ')}`),
+    notices: model.notices.filter((n) => !isDetailNotice(n)).map((n) => `${n.title}: ${n.lines.join(' ')}`),
     actions: cardActions(model),
     talkingPoints: g ? (g.talkingPoints.length > 0 ? g.talkingPoints : some(g.talkingPointsNone)) : [],
     objections: g ? g.objections.map(objectionLine) : [],
     questions: g ? g.questions : [],
     goals: g ? g.goals : [],
+    successMetrics: g ? g.successMetrics : [],
     painPoints: g ? g.painPoints : [],
+    templateNote: some(g?.templateNote),
+    evaluation: g ? g.evaluation : [],
+    triggerEvents: g ? g.triggerEvents : [],
     channels: some(g?.channels),
     bringIn: g ? g.bringIn : [],
     provenance: some(g?.provenance),
+    review: model.notices.filter(isDetailNotice).map((n) => n.lines.join(' ')),
   };
 }
 
@@ -70,7 +81,7 @@ export function renderCardText(model: PersonaCardModel): string {
   if (meta.length > 0) lines.push(meta.join(' · '));
   if (c.why.length > 0) lines.push(`Why: ${c.why[0]}`);
   for (const notice of model.notices) {
-    if (notice.id === 'stale-persona') continue;
+    if (isDetailNotice(notice)) continue;
     const mark = notice.tone === 'quiet' ? '·' : '!';
     lines.push('', `${mark} ${notice.title}`, ...notice.lines.map((line) => `  ${line}`));
   }
@@ -83,22 +94,27 @@ export function renderCardText(model: PersonaCardModel): string {
     lines.push('', g.talkingPointsTitle, ...bullets(c.talkingPoints));
     lines.push('', 'Top objections:', ...bullets(c.objections));
     lines.push('', 'Discovery questions:', ...bullets(c.questions));
-    lines.push(
-      '',
-      'Goals and pain points:',
-      ...bullets(c.goals.map((goal) => `Goal: ${goal}`)),
-      ...bullets(c.painPoints),
-    );
-    lines.push('', 'Channels and formats:', `  ${g.channels}`);
-    lines.push('', 'Who else to bring in:');
-    lines.push(
-      ...(c.bringIn.length > 0
-        ? bullets(c.bringIn)
-        : ['  The playbook names no one else to bring in for this persona.']),
-    );
+    const goals = [
+      ...c.goals.map((goal) => `Goal: ${goal}`),
+      ...c.successMetrics.map((metric) => `Measured on: ${metric}`),
+      ...c.painPoints,
+    ];
+    if (goals.length > 0 || g.templateNote)
+      lines.push('', 'Goals and pain points:', ...bullets(goals), ...c.templateNote.map((n) => `  (${n})`));
+    const buying = [...c.evaluation, ...c.triggerEvents.map((event) => `Trigger: ${event}`)];
+    if (buying.length > 0) lines.push('', 'How they buy:', ...bullets(buying));
+    if (g.channels) lines.push('', 'Channels and formats:', `  ${g.channels}`);
+    if (g.from === 'persona' || c.bringIn.length > 0) {
+      lines.push('', 'Who else to bring in:');
+      lines.push(
+        ...(c.bringIn.length > 0
+          ? bullets(c.bringIn)
+          : ['  The playbook names no one else to bring in for this persona.']),
+      );
+    }
     lines.push('', g.provenance);
-    for (const notice of model.notices.filter((n) => n.id === 'stale-persona')) {
-      lines.push(`! ${notice.title}`, ...notice.lines.map((line) => `  ${line}`));
+    for (const notice of model.notices.filter(isDetailNotice)) {
+      lines.push(`· ${notice.lines.join(' ')}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -67,9 +67,16 @@ describe('persona card: what the rep sees', () => {
       expect(root).toContain(o.objection);
       expect(root).toContain(o.response);
     }
-    expect(texts(card.findByTestId(List, 'questions'))).toEqual(p.discoveryQuestions);
+    const roleQuestions = defaultPlaybook.roles.find((r) => r.id === 'economic_buyer')!.discoveryQuestions;
+    expect(texts(card.findByTestId(List, 'questions'))).toEqual([...p.discoveryQuestions, ...roleQuestions]);
     expect(root).toContain(`Goal: ${p.goals[0]}`);
-    expect(root).toContain(p.painPoints[0]!.quote);
+    expect(root).toContain(`Measured on: ${p.successMetrics[0]}`);
+    expect(root).toContain(`Criterion: ${p.evaluation?.criteria[0]}`);
+    expect(root).toContain(`Trigger: ${p.triggerEvents[0]}`);
+    // Template quotes are never shown as a buyer's words; the card says examples were left out.
+    for (const pain of p.painPoints) expect(root).not.toContain(pain.quote);
+    expect(card.findByTestId(Text, 'template-note').text).toContain('template');
+    expect(card.findByTestId(Text, 'example-playbook').text).toContain('example playbook');
     expect(card.findByTestId(Text, 'channels').text).toContain(p.channels[0]!);
     expect(root).toContain(p.bringIn[0]!.why);
     expect(card.findAll(Accordion).map((a) => a.props.title)).toEqual(
@@ -258,13 +265,21 @@ describe('persona card: next move and persona freshness', () => {
       company: [ACME],
       now: () => new Date(reviewed + 10 * day),
     });
-    expect(fresh.findByTestId(Text, 'provenance').text).toMatch(/reviewed \d{4}-\d\d-\d\d \(10 days ago\)$/);
-    expect(fresh.maybeFind(Alert, { testId: 'stale-persona' })).toBeNull();
+    expect(fresh.findByTestId(Text, 'provenance').text).toMatch(/· last reviewed 10 days ago$/);
+    expect(fresh.maybeFind(Text, { testId: 'stale-persona' })).toBeNull();
     const old = defaultPlaybook.reviewIntervalDays + 1;
     const stale = renderPersona(contact({ jobtitle: 'CFO' }), {
       company: [ACME],
       now: () => new Date(reviewed + old * day),
     });
-    expect(deepText(stale.findByTestId(Alert, 'stale-persona'))).toContain(`last reviewed ${old} days ago`);
+    // A quiet line, never an alert.
+    expect(stale.maybeFind(Alert, { testId: 'stale-persona' })).toBeNull();
+    expect(stale.findByTestId(Text, 'stale-persona').text).toContain('last reviewed 6 months ago');
+    const older = renderPersona(contact({ jobtitle: 'CFO' }), {
+      company: [ACME],
+      now: () => new Date(reviewed + 213 * day),
+    });
+    expect(older.findByTestId(Text, 'provenance').text).toContain('last reviewed 7 months ago');
+    expect(older.findByTestId(Text, 'stale-persona').text).toContain('Ask Product marketing to review it');
   });
 });

@@ -45,8 +45,12 @@ describe('rolecall card: what the contact card shows', () => {
     expect(card.objections).toHaveLength(3);
     expect(card.objections?.[0]).toContain(finance.objections[0]!.objection);
     expect(card.objections?.[0]).toContain(finance.objections[0]!.response);
-    expect(card.questions).toEqual(finance.discoveryQuestions);
+    const buyer = defaultPlaybook.roles.find((r) => r.id === 'economic_buyer')!;
+    expect(card.questions).toEqual([...finance.discoveryQuestions, ...buyer.discoveryQuestions]);
     expect(card.notices).toEqual([]);
+    // The default is an example, and the card says so quietly; template quotes are not shown as real.
+    expect(card.review?.join(' ')).toContain('This is an example playbook');
+    expect(card.painPoints).toEqual([]);
     expect(card.actions?.[0]).toBe('Save suggestion');
     expect(JSON.stringify(card.why)).not.toMatch(ENGINE_WORDS);
   });
@@ -64,9 +68,11 @@ describe('rolecall card: what the contact card shows', () => {
     expect(card.notices).toEqual([
       'No persona fits: The title reads as Manager · Procurement (gatekeeper), but no persona in the playbook fits that. Choose a persona if one does.',
     ]);
-    expect(card.talkingPoints).toEqual([]);
-    expect(card.objections).toEqual([]);
-    expect(card.questions).toEqual([]);
+    // No persona fits, but the role's own guidance reaches the card.
+    const gatekeeper = defaultPlaybook.roles.find((r) => r.id === 'gatekeeper')!;
+    expect(card.talkingPoints).toEqual(gatekeeper.talkingPoints);
+    expect(card.objections?.[0]).toContain(gatekeeper.objections[0]!.objection);
+    expect(card.questions).toEqual(gatekeeper.discoveryQuestions);
     expect(card.actions?.[0]).toBe('Choose a persona');
     const { title: _title, ...shown } = card;
     expect(JSON.stringify(shown)).not.toMatch(ENGINE_WORDS);

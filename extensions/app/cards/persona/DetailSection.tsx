@@ -40,28 +40,54 @@ export function DetailSection({ guidance: g, stale }: DetailSectionProps) {
           ))}
         </List>
       </Accordion>
-      <Accordion title="Goals and pain points" size="sm">
-        <Flex direction="column" gap="xs" testId="goals-pains">
-          {g.goals.map((goal) => (
-            <Text key={goal}>{`Goal: ${goal}`}</Text>
-          ))}
-          {g.painPoints.map((pain) => (
-            <Text key={pain}>{pain}</Text>
-          ))}
-        </Flex>
-      </Accordion>
-      <Accordion title="Channels and formats" size="sm">
-        <Text testId="channels">{g.channels}</Text>
-      </Accordion>
-      <Accordion title="Who else to bring in" size="sm">
-        <Flex direction="column" gap="xs" testId="bring-in">
-          {g.bringIn.length > 0 ? (
-            g.bringIn.map((line) => <Text key={line}>{line}</Text>)
-          ) : (
-            <Text>The playbook names no one else to bring in for this persona.</Text>
-          )}
-        </Flex>
-      </Accordion>
+      {g.goals.length + g.successMetrics.length + g.painPoints.length > 0 || g.templateNote ? (
+        <Accordion title="Goals and pain points" size="sm">
+          <Flex direction="column" gap="xs" testId="goals-pains">
+            {g.goals.map((goal) => (
+              <Text key={goal}>{`Goal: ${goal}`}</Text>
+            ))}
+            {g.successMetrics.map((metric) => (
+              <Text key={metric}>{`Measured on: ${metric}`}</Text>
+            ))}
+            {g.painPoints.map((pain) => (
+              <Text key={pain}>{pain}</Text>
+            ))}
+            {g.templateNote ? (
+              <Text testId="template-note" variant="microcopy">
+                {g.templateNote}
+              </Text>
+            ) : null}
+          </Flex>
+        </Accordion>
+      ) : null}
+      {g.evaluation.length + g.triggerEvents.length > 0 ? (
+        <Accordion title="How they buy" size="sm">
+          <Flex direction="column" gap="xs" testId="how-they-buy">
+            {g.evaluation.map((line) => (
+              <Text key={line}>{line}</Text>
+            ))}
+            {g.triggerEvents.map((event) => (
+              <Text key={event}>{`Trigger: ${event}`}</Text>
+            ))}
+          </Flex>
+        </Accordion>
+      ) : null}
+      {g.channels ? (
+        <Accordion title="Channels and formats" size="sm">
+          <Text testId="channels">{g.channels}</Text>
+        </Accordion>
+      ) : null}
+      {g.from === 'persona' || g.bringIn.length > 0 ? (
+        <Accordion title="Who else to bring in" size="sm">
+          <Flex direction="column" gap="xs" testId="bring-in">
+            {g.bringIn.length > 0 ? (
+              g.bringIn.map((line) => <Text key={line}>{line}</Text>)
+            ) : (
+              <Text>The playbook names no one else to bring in for this persona.</Text>
+            )}
+          </Flex>
+        </Accordion>
+      ) : null}
       <Text variant="microcopy" testId="provenance">
         {g.provenance}
       </Text>

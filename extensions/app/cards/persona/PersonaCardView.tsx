@@ -1,5 +1,5 @@
 import { Accordion, Divider, Flex, LoadingSpinner } from '@hubspot/ui-extensions';
-import { defaultPlaybook, type Playbook } from '@rolecall/core';
+import { defaultPlaybook, isDetailNotice, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ActionBar } from './ActionBar.tsx';
 import { CompanyGaps } from './CompanyGaps.tsx';
@@ -40,11 +40,11 @@ export function PersonaCardView({ playbook = defaultPlaybook, now }: PersonaCard
       onSubmit={card.override}
     />
   );
-  const stale = model.notices.filter((n) => n.id === 'stale-persona');
+  const stale = model.notices.filter(isDetailNotice);
   return (
     <Flex direction="column" gap="sm">
       {model.kind === 'empty' ? null : <GlanceSection model={model} />}
-      <Notices notices={model.notices.filter((n) => n.id !== 'stale-persona')} />
+      <Notices notices={model.notices.filter((n) => !isDetailNotice(n))} />
       {data.companyId !== null && model.inBuyingGroup ? (
         <CompanyGaps
           companyId={data.companyId}

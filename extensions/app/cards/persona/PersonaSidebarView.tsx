@@ -1,5 +1,5 @@
 import { Accordion, Button, Flex, List, LoadingSpinner, Text } from '@hubspot/ui-extensions';
-import { defaultPlaybook, type Playbook } from '@rolecall/core';
+import { defaultPlaybook, isDetailNotice, type Playbook } from '@rolecall/core';
 import { useState } from 'react';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ActionBar, SaveButton } from './ActionBar.tsx';
@@ -31,7 +31,7 @@ export function PersonaSidebarView({ playbook = defaultPlaybook }: PersonaSideba
   const busy = card.save.status === 'running';
   const g = model.guidance;
   const action = model.primaryAction;
-  const headline = model.notices.find((n) => n.tone !== 'quiet' && n.id !== 'stale-persona');
+  const headline = model.notices.find((n) => n.tone !== 'quiet' && !isDetailNotice(n));
   return (
     <Flex direction="column" gap="sm">
       {model.kind === 'empty' ? null : <GlanceSection model={model} compact />}
