@@ -5,6 +5,7 @@ import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { setupPortal } from '../hubspot/setup.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { AuditDb, RunRow } from './audit-db.ts';
+import { type DealPhaseSummary, runDealPhase } from './deals/deal-phase.ts';
 import { parseFilters } from './filters.ts';
 import { readIdsFile } from './ids-file.ts';
 import { PlanFile } from './plan-file.ts';
@@ -34,10 +35,14 @@ export interface TagCommandInput extends TagRunOptions {
   chunkSize?: number;
   progress: ProgressMode;
   shouldStop?: () => boolean;
+  /** false (`--no-deals`): leave deal labels and deal properties alone. */
+  deals?: boolean;
 }
 
 export interface TagCommandResult {
   summary?: TagSummary;
+  /** The deal phase of a full run: labels on contact↔deal associations and deal properties. */
+  deals?: DealPhaseSummary;
   reportPath?: string;
   planPaths?: { csv: string; json: string };
   /** A sentence for people when the run could not start. */
@@ -207,21 +212,60 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   });
   progress.stop();
   if (resuming) wholeRunTotals(db, summary);
+  // Deals follow a full run of contacts (not a --ids / --filter subset) in the same run and audit log.
+  let deals: DealPhaseSummary | undefined;
+  if (summary.status === 'done' && input.deals !== false && !options.ids && !options.filter?.length) {
+    deals = await runDealPhase({
+      gateway: connection.gateway,
+      db,
+      target: connection.target,
+      runId,
+      playbook,
+      classify,
+      now: Date.now(),
+      dryRun: Boolean(input.dryRun),
+    });
+    if (deals.error) {
+      summary.status = deals.error.kind === 'daily_limit' ? 'stopped' : 'failed';
+      summary.error = deals.error;
+    }
+  }
   // Nothing was read: an empty plan and report would only hide the error (older plans stay as they were).
   const nothingRead = summary.status === 'failed' && summary.processed === 0;
   if (nothingRead) planFile?.abort();
   else await planFile?.close();
   const metrics = connection.gateway.metrics();
-  db.finishRun(runId, summary.status, { ...summary, failures: summary.failures.slice(0, 20), metrics });
+  db.finishRun(runId, summary.status, {
+    ...summary,
+    failures: summary.failures.slice(0, 20),
+    metrics,
+    ...(deals ? { deals: { ...deals, failures: deals.failures.slice(0, 20) } } : {}),
+  });
   const warnings = ready.warnings.length > 0 ? { warnings: ready.warnings } : {};
   if (nothingRead) return { summary, ...warnings };
+  if (deals) Object.assign(warnings, dealWarnings(deals, ready.warnings));
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
   const data = reportData(db, runId, playbook.requiredRoles);
   if (data) writeReport(reportPath, { ...data, playbook: playbookReview(playbook, new Date()) });
   return {
     summary,
+    ...(deals ? { deals } : {}),
     reportPath,
     ...warnings,
     ...(planFile ? { planPaths: { csv: planFile.csvPath, json: planFile.jsonPath } } : {}),
+  };
+}
+
+/** Roles without a label in the portal are said once, beside the other warnings. */
+function dealWarnings(
+  deals: DealPhaseSummary,
+  earlier: string[],
+): { warnings: string[] } | Record<string, never> {
+  if (deals.rolesWithoutLabel.length === 0) return earlier.length > 0 ? { warnings: earlier } : {};
+  return {
+    warnings: [
+      ...earlier,
+      `Contacts in these deal roles got no label because the portal has no label for them: ${deals.rolesWithoutLabel.join(', ')} (see "rolecall setup").`,
+    ],
   };
 }

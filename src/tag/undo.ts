@@ -3,6 +3,7 @@ import type { Gateway } from '../hubspot/gateway.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
 import { applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb, WriteRow } from './audit-db.ts';
+import { undoDealWrites } from './deals/deal-undo.ts';
 import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
 import { reconcilePending, sameStoredValue } from './reconcile.ts';
 
@@ -17,6 +18,9 @@ export interface UndoSummary {
   /** Values whose newest edit came from a person (left alone). */
   skippedByPerson: number;
   failed: number;
+  /** Contact↔deal labels taken off or put back, and deal properties restored. */
+  labelsRestored?: number;
+  dealPropertiesRestored?: number;
   error?: HubSpotError;
 }
 
@@ -48,7 +52,14 @@ export async function runUndo(
   let after = '';
   for (;;) {
     const rows = db.appliedWritesPage(undoOf, after, CONTACTS_PER_STEP);
-    if (rows.length === 0) return summary;
+    if (rows.length === 0) {
+      const deals = await undoDealWrites(gateway, db, db.getRun(undoOf)?.target ?? '', undoOf, runId);
+      summary.labelsRestored = deals.labelsRestored;
+      summary.dealPropertiesRestored = deals.dealPropertiesRestored;
+      summary.skippedChangedSince += deals.skippedChangedSince;
+      summary.failed += deals.failed;
+      return deals.error ? { ...summary, status: 'failed', error: deals.error } : summary;
+    }
     after = rows.at(-1)!.contact_id;
     const error = await undoStep(gateway, db, runId, group(rows), summary);
     if (error) return { ...summary, status: 'failed', error };

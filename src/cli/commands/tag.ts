@@ -69,6 +69,7 @@ export function registerTag(program: Command): void {
     .option('--report <path>', 'HTML report path (default: next to the database)')
     .option('--plan <path>', 'dry-run plan path without extension (default: next to the database)')
     .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--no-deals', 'leave deals alone: no contact↔deal labels, no deal properties')
     .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
     .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
     .option(
@@ -218,7 +219,14 @@ function report(result: TagCommandResult, flags: TagFlags): number {
         : EXIT.ok;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ...summary, reportPath: result.reportPath, plan: result.planPaths, exitCode: code })}\n`,
+      `${JSON.stringify({
+        ...summary,
+        labelsWritten: result.deals?.labelsWritten ?? 0,
+        ...(result.deals ? { deals: result.deals } : {}),
+        reportPath: result.reportPath,
+        plan: result.planPaths,
+        exitCode: code,
+      })}\n`,
     );
     return code;
   }
@@ -235,12 +243,17 @@ function report(result: TagCommandResult, flags: TagFlags): number {
     ...(summary.failed > 0
       ? [`  failed: ${summary.failed} (first: ${summary.failures[0]?.message ?? ''})`]
       : []),
+    ...(result.deals
+      ? [
+          `  deals: ${result.deals.dealsEvaluated} open deals, ${summary.dryRun ? 'would change' : 'changed'} ${result.deals.dealsChanged}: ${result.deals.labelsWritten} labels${result.deals.labelsRemoved ? ` (${result.deals.labelsRemoved} of rolecall's removed)` : ''}, ${result.deals.dealPropertiesWritten} deal values`,
+        ]
+      : []),
     ...(result.planPaths ? [`  plan: ${result.planPaths.csv} and ${result.planPaths.json}`] : []),
     ...(result.reportPath ? [`  report: ${result.reportPath}`] : []),
   ];
   if (summary.dryRun && result.planPaths && summary.status === 'done') {
     lines.push(`Next: rolecall tag --apply ${shellWord(result.planPaths.json)}${sameTarget(flags)}`);
-  } else if (!summary.dryRun && summary.propertiesWritten > 0) {
+  } else if (!summary.dryRun && (summary.propertiesWritten > 0 || (result.deals?.labelsWritten ?? 0) > 0)) {
     lines.push(`Undo: rolecall undo ${summary.runId}${sameTarget(flags)}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -59,7 +59,7 @@ export function registerUndo(program: Command): void {
           );
         } else {
           process.stdout.write(
-            `Undo ${runId} of ${target}: ${summary.status}\n  restored ${summary.propertiesRestored} values on ${summary.contactsRestored} contacts\n  left alone: ${summary.skippedChangedSince} changed since, ${summary.skippedByPerson} edited by a person\n  undo this undo with "rolecall undo ${runId}"\n`,
+            `Undo ${runId} of ${target}: ${summary.status}\n  restored ${summary.propertiesRestored} values on ${summary.contactsRestored} contacts, ${summary.labelsRestored ?? 0} deal labels, ${summary.dealPropertiesRestored ?? 0} deal values\n  left alone: ${summary.skippedChangedSince} changed since, ${summary.skippedByPerson} edited by a person\n  undo this undo with "rolecall undo ${runId}"\n`,
           );
           if (summary.error) process.stderr.write(`✖ ${summary.error.message}\n`);
         }

@@ -1,0 +1,200 @@
+import { type LabelPlan, planDealLabels } from '../../deals/label-plan.ts';
+import type { HubSpotError } from '../../hubspot/errors.ts';
+import type { Gateway } from '../../hubspot/gateway.ts';
+import type { Playbook } from '../../playbook/schema.ts';
+import type { AuditDb } from '../audit-db.ts';
+import type { Classifier } from '../run-tag.ts';
+import { DealAudit, type NewDealWrite } from './deal-audit.ts';
+import { type DealContext, loadDealContext, scanDeals } from './deal-scan.ts';
+
+export interface DealPhaseSummary {
+  dealsEvaluated: number;
+  /** Deals the plan changes (labels or properties). */
+  dealsChanged: number;
+  /** Labels added plus labels removed (in a dry run: planned). */
+  labelsWritten: number;
+  labelsRemoved: number;
+  dealPropertiesWritten: number;
+  /** Roles whose label the portal lacks (setup could not create it): contacts in them get no label. */
+  rolesWithoutLabel: string[];
+  failed: number;
+  failures: Array<{ id: string; message: string }>;
+  error?: HubSpotError;
+}
+
+export interface DealPhaseInput {
+  gateway: Gateway;
+  db: AuditDb;
+  /** The portal (labels rolecall owns are remembered per portal). */
+  target: string;
+  runId: string;
+  playbook: Playbook;
+  classify: Classifier;
+  now: number;
+  dryRun: boolean;
+  includeClosed?: boolean;
+  chunkSize?: number;
+  onProgress?: (summary: DealPhaseSummary) => void;
+}
+
+/**
+ * Labels every contact on every open deal with its role on that deal and writes the deal's buying-group
+ * properties, in the same run (and audit log) as contact tagging. Writes are logged as pending before
+ * they are sent; labels go in batches of 100. A rerun over an unchanged portal writes nothing.
+ */
+export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSummary> {
+  const summary: DealPhaseSummary = {
+    dealsEvaluated: 0,
+    dealsChanged: 0,
+    labelsWritten: 0,
+    labelsRemoved: 0,
+    dealPropertiesWritten: 0,
+    rolesWithoutLabel: [],
+    failed: 0,
+    failures: [],
+  };
+  const context = await loadDealContext(input.gateway, input.playbook);
+  if (!context.ok) return { ...summary, error: context.error };
+  summary.rolesWithoutLabel = context.value.roleLabels
+    .filter((l) => !context.value.labelIds.has(l.role))
+    .map((l) => l.role);
+  const withProperties = await hasDealProperties(input.gateway);
+  if (!withProperties.ok) return { ...summary, error: withProperties.error };
+  const audit = new DealAudit(input.db.db, input.target);
+  for await (const step of scanDeals({
+    gateway: input.gateway,
+    playbook: input.playbook,
+    classify: input.classify,
+    context: context.value,
+    now: input.now,
+    ...(input.includeClosed ? { includeClosed: true } : {}),
+    ...(input.chunkSize ? { chunkSize: input.chunkSize } : {}),
+    owned: (ids) => audit.ownedLabels(ids),
+  })) {
+    if (!step.ok) return { ...summary, error: step.error };
+    const plans = step.value.map((deal) =>
+      planDealLabels({
+        evaluation: deal.evaluation,
+        current: deal.current,
+        labelIds: context.value.labelIds,
+        properties: deal.properties,
+        withProperties: withProperties.value,
+      }),
+    );
+    summary.dealsEvaluated += step.value.length;
+    const changed = plans.filter((p) => p.add.length + p.remove.length + p.properties.length > 0);
+    summary.dealsChanged += changed.length;
+    if (input.dryRun) {
+      for (const p of changed) {
+        summary.labelsWritten += p.add.length + p.remove.length;
+        summary.labelsRemoved += p.remove.length;
+        summary.dealPropertiesWritten += p.properties.length;
+      }
+    } else {
+      const error = await applyDealPlans(input, audit, changed, summary);
+      if (error) return { ...summary, error };
+    }
+    input.onProgress?.(summary);
+  }
+  return summary;
+}
+
+async function hasDealProperties(gateway: Gateway) {
+  const probe = await gateway.getProperty('deals', 'rolecall_deal_completeness');
+  if (!probe.ok) return probe.error.kind === 'scope' ? { ok: true as const, value: false } : probe;
+  return { ok: true as const, value: probe.value !== undefined };
+}
+
+async function applyDealPlans(
+  input: DealPhaseInput,
+  audit: DealAudit,
+  plans: readonly LabelPlan[],
+  summary: DealPhaseSummary,
+): Promise<HubSpotError | undefined> {
+  const { gateway, runId } = input;
+  const fail = (id: string, message: string) => {
+    summary.failed += 1;
+    if (summary.failures.length < 100) summary.failures.push({ id, message });
+  };
+  for (const kind of ['remove', 'add'] as const) {
+    const changes = plans.flatMap((p) => p[kind]);
+    if (changes.length === 0) continue;
+    const rows = audit.addPending(
+      runId,
+      changes.map(
+        (c): NewDealWrite => ({
+          kind: kind === 'add' ? 'label_add' : 'label_remove',
+          dealId: c.dealId,
+          contactId: c.contactId,
+          typeId: c.typeId,
+          after: c.label,
+        }),
+      ),
+    );
+    const inputs = changes.map((c) => ({
+      fromId: c.contactId,
+      toId: c.dealId,
+      types: [{ category: 'USER_DEFINED', typeId: c.typeId }],
+    }));
+    const result =
+      kind === 'add'
+        ? await gateway.createAssociations('contacts', 'deals', inputs)
+        : await gateway.removeAssociationLabels('contacts', 'deals', inputs);
+    if (!result.ok) {
+      audit.settle(rows, 'failed', result.error.message);
+      return result.error;
+    }
+    audit.settle(
+      result.value.succeeded.map((i) => rows[i] as number),
+      'applied',
+    );
+    for (const f of result.value.failed) {
+      audit.settle([rows[f.index] as number], 'failed', f.message);
+      const c = changes[f.index];
+      fail(`${c?.dealId}/${c?.contactId}`, f.message);
+    }
+    summary.labelsWritten += result.value.succeeded.length;
+    if (kind === 'remove') summary.labelsRemoved += result.value.succeeded.length;
+  }
+  const withProps = plans.filter((p) => p.properties.length > 0);
+  if (withProps.length > 0) {
+    const rows = new Map<string, number[]>();
+    for (const p of withProps) {
+      rows.set(
+        p.dealId,
+        audit.addPending(
+          runId,
+          p.properties.map((c) => ({
+            kind: 'property',
+            dealId: p.dealId,
+            property: c.property,
+            before: c.before,
+            after: c.after,
+          })),
+        ),
+      );
+    }
+    const result = await gateway.updateDeals(
+      withProps.map((p) => ({
+        id: p.dealId,
+        properties: Object.fromEntries(p.properties.map((c) => [c.property, c.after])),
+      })),
+    );
+    if (!result.ok) {
+      audit.settle([...rows.values()].flat(), 'failed', result.error.message);
+      return result.error;
+    }
+    for (const id of result.value.succeeded) {
+      const ids = rows.get(id) ?? [];
+      audit.settle(ids, 'applied');
+      summary.dealPropertiesWritten += ids.length;
+    }
+    for (const f of result.value.failed) {
+      audit.settle(rows.get(f.id) ?? [], 'failed', f.message);
+      fail(f.id, f.message);
+    }
+  }
+  return undefined;
+}
+
+export { type DealContext, loadDealContext };
