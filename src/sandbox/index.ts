@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { RouteContext } from './context.ts';
 import { FaultInjector, type FaultSettings, NO_FAULTS } from './faults.ts';
+import { type PortalRuntime, SandboxOAuth } from './oauth.ts';
 import { loadStore, saveStore } from './persist.ts';
 import { mixSeed, mulberry32 } from './prng.ts';
 import { RateLimiter, type RateLimitSettings } from './rate-limit.ts';
@@ -43,6 +44,9 @@ export {
 /** The sandbox portal's ids: history `sourceId` of API writes is the app id, as at HubSpot. */
 export const SANDBOX_PORTAL_ID = 24681357;
 export const SANDBOX_APP_ID = 5670736;
+/** HubSpot's burst limit for a marketplace (OAuth) app: per installing account (hubspot-api.md §7). */
+export const OAUTH_PER_TEN_SECONDS = 110;
+export { SandboxOAuth } from './oauth.ts';
 
 export interface SandboxOptions {
   /** Default 0 = a random free port; host 127.0.0.1. */
@@ -69,6 +73,14 @@ export interface SandboxOptions {
   /** Search lags behind writes by this much (HubSpot: a few seconds). Default 0 so tests stay fast. */
   searchLagMs?: number;
   faults?: Partial<FaultSettings>;
+  /**
+   * Play this many portals (default 1). The first is the one static tokens reach; every portal can install
+   * the marketplace app through `oauth`. Portal ids are SANDBOX_PORTAL_ID, +1, +2 …; each is seeded like the
+   * first with its own seed (seed + index).
+   */
+  portals?: number;
+  /** HubSpot's OAuth endpoints for a marketplace app with these credentials. */
+  oauth?: { clientId: string; clientSecret: string; accessTokenTtlSeconds?: number };
   /** Deliver webhook events for API and person writes (also settable later with sandbox.webhooks.configure). */
   webhooks?: WebhookSettings;
 }
@@ -87,6 +99,10 @@ export interface Sandbox {
   requestCount(): number;
   /** Simulates a person editing a record in HubSpot's UI: history entries get sourceType CRM_UI. */
   setByPerson(objectType: 'contacts' | 'companies', id: string, properties: Record<string, string>): void;
+  /** Every portal the sandbox plays (the first is `store`). */
+  portals: { portalId: number; store: SandboxStore }[];
+  /** The OAuth app state, when `oauth` was given: uninstall(portalId), expireAccessTokens(portalId), installs. */
+  oauth?: SandboxOAuth;
   /** Webhook deliveries: configure(settings), flush(), deliveries[]. */
   webhooks: WebhookDispatcher;
   save(file: string): Promise<void>;
@@ -133,7 +149,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     onWrite: (type, id, before) => lag.onWrite(type, id, before),
     searchView: (type, record) => lag.view(type, record, Date.now()),
   };
+  const portalCount = Math.max(1, options.portals ?? 1);
+  const oauthRate = rate === false ? false : { perTenSeconds: OAUTH_PER_TEN_SECONDS, daily: rate.daily };
+  const runtimes: PortalRuntime[] = [
+    { portalId: store.portalId, ctx, limiter: new RateLimiter(oauthRate, searchPerSecond) },
+  ];
+  for (let i = 1; i < portalCount; i += 1) {
+    const extra = new SandboxStore(SANDBOX_PORTAL_ID + i, store.appId);
+    const contacts = options.contacts ?? 0;
+    generate(extra, { seed: seed + i, contacts, companies: options.companies });
+    const extraLag = new SearchLag(options.searchLagMs ?? 0, Date.now);
+    runtimes.push({
+      portalId: extra.portalId,
+      ctx: {
+        ...ctx,
+        store: extra,
+        onWrite: (type, id, before) => extraLag.onWrite(type, id, before),
+        searchView: (type, record) => extraLag.view(type, record, Date.now()),
+      },
+      limiter: new RateLimiter(oauthRate, searchPerSecond),
+    });
+  }
+  const oauth = options.oauth
+    ? new SandboxOAuth({ ...options.oauth, appId: store.appId }, runtimes)
+    : undefined;
   const app = buildServer({
+    ...(oauth ? { oauth } : {}),
     ctx,
     tokens: new Map(tokens.map((t) => [t.token, new Set(t.scopes)])),
     limiter: new RateLimiter(rate, searchPerSecond),
@@ -149,6 +190,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token: (tokens[0] as { token: string }).token,
     store,
     faults,
+    portals: runtimes.map((r) => ({ portalId: r.portalId, store: r.ctx.store })),
+    ...(oauth ? { oauth } : {}),
     requestLog: log.entries,
     requestCount: () => log.total,
     setByPerson: (objectType, id, properties) =>

@@ -8,6 +8,8 @@ export interface RequestLogEntry {
   at: number;
   /** Request body size. */
   bodyBytes: number;
+  /** The portal whose token made the request (after authentication). */
+  portalId?: number;
 }
 
 /** A bounded log: keeps the last `capacity` entries (an array trimmed in chunks, cheap at 100k). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from './errors.ts';
 import { jsonErrorOffset, lineAndColumn } from './json-position.ts';
+import type { PortalRuntime } from './oauth.ts';
 import type { RequestLogEntry } from './request-log.ts';
 
 /** How the sandbox answers: HubSpot's content type and correlation ids on every response. */
@@ -11,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     logEntry?: RequestLogEntry;
     rateHeaders?: Record<string, string>;
+    /** The portal an OAuth token belongs to (unset: the sandbox's first portal). */
+    portal?: PortalRuntime;
   }
 }
 

@@ -13,6 +13,7 @@ import {
 } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
 import { objectType } from './http.ts';
+import { expiredToken, type PortalRuntime, type SandboxOAuth } from './oauth.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { RequestLog } from './request-log.ts';
 import { bearer, jsonErrorDetail, send, sendError, sleep } from './respond.ts';
@@ -26,6 +27,8 @@ export interface ServerDeps {
   faults: FaultInjector;
   log: RequestLog;
   appId: number;
+  /** Marketplace (OAuth) tokens: each belongs to one of the portals the sandbox plays. */
+  oauth?: SandboxOAuth;
 }
 
 /** Builds the fastify app: faults → auth → rate limit → scopes → route; every failure is a HubSpot JSON body. */
@@ -58,6 +61,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       bodyBytes: Number(request.headers['content-length'] ?? 0) || 0,
     });
     request.logEntry = entry;
+    // HubSpot's OAuth endpoints and the sandbox's own routes need no bearer token.
+    if (request.url.startsWith('/oauth/') || request.url.startsWith('/_sandbox/')) return undefined;
     const fault = deps.faults.next(
       request.method !== 'GET' && !request.url.includes('/batch/read') && !request.url.endsWith('/search'),
     );
@@ -84,8 +89,20 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       return sendError(reply, new ApiError(fault.status, error.body));
     }
     const token = bearer(request);
-    const scopes = token === undefined ? undefined : deps.tokens.get(token);
+    let scopes = token === undefined ? undefined : deps.tokens.get(token);
+    let portal: PortalRuntime | undefined;
+    if (token && !scopes && deps.oauth) {
+      const grant = deps.oauth.lookup(token);
+      if (grant?.expiredMs !== undefined) return sendError(reply, expiredToken(grant.expiredMs));
+      if (grant) {
+        scopes = grant.scopes;
+        portal = grant.portal;
+        request.portal = portal;
+        entry.portalId = portal.portalId;
+      }
+    }
     if (!token || !scopes) return sendError(reply, unauthorized());
+    if (!portal) entry.portalId = deps.ctx.store.portalId;
     const spec = request.routeOptions.config as Partial<RouteSpec> | undefined;
     const now = deps.ctx.now();
     if (spec?.search) {
@@ -93,7 +110,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       if (!decision.ok)
         return sendError(reply, rateLimited('SECONDLY', decision.retryAfterSeconds, groupName(deps)));
     } else {
-      const decision = deps.limiter.take(token, now);
+      // Marketplace apps: 110 requests per 10 s per installing account, whichever token of it is used.
+      const decision = portal
+        ? portal.limiter.take(`oauth:${portal.portalId}`, now)
+        : deps.limiter.take(token, now);
       request.rateHeaders = decision.headers;
       if (!decision.ok && decision.policy) {
         return sendError(reply, rateLimited(decision.policy, decision.retryAfterSeconds, groupName(deps)));
@@ -130,6 +150,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
 
   app.setNotFoundHandler((request, reply) => sendError(reply, routeNotFound(request.method, request.url)));
 
+  deps.oauth?.register(app, (reply, status, body) => send(reply, status, body));
+
   for (const spec of ROUTES) {
     app.route({
       method: spec.method,
@@ -142,7 +164,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
           body: request.body,
         };
         try {
-          const result = spec.handler(deps.ctx, req);
+          const result = spec.handler(request.portal?.ctx ?? deps.ctx, req);
           if (result instanceof ApiError) return sendError(reply, result);
           return send(reply, result.status, result.body);
         } catch {

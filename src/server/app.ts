@@ -25,6 +25,8 @@ export interface ServerDeps {
   store?: Store;
   /** The OAuth app (client id/secret, redirect): enables /oauth/install and /oauth/callback. */
   oauth?: OAuthApp;
+  /** After an OAuth install (e.g. create rolecall's properties); returns a problem to show, or null. */
+  onInstalled?: (portalId: number) => Promise<string | null>;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** Worker tuning (tests shorten backoff); `false` leaves the queue for a test to drain by hand. */
@@ -122,7 +124,15 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
   });
   registerWorkflowActionRoute(app, shared);
   registerBulkClassifyRoute(app, shared);
-  if (deps.oauth) registerOAuthRoutes(app, { app: deps.oauth, store, clientSecret: config.clientSecret });
+  if (deps.oauth) {
+    registerOAuthRoutes(app, {
+      app: deps.oauth,
+      store,
+      clientSecret: config.clientSecret,
+      now: () => now().getTime(),
+      ...(deps.onInstalled ? { onInstalled: deps.onInstalled } : {}),
+    });
+  }
   if (deps.worker !== false) app.addHook('onReady', async () => worker.start());
   app.addHook('onClose', async () => {
     await worker.stop();

@@ -10,6 +10,8 @@ export interface PortalPorts {
   readonly mode: 'static' | 'oauth';
   /** The port for a portal, or null when it is not installed or disconnected (its work waits). */
   portFor(portalId: number): Promise<CrmPort | null>;
+  /** The full HubSpot gateway of a connected portal (property setup after an install). */
+  gatewayFor?(portalId: number): Promise<Gateway | null>;
   rateLimitWaits(): number;
 }
 
@@ -82,8 +84,11 @@ export function oauthPorts(options: OAuthPortsOptions): PortalPorts {
     return pending;
   };
 
-  return {
+  const ports: PortalPorts = {
     mode: 'oauth',
+    async gatewayFor(portalId) {
+      return (await ports.portFor(portalId)) ? (gateways.get(portalId)?.gateway ?? null) : null;
+    },
     async portFor(portalId) {
       const portal = await options.store.portals.get(portalId);
       if (!portal || portal.status !== 'connected' || portal.auth !== 'oauth') {
@@ -109,4 +114,5 @@ export function oauthPorts(options: OAuthPortsOptions): PortalPorts {
     },
     rateLimitWaits: () => [...gateways.values()].reduce((n, e) => n + (e.port.rateLimitWaits?.() ?? 0), 0),
   };
+  return ports;
 }

@@ -175,10 +175,15 @@ export class Worker {
     const finished: string[] = [];
     const changes: AuditChange[] = [];
     let failed = 0;
+    // A portal that got disconnected meanwhile (uninstalled, refresh refused) keeps its jobs for a re-install.
+    const gone = outcomes.some((o) => o.status === 'failed') && !(await this.#o.ports.portFor(portalId));
     for (const outcome of outcomes) {
       if (outcome.status === 'failed') {
         failed += 1;
-        await this.#retry(portalId, 'contact', outcome.id, attempts.get(outcome.id) ?? 0, outcome.error);
+        const error: PortFailure = gone
+          ? { message: 'portal disconnected', retryable: true, defer: true, retryAfterMs: 60_000 }
+          : outcome.error;
+        await this.#retry(portalId, 'contact', outcome.id, attempts.get(outcome.id) ?? 0, error);
         continue;
       }
       finished.push(outcome.id);

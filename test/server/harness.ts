@@ -101,6 +101,10 @@ export interface SignOptions {
   version?: 'v3' | 'v2';
   /** Changes the body after signing. */
   tamper?: (body: string) => string;
+  /** The public URL the server computes signatures over (default PUBLIC_URL). */
+  signedBase?: string;
+  /** Changes the request URL after signing (e.g. another portalId). */
+  tamperUrl?: (url: string) => string;
 }
 
 /** A port that was free a moment ago (the OS picks it; nothing fixed). */
@@ -120,15 +124,22 @@ export async function signedPost(url: string, path: string, body: unknown, optio
   const headers: Record<string, string> =
     options.version === 'v2'
       ? {
-          'x-hubspot-signature': signV2(secret, 'POST', `${PUBLIC_URL}${path}`, raw),
+          'x-hubspot-signature': signV2(secret, 'POST', `${options.signedBase ?? PUBLIC_URL}${path}`, raw),
           'x-hubspot-signature-version': 'v2',
         }
       : {
-          'x-hubspot-signature-v3': signV3(secret, 'POST', `${PUBLIC_URL}${path}`, raw, timestamp),
+          'x-hubspot-signature-v3': signV3(
+            secret,
+            'POST',
+            `${options.signedBase ?? PUBLIC_URL}${path}`,
+            raw,
+            timestamp,
+          ),
           'x-hubspot-request-timestamp': String(timestamp),
         };
   const sent = options.tamper ? options.tamper(raw) : raw;
-  const response = await fetch(`${url}${path}`, {
+  const target = options.tamperUrl ? options.tamperUrl(`${url}${path}`) : `${url}${path}`;
+  const response = await fetch(target, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: sent,

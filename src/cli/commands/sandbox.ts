@@ -22,6 +22,10 @@ interface SandboxFlags {
   json?: boolean;
   webhookUrl?: string;
   webhookSecret?: string;
+  portals: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenTtl: string;
 }
 
 const RATES = [...Object.keys(RATE_PRESETS), 'none'];
@@ -53,6 +57,13 @@ export function registerSandbox(program: Command): void {
       '--webhook-secret <secret>',
       'client secret that signs webhook deliveries (X-HubSpot-Signature-v3)',
     )
+    .option('--portals <n>', 'play this many portals (1 to 50), each with its own data and hub id', '1')
+    .option('--client-id <id>', 'marketplace app client id for the OAuth endpoints (default: generated)')
+    .option(
+      '--client-secret <secret>',
+      'marketplace app client secret for the OAuth endpoints (default: generated)',
+    )
+    .option('--token-ttl <seconds>', 'lifetime of OAuth access tokens', '1800')
     .option('--once', 'with --save: save the generated dataset and exit without serving')
     .option('--json', 'print {"baseUrl","token"} as one JSON line instead of text')
     .action(async (flags: SandboxFlags) => {
@@ -80,6 +91,12 @@ export function registerSandbox(program: Command): void {
           seed: integer('seed', flags.seed, 0, 2 ** 31),
           searchLagMs: integer('search-lag', flags.searchLag, 0, 600_000),
           dataFile: flags.data,
+          portals: integer('portals', flags.portals, 1, 50),
+          oauth: {
+            clientId: flags.clientId ?? 'sandbox-client-id',
+            clientSecret: flags.clientSecret ?? 'sandbox-client-secret',
+            accessTokenTtlSeconds: integer('token-ttl', flags.tokenTtl, 5, 86_400),
+          },
           rateLimit: preset === false ? false : { ...preset },
           webhooks:
             flags.webhookUrl && flags.webhookSecret
@@ -118,8 +135,11 @@ function printBanner(
   flags: SandboxFlags,
   preset: false | { perTenSeconds: number; daily: number },
 ) {
+  const hubIds = sandbox.portals.map((p) => p.portalId);
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ baseUrl: sandbox.baseUrl, token: sandbox.token })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ baseUrl: sandbox.baseUrl, token: sandbox.token, hubIds, clientId: sandbox.oauth?.settings.clientId })}\n`,
+    );
     return;
   }
   const limits = preset
@@ -132,6 +152,10 @@ function printBanner(
       `  token     ${sandbox.token}`,
       `  data      ${sandbox.store.count('contacts')} contacts, ${sandbox.store.count('companies')} companies, ${sandbox.store.count('deals')} deals`,
       `  limits    ${limits}; ${sandbox.store.labels.limit} custom association labels per object pair`,
+      ...sandbox.portals.map(
+        (p, i) => `  portal    hub id ${p.portalId}${i === 0 ? ' (the token above)' : ''}`,
+      ),
+      `  OAuth     client id ${sandbox.oauth?.settings.clientId}; authorize ${sandbox.baseUrl}/oauth/authorize; 110 requests / 10 s per portal`,
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

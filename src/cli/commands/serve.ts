@@ -3,13 +3,14 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { classify } from '../../classify/classify.ts';
 import { createGateway } from '../../hubspot/gateway.ts';
+import { setupPortal } from '../../hubspot/setup.ts';
 import { defaultPlaybook } from '../../playbook/default.ts';
 import { loadPlaybookFile } from '../../playbook/load-file.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { buildServer } from '../../server/app.ts';
 import { loadServerConfig } from '../../server/config.ts';
 import { gatewayPort } from '../../server/gateway-port.ts';
-import { oauthPorts, staticPorts } from '../../server/portal-ports.ts';
+import { oauthPorts, type PortalPorts, staticPorts } from '../../server/portal-ports.ts';
 import { PRIVATE_PORTAL } from '../../server/routes/webhooks.ts';
 import { redactUrl } from '../../server/store/db.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
@@ -27,6 +28,16 @@ async function playbookFrom(path: string | undefined): Promise<Playbook> {
     );
   }
   return loaded.value;
+}
+
+/** After an install, create rolecall's property group and properties in the portal (idempotent). */
+export function setupAfterInstall(ports: PortalPorts, playbook: Playbook) {
+  return async (portalId: number): Promise<string | null> => {
+    const gateway = await ports.gatewayFor?.(portalId);
+    if (!gateway) return 'the portal is not connected.';
+    const result = await setupPortal(gateway, playbook, false);
+    return result.error ? result.error.message : null;
+  };
 }
 
 /** Runs the service until SIGTERM/SIGINT; config comes from the environment (see app.json). */
@@ -89,7 +100,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
     store,
     ports,
     classify: classifyFn,
-    ...(oauth ? { oauth } : {}),
+    ...(oauth ? { oauth, onInstalled: setupAfterInstall(ports, playbook) } : {}),
     worker: {
       ...(config.workerConcurrency ? { concurrency: config.workerConcurrency } : {}),
       ...(config.leaseMs ? { leaseMs: config.leaseMs } : {}),

@@ -10,6 +10,8 @@ export interface OAuthRouteOptions {
   /** Signs the `state` round trip, so a callback can only finish an install this backend started. */
   clientSecret: string;
   now?: () => number;
+  /** After a (re-)install: create rolecall's properties in the portal. Returns a problem to show, or null. */
+  onInstalled?: (portalId: number) => Promise<string | null>;
 }
 
 const STATE_TTL_MS = 15 * 60 * 1000;
@@ -111,12 +113,18 @@ export function registerOAuthRoutes(app: FastifyInstance, options: OAuthRouteOpt
       installedBy: info.value.user,
     });
     request.log.info({ portalId: portal.portalId }, 'portal connected');
+    const problem = options.onInstalled
+      ? await options.onInstalled(portal.portalId).catch((e: Error) => e.message)
+      : null;
+    const setupNote = problem
+      ? `<p><strong>Setting up rolecall's contact properties did not finish:</strong> ${htmlEscape(problem)} It is retried at the next install; the card and workflows need them.</p>`
+      : '';
     const domain = portal.hubDomain ? ` (${htmlEscape(portal.hubDomain)})` : '';
     return page(
       reply,
       200,
       'Rolecall is connected',
-      `<p>HubSpot account <strong data-portal-id="${portal.portalId}">${portal.portalId}</strong>${domain} is connected to Rolecall.</p>` +
+      `<p>HubSpot account <strong data-portal-id="${portal.portalId}">${portal.portalId}</strong>${domain} is connected to Rolecall.</p>${setupNote}` +
         '<p>New contacts and job-title changes are classified from now on. Add the <em>Buying role &amp; persona</em> card to your contact records (record → Customize → Card library), and open Connected apps → Rolecall → Settings for the playbook.</p>',
     );
   });
