@@ -23,6 +23,14 @@ export interface RunRow {
   stats: string | null;
   /** The process running it (this machine), to tell a live run from a dead one. */
   pid: number | null;
+  /** JSON `{ portalId, uiDomain }` of the HubSpot account the run worked on, for links; null when unknown. */
+  portal: string | null;
+}
+
+/** The HubSpot account a run worked on (from `GET /account-info/v3/details`). */
+export interface RunPortal {
+  portalId: number;
+  uiDomain: string;
 }
 
 export interface WriteRow {
@@ -66,6 +74,9 @@ CREATE TABLE IF NOT EXISTS seen (
   persona TEXT NOT NULL, persona_kind TEXT NOT NULL, role TEXT NOT NULL, seniority TEXT NOT NULL,
   function TEXT NOT NULL, confidence REAL NOT NULL, abstained INTEGER NOT NULL, outcome TEXT NOT NULL,
   PRIMARY KEY (run_id, contact_id));
+CREATE TABLE IF NOT EXISTS planned (
+  run_id TEXT NOT NULL, contact_id TEXT NOT NULL, property TEXT NOT NULL, before TEXT, after TEXT NOT NULL,
+  PRIMARY KEY (run_id, contact_id, property));
 `;
 
 /** The embedded audit log and checkpoint store: one SQLite file, no server. */
@@ -81,16 +92,25 @@ export class AuditDb {
     const columns = this.db.prepare('PRAGMA table_info(runs)').all() as Array<{ name: string }>;
     if (!columns.some((column) => column.name === 'pid'))
       this.db.exec('ALTER TABLE runs ADD COLUMN pid INTEGER');
+    if (!columns.some((column) => column.name === 'portal'))
+      this.db.exec('ALTER TABLE runs ADD COLUMN portal TEXT');
   }
 
   close(): void {
     this.db.close();
   }
 
-  createRun(run: { id: string; kind: RunKind; target: string; options: unknown; undoOf?: string }): void {
+  createRun(run: {
+    id: string;
+    kind: RunKind;
+    target: string;
+    options: unknown;
+    undoOf?: string;
+    portal?: RunPortal | null;
+  }): void {
     this.db
       .prepare(
-        `INSERT INTO runs (id, kind, status, started_at, target, options, undo_of, pid) VALUES (?, ?, 'running', ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (id, kind, status, started_at, target, options, undo_of, pid, portal) VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.id,
@@ -100,7 +120,42 @@ export class AuditDb {
         JSON.stringify(run.options),
         run.undoOf ?? null,
         process.pid,
+        run.portal ? JSON.stringify(run.portal) : null,
       );
+  }
+
+  /** The HubSpot account a run worked on, when it was recorded. */
+  runPortal(run: RunRow): RunPortal | null {
+    if (!run.portal) return null;
+    const parsed = JSON.parse(run.portal) as Partial<RunPortal>;
+    return typeof parsed.portalId === 'number' && typeof parsed.uiDomain === 'string'
+      ? { portalId: parsed.portalId, uiDomain: parsed.uiDomain }
+      : null;
+  }
+
+  /** The newest tag or dry run against the same target that started before this one and classified contacts. */
+  previousRun(run: RunRow): RunRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT * FROM runs r WHERE kind IN ('tag', 'dry-run') AND target = ? AND id <> ? AND started_at <= ?
+         AND EXISTS (SELECT 1 FROM seen s WHERE s.run_id = r.id)
+         ORDER BY started_at DESC, rowid DESC LIMIT 1`,
+      )
+      .get(run.target, run.id, run.started_at) as RunRow | undefined;
+  }
+
+  /** A dry run's planned changes, for the report's before → after (a real run's are in `writes`). */
+  recordPlanned(
+    runId: string,
+    plans: ReadonlyArray<{ id: string; changes: ReadonlyArray<{ property: string; before: string | null; after: string }> }>,
+  ): void {
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO planned (run_id, contact_id, property, before, after) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const plan of plans)
+        for (const c of plan.changes) insert.run(runId, plan.id, c.property, c.before, c.after);
+    })();
   }
 
   /** A run's status for people: `running` only while its process lives. */

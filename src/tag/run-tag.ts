@@ -217,6 +217,7 @@ async function planChunk(
     }
   }
   input.db.recordSeen(input.runId, seen);
+  if (input.planFile) input.db.recordPlanned(input.runId, toWrite);
   return toWrite;
 }
 

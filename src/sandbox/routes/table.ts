@@ -1,6 +1,7 @@
 import type { RouteContext, RouteRequest } from '../context.ts';
 import type { RouteResult } from '../http.ts';
 import type { Access } from '../scopes.ts';
+import { accountDetails } from './account.ts';
 import {
   batchArchiveAssociations,
   batchArchiveLabels,
@@ -133,6 +134,7 @@ export const API_VERSIONS = ['2026-03', '2026-09'] as const;
 
 export const ROUTES: RouteSpec[] = [
   ...BASE_ROUTES,
+  { method: 'GET', url: '/account-info/v3/details', handler: accountDetails },
   { method: 'POST', url: '/automation/v4/actions/callbacks/complete', handler: completeCallbacks },
   { method: 'POST', url: '/automation/v4/actions/callbacks/:callbackId/complete', handler: completeCallback },
   {
