@@ -57,8 +57,21 @@ export interface Gateway extends PropertyApi, DealApi {
   ): Promise<HubSpotResult<{ ids: string[]; partial: boolean }>>;
   /** Batch updates (≤100 per call) with per-id outcome; only failed ids are retried. */
   updateContacts(updates: readonly ContactUpdate[]): Promise<HubSpotResult<BatchWriteOutcome>>;
+  /** The account's portal id and UI domain (`GET /account-info/v3/details`), for links to records. */
+  accountDetails(): Promise<HubSpotResult<AccountDetails>>;
   metrics(): TransportMetrics;
   readonly transport: Transport;
+}
+
+export interface AccountDetails {
+  portalId: number;
+  /** e.g. `app.hubspot.com`, `app-eu1.hubspot.com`. */
+  uiDomain: string;
+}
+
+/** A HubSpot record's page in the portal's UI (`0-1` contacts, `0-2` companies). */
+export function recordUrl(account: AccountDetails, objectTypeId: '0-1' | '0-2', id: string): string {
+  return `https://${account.uiDomain}/contacts/${account.portalId}/record/${objectTypeId}/${encodeURIComponent(id)}`;
 }
 
 const SEARCH_PAGE = 200;
@@ -173,6 +186,23 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
       if (!result.ok) return result;
       return { ok: true, value: Number(result.value.body?.total ?? 0) };
+    },
+
+    async accountDetails() {
+      const result = await transport.send<{ portalId?: unknown; uiDomain?: unknown }>({
+        method: 'GET',
+        path: '/account-info/v3/details',
+        what: 'reading the account details',
+      });
+      if (!result.ok) return result;
+      const body = result.value.body ?? {};
+      const portalId = Number(body.portalId);
+      const uiDomain = typeof body.uiDomain === 'string' && body.uiDomain ? body.uiDomain : 'app.hubspot.com';
+      if (!Number.isInteger(portalId) || portalId <= 0) {
+        const message = 'HubSpot answered the account details without a portal id.';
+        return { ok: false, error: { kind: 'unexpected', status: 200, message, retryable: false } };
+      }
+      return { ok: true, value: { portalId, uiDomain } };
     },
 
     readContacts: (ids, read) => batchRead('contacts', ids, read),

@@ -1,3 +1,4 @@
+import { functionLabel, seniorityLabel } from '../card/labels.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { BUYING_ROLES, FUNCTIONS, SENIORITIES } from '../taxonomy.ts';
 import { ROLECALL_GROUP, ROLECALL_PROPERTIES, SOURCE_AUTO, SOURCE_MANUAL } from './properties.ts';
@@ -57,13 +58,13 @@ export function rolecallPropertySpecs(playbook: Playbook): PropertyDefinition[] 
       P.seniority,
       'Seniority (rolecall)',
       'Seniority read from the job title.',
-      options([...SENIORITIES, 'unknown'].map((id) => [id, humanise(id)])),
+      options([...SENIORITIES, 'unknown'].map((id) => [id, seniorityLabel(id)])),
     ),
     enumeration(
       P.function,
       'Function (rolecall)',
       'Job function read from the job title.',
-      options([...FUNCTIONS, 'unknown'].map((id) => [id, humanise(id)])),
+      options([...FUNCTIONS, 'unknown'].map((id) => [id, functionLabel(id)])),
     ),
     {
       name: P.confidence,

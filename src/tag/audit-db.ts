@@ -147,7 +147,10 @@ export class AuditDb {
   /** A dry run's planned changes, for the report's before → after (a real run's are in `writes`). */
   recordPlanned(
     runId: string,
-    plans: ReadonlyArray<{ id: string; changes: ReadonlyArray<{ property: string; before: string | null; after: string }> }>,
+    plans: ReadonlyArray<{
+      id: string;
+      changes: ReadonlyArray<{ property: string; before: string | null; after: string }>;
+    }>,
   ): void {
     const insert = this.db.prepare(
       'INSERT OR REPLACE INTO planned (run_id, contact_id, property, before, after) VALUES (?, ?, ?, ?, ?)',

@@ -180,8 +180,13 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   if (ready.problem) return { problem: ready.problem };
   const built = await buildSource(connection.gateway, options);
   if (typeof built === 'string') return { problem: built };
-  if (!resuming)
-    db.createRun({ id: runId, kind: input.dryRun ? 'dry-run' : 'tag', target: connection.target, options });
+  if (!resuming) {
+    // For links in the report; a run does not need it, so a failure only costs the links.
+    const account = await connection.gateway.accountDetails();
+    const kind = input.dryRun ? 'dry-run' : 'tag';
+    const portal = account.ok ? account.value : null;
+    db.createRun({ id: runId, kind, target: connection.target, options, portal });
+  }
   const outDir = dirname(input.dbPath);
   const planFile = input.dryRun ? new PlanFile(input.plan ?? join(outDir, `plan-${runId}`)) : undefined;
   const progress = createProgress(
@@ -246,7 +251,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   if (deals) Object.assign(warnings, dealWarnings(deals, ready.warnings));
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
   const data = reportData(db, runId, playbook.requiredRoles);
-  if (data) writeReport(reportPath, { ...data, playbook: playbookReview(playbook, new Date()) });
+  if (data) writeReport(reportPath, { ...data, playbook: playbookReview(playbook, new Date()) }, playbook);
   return {
     summary,
     ...(deals ? { deals } : {}),

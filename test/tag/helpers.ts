@@ -5,7 +5,7 @@ import { createGateway, type Gateway } from '../../src/hubspot/gateway.ts';
 import { setupPortal } from '../../src/hubspot/setup.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/index.ts';
-import { AuditDb } from '../../src/tag/audit-db.ts';
+import { AuditDb, type RunPortal } from '../../src/tag/audit-db.ts';
 import { type Classifier, runTag, type TagRunInput, type TagSummary } from '../../src/tag/run-tag.ts';
 import { allContacts } from '../../src/tag/source.ts';
 
@@ -49,11 +49,18 @@ export function tagAll(
   portal: Portal & { classify: Classifier },
   extra: Partial<TagRunInput> = {},
   gateway: Gateway = portal.gateway,
+  run: { target?: string; portal?: RunPortal | null } = {},
 ): Promise<TagSummary> {
   runCounter += 1;
   const runId = extra.runId ?? `test-run-${runCounter}`;
   if (!extra.resuming)
-    portal.db.createRun({ id: runId, kind: extra.planFile ? 'dry-run' : 'tag', target: 'test', options: {} });
+    portal.db.createRun({
+      id: runId,
+      kind: extra.planFile ? 'dry-run' : 'tag',
+      target: run.target ?? 'test',
+      options: {},
+      portal: run.portal ?? null,
+    });
   return runTag({
     gateway,
     db: portal.db,

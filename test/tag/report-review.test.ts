@@ -14,7 +14,7 @@ function report(playbook = defaultPlaybook, today = plusDays(3)): string {
     db.createRun({ id: 'r1', kind: 'tag', target: 'test', options: {} });
     const data = reportData(db, 'r1', playbook.requiredRoles);
     if (!data) throw new Error('no run');
-    return renderReport({ ...data, playbook: playbookReview(playbook, today) });
+    return renderReport({ ...data, playbook: playbookReview(playbook, today) }, playbook);
   } finally {
     db.close();
   }

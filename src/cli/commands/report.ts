@@ -23,7 +23,11 @@ export function registerReport(program: Command): void {
         const data = reportData(db, runId, playbook.playbook.requiredRoles);
         if (!data) throw new CliError(`No run "${runId}" in ${flags.db}. See "rolecall runs".`);
         const path = flags.report ?? join(dirname(flags.db), `report-${runId}.html`);
-        writeReport(path, { ...data, playbook: playbookReview(playbook.playbook, new Date()) });
+        writeReport(
+          path,
+          { ...data, playbook: playbookReview(playbook.playbook, new Date()) },
+          playbook.playbook,
+        );
         process.stdout.write(`${path}\n`);
       } finally {
         db.close();

@@ -1,6 +1,7 @@
 import { type StalePersona, stalePersonas } from '../../playbook/review.ts';
 import type { Playbook } from '../../playbook/schema.ts';
-import type { AuditDb } from '../audit-db.ts';
+import type { AuditDb, RunPortal } from '../audit-db.ts';
+import { type RunChanges, runChanges } from './report-changes.ts';
 
 export interface Count {
   key: string;
@@ -44,6 +45,13 @@ export interface ReportData {
   summary: Record<string, unknown>;
   /** The playbook's review state when the report was written: stale personas and the example marker. */
   playbook?: { version: string; example: boolean; reviewIntervalDays: number; stale: StalePersona[] };
+  /** The HubSpot account, for links to records; null when the run did not record it. */
+  portal: RunPortal | null;
+  /** Contacts by what the plan did with them: changed, unchanged, manual (a person's value), low_confidence. */
+  outcomes: Record<string, number>;
+  changes: RunChanges;
+  /** The same headline numbers for the previous run against the same portal, to compare. */
+  previous: RunHeadline | null;
 }
 
 /** The review part of the report, from the playbook the run used; `today` is YYYY-MM-DD or a Date. */
@@ -57,6 +65,17 @@ export function playbookReview(
     reviewIntervalDays: playbook.reviewIntervalDays,
     stale: stalePersonas(playbook, today),
   };
+}
+
+/** The numbers two runs are compared on. */
+export interface RunHeadline {
+  runId: string;
+  startedAt: string;
+  total: number;
+  noPersona: number;
+  unclassified: number;
+  companies: number;
+  complete: number;
 }
 
 const TOP_COMPANIES = 50;
@@ -83,9 +102,7 @@ export function reportData(
   const scalar = (query: string, ...args: unknown[]): number =>
     (sql.prepare(query).get(runId, ...args) as { n: number }).n;
   const total = scalar('SELECT COUNT(*) AS n FROM seen WHERE run_id = ?');
-  const companyTotal = scalar(
-    'SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = ? AND company_id IS NOT NULL',
-  );
+  const { companies: companyTotal, complete } = coverage(db, runId, requiredRoles);
   const missingByRole = requiredRoles.map((role) => ({
     key: role,
     count:
@@ -95,15 +112,6 @@ export function reportData(
         role,
       ),
   }));
-  const complete =
-    requiredRoles.length === 0
-      ? companyTotal
-      : scalar(
-          `SELECT COUNT(*) AS n FROM (SELECT company_id FROM seen WHERE run_id = ? AND company_id IS NOT NULL
-       AND role IN (${requiredRoles.map(() => '?').join(',')}) GROUP BY company_id HAVING COUNT(DISTINCT role) = ?)`,
-          ...requiredRoles,
-          requiredRoles.length,
-        );
   const top = (
     sql
       .prepare(
@@ -120,6 +128,16 @@ export function reportData(
     const present = [...new Set(row.roles.split(','))].sort();
     return { ...row, present, missing: requiredRoles.filter((role) => !present.includes(role)) };
   });
+  // What is missing leads: the companies with the most gaps first, then the largest.
+  top.sort((a, b) => b.missing.length - a.missing.length || b.contacts - a.contacts);
+  const outcomes = Object.fromEntries(
+    (
+      sql
+        .prepare('SELECT outcome, COUNT(*) AS n FROM seen WHERE run_id = ? GROUP BY outcome')
+        .all(runId) as Array<{ outcome: string; n: number }>
+    ).map((row) => [row.outcome, row.n]),
+  );
+  const before = db.previousRun(run);
   return {
     runId,
     kind: run.kind,
@@ -149,5 +167,45 @@ export function reportData(
       )
       .all(runId, LOW_CONFIDENCE) as ReportData['lowConfidence'],
     summary: run.stats ? (JSON.parse(run.stats) as Record<string, unknown>) : {},
+    portal: db.runPortal(run),
+    outcomes,
+    changes: runChanges(db, runId, run.kind === 'dry-run'),
+    previous: before ? headline(db, before.id, before.started_at, requiredRoles) : null,
+  };
+}
+
+/** Companies with contacts, and those whose contacts hold every required role. */
+function coverage(db: AuditDb, runId: string, requiredRoles: readonly string[]) {
+  const n = (query: string, ...args: unknown[]) =>
+    (db.db.prepare(query).get(runId, ...args) as { n: number }).n;
+  const companies = n(
+    'SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = ? AND company_id IS NOT NULL',
+  );
+  const complete =
+    requiredRoles.length === 0
+      ? companies
+      : n(
+          `SELECT COUNT(*) AS n FROM (SELECT company_id FROM seen WHERE run_id = ? AND company_id IS NOT NULL
+       AND role IN (${requiredRoles.map(() => '?').join(',')}) GROUP BY company_id HAVING COUNT(DISTINCT role) = ?)`,
+          ...requiredRoles,
+          requiredRoles.length,
+        );
+  return { companies, complete };
+}
+
+function headline(
+  db: AuditDb,
+  runId: string,
+  startedAt: string,
+  requiredRoles: readonly string[],
+): RunHeadline {
+  const n = (query: string) => (db.db.prepare(query).get(runId) as { n: number }).n;
+  return {
+    runId,
+    startedAt,
+    total: n('SELECT COUNT(*) AS n FROM seen WHERE run_id = ?'),
+    noPersona: n(`SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND persona_kind = 'unknown'`),
+    unclassified: n(`SELECT COUNT(*) AS n FROM seen WHERE run_id = ? AND ${UNCLASSIFIED}`),
+    ...coverage(db, runId, requiredRoles),
   };
 }
