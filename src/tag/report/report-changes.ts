@@ -38,6 +38,24 @@ const CATEGORICAL = new Set([
   'hs_persona',
 ]);
 const TRANSITIONS_SHOWN = 6;
+/** The order a person reads the properties in: what the contact is first, bookkeeping last. */
+const ORDER = [
+  'rolecall_persona',
+  'rolecall_buying_role',
+  'hs_buying_role',
+  'hs_persona',
+  'rolecall_seniority',
+  'rolecall_function',
+  'rolecall_source',
+  'rolecall_confidence',
+  'rolecall_reasons',
+  'rolecall_classified_at',
+  'rolecall_playbook_version',
+];
+const rank = (property: string) => {
+  const index = ORDER.indexOf(property);
+  return index < 0 ? ORDER.length : index;
+};
 
 export function runChanges(db: AuditDb, runId: string, dryRun: boolean): RunChanges {
   const sql = db.db;
@@ -52,6 +70,7 @@ export function runChanges(db: AuditDb, runId: string, dryRun: boolean): RunChan
     `SELECT before, after, COUNT(*) AS count FROM ${table} WHERE run_id = ? AND property = ?${applied}
      GROUP BY before, after ORDER BY count DESC, after, before LIMIT ?`,
   );
+  counts.sort((a, b) => rank(a.property) - rank(b.property));
   const properties = counts.map(({ property, count }) => ({
     property,
     count,

@@ -94,7 +94,12 @@ function coverageTable(data: ReportData, l: ReportLabels): string {
         company.companyId,
         company.name ?? `Company ${company.companyId}`,
       );
-      return `<tr><td>${name}</td><td>${missing}</td><td>${company.contacts}</td><td class="present">${e(company.present.map(l.role).join(', '))}</td></tr>`;
+      return `<tr><td>${name}</td><td>${missing}</td><td>${company.contacts}</td><td class="present">${e(
+        company.present
+          .filter((role) => role !== 'other')
+          .map(l.role)
+          .join(', '),
+      )}</td></tr>`;
     })
     .join('');
   return `<table id="coverage"><thead><tr><th>Company</th><th>Missing</th><th>Contacts</th><th>Roles present</th></tr></thead><tbody>${rows}</tbody></table>
