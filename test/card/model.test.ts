@@ -17,7 +17,7 @@ describe('personaCardModel (pure)', () => {
       expect(['empty', 'unknown', 'negative', 'persona']).toContain(model.kind);
       expect(model.why.length).toBeLessThan(400);
     }
-    expect(companyFacts({ numberofemployees: 'lots', annualrevenue: '1,000' })).toMatchObject({
+    expect(companyFacts({ numberofemployees: 'lots', annualrevenue: 'about a million' })).toMatchObject({
       employees: null,
       annualRevenue: null,
     });
