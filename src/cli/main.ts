@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { fileErrorMessage, InputError } from '../io/errors.ts';
 import { registerCard } from './commands/card.ts';
 import { registerClassify } from './commands/classify.ts';
+import { registerDeals } from './commands/deals.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerPlaybook } from './commands/playbook.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerTag(program);
   registerRuns(program);
   registerUndo(program);
+  registerDeals(program);
   registerReport(program);
   registerServe(program);
   registerMigrate(program);
