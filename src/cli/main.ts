@@ -5,6 +5,7 @@ import { registerCard } from './commands/card.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerDeals } from './commands/deals.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerInsights } from './commands/insights.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerPlaybook } from './commands/playbook.ts';
 import { registerReport } from './commands/report.ts';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerUndo(program);
   registerDeals(program);
   registerReport(program);
+  registerInsights(program);
   registerServe(program);
   registerMigrate(program);
   return program;

@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { suggest, suggestionsYaml } from '../../insights/suggest.ts';
+import type { InsightsReport } from '../../insights/types.ts';
 import { writeFileAtomic } from '../../io/output-file.ts';
 import { defaultPlaybook } from '../../playbook/default.ts';
 import { findPersona } from '../../playbook/helpers.ts';
@@ -85,7 +87,48 @@ export async function playbookShow(id: string | undefined, playbookPath: string 
   process.stdout.write(renderPersona(persona, playbook));
 }
 
-/** Registers `rolecall playbook check|init|show`. */
+/** `rolecall playbook suggest --from insights.json`: a commented YAML diff; the playbook itself is not touched. */
+export async function playbookSuggest(flags: {
+  from: string;
+  out: string;
+  playbook?: string;
+}): Promise<void> {
+  const text = await readFile(flags.from, 'utf8').catch(() => {
+    throw new CliError(
+      `Cannot read ${flags.from}; write it with "rolecall insights --out ${flags.from}".`,
+      2,
+    );
+  });
+  let report: InsightsReport;
+  try {
+    report = JSON.parse(text) as InsightsReport;
+  } catch {
+    throw new CliError(
+      `${flags.from} is not JSON; write it with "rolecall insights --out ${flags.from}".`,
+      2,
+    );
+  }
+  if (!report || !Array.isArray(report.findings) || typeof report.deals?.won !== 'number' || !report.period) {
+    throw new CliError(
+      `${flags.from} is not a rolecall insights file; write one with "rolecall insights --out ${flags.from}".`,
+      2,
+    );
+  }
+  const playbook = await loadPlaybookForCli(flags.playbook);
+  const suggestions = suggest(report, playbook);
+  writeFileAtomic(
+    flags.out,
+    suggestionsYaml(suggestions, report, {
+      from: flags.from,
+      playbook: flags.playbook ?? `the built-in default (version ${playbook.version})`,
+    }),
+  );
+  process.stdout.write(
+    `✔ wrote ${flags.out}: ${suggestions.length} suggested change(s), none applied. Review and edit it, apply what you keep to your playbook, then run "rolecall playbook check".\n`,
+  );
+}
+
+/** Registers `rolecall playbook check|init|show|suggest`. */
 export function registerPlaybook(program: Command): void {
   const playbook = program
     .command('playbook')
@@ -106,4 +149,13 @@ export function registerPlaybook(program: Command): void {
     .description("Print a persona card (or a role's guidance) as text; without an id, list them.")
     .option('--playbook <path>', 'playbook file (default: the shipped one)')
     .action((id: string | undefined, options: { playbook?: string }) => playbookShow(id, options.playbook));
+  playbook
+    .command('suggest')
+    .description(
+      'Write playbook changes the won/lost evidence supports, as commented YAML (nothing is applied).',
+    )
+    .requiredOption('--from <insights.json>', 'the saved analysis ("rolecall insights --out insights.json")')
+    .option('--out <file>', 'where to write the suggestions', 'playbook-suggestions.yaml')
+    .option('--playbook <path>', 'the playbook to compare with (default: the shipped one)')
+    .action((options: { from: string; out: string; playbook?: string }) => playbookSuggest(options));
 }
