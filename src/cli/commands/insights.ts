@@ -6,7 +6,8 @@ import { runInsights } from '../../insights/run.ts';
 import { DEFAULT_INSIGHTS_OPTIONS, type Finding, type InsightsReport } from '../../insights/types.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { openSession } from '../../tag/session.ts';
-import { CliError, EXIT } from '../errors.ts';
+import { CliError, UsageError } from '../errors.ts';
+import { addPortalOptions, openPortal, portalHelp } from '../portal.ts';
 
 interface InsightsFlags {
   since: string;
@@ -17,6 +18,7 @@ interface InsightsFlags {
   out?: string;
   db: string;
   baseUrl?: string;
+  sandbox?: boolean;
   playbook?: string;
   now?: string;
 }
@@ -28,7 +30,7 @@ export function parseSince(raw: string): number {
   const match = /^(\d+)\s*([dwmy])$/i.exec(raw.trim());
   const days = match ? Number(match[1]) * UNIT_DAYS[match[2]!.toLowerCase()]! : Number.NaN;
   if (!Number.isInteger(days) || days < 1) {
-    throw new CliError(`--since ${raw}: give a period like 365d, 26w, 6m or 2y.`, EXIT.workRemains);
+    throw new UsageError(`--since ${raw}: give a period like 365d, 26w, 6m or 2y.`);
   }
   return days;
 }
@@ -36,10 +38,7 @@ export function parseSince(raw: string): number {
 function parseMinDeals(raw: string): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
-    throw new CliError(
-      `--min-deals ${raw}: give a whole number of deals, e.g. --min-deals 10.`,
-      EXIT.workRemains,
-    );
+    throw new UsageError(`--min-deals ${raw}: give a whole number of deals, e.g. --min-deals 10.`);
   }
   return value;
 }
@@ -88,7 +87,7 @@ export function renderText(report: InsightsReport): string {
 
 /** `rolecall insights`: which personas and roles win, from the portal's closed deals. */
 export function registerInsights(program: Command): void {
-  program
+  const command = program
     .command('insights')
     .description('Win rates with and without each persona and role, from the closed won and lost deals.')
     .option('--since <period>', 'closed in the last 365d, 26w, 6m, 2y…', '365d')
@@ -102,25 +101,33 @@ export function registerInsights(program: Command): void {
     .option('--html [path]', 'write the HTML report (default: next to the database)')
     .option('--out <file>', 'also save the JSON (for "rolecall playbook suggest --from")')
     .option('--db <path>', 'where the local sandbox and audit log live', DEFAULT_DB_PATH)
-    .option('--base-url <url>', 'HubSpot API base URL (a sandbox)')
     .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
-    .option('--now <iso>', 'the end of the period (default: now)')
+    .option('--now <iso>', 'the end of the period (default: now)');
+  addPortalOptions(command)
+    .addHelpText(
+      'after',
+      portalHelp([
+        'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall insights --since 6m   # reads deals, changes nothing',
+        'rolecall insights --json --out insights.json                   # then: rolecall playbook suggest --from insights.json',
+        'rolecall insights --sandbox --html                             # local sample deals, no token',
+      ]),
+    )
     .action(async (flags: InsightsFlags) => {
       const sinceDays = parseSince(flags.since);
       const minDeals = parseMinDeals(flags.minDeals);
       const now = flags.now ? new Date(flags.now) : new Date();
       if (Number.isNaN(now.getTime()))
-        throw new CliError(`--now ${flags.now}: give an ISO date such as 2026-12-01.`, EXIT.workRemains);
+        throw new UsageError(`--now ${flags.now}: give an ISO date such as 2026-12-01.`);
       const opened = await openSession({
         db: flags.db,
-        ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
         ...(flags.playbook ? { playbook: flags.playbook } : {}),
+        connect: () =>
+          openPortal('insights', flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
       });
       if (!opened.ok) throw new CliError(opened.message);
       const { session } = opened;
       try {
-        if (session.connection.sandboxNote && !flags.json)
-          process.stderr.write(`${session.connection.sandboxNote}\n`);
+        if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
         const run = await runInsights(session.connection.gateway, session.playbook, {
           ...DEFAULT_INSIGHTS_OPTIONS,
           now: now.toISOString(),

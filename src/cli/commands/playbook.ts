@@ -10,7 +10,7 @@ import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile, PLAYBOOK_SCHEMA_JSON } from '.
 import { renderPersona, renderPersonaList, renderRole } from '../../playbook/render.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { didYouMean } from '../../playbook/text.ts';
-import { CliError } from '../errors.ts';
+import { CliError, UsageError } from '../errors.ts';
 
 const list = (issues: readonly PlaybookIssue[], mark: string) =>
   issues.map((i) => `  ${mark} ${i.text}`).join('\n');
@@ -94,24 +94,17 @@ export async function playbookSuggest(flags: {
   playbook?: string;
 }): Promise<void> {
   const text = await readFile(flags.from, 'utf8').catch(() => {
-    throw new CliError(
-      `Cannot read ${flags.from}; write it with "rolecall insights --out ${flags.from}".`,
-      2,
-    );
+    throw new UsageError(`Cannot read ${flags.from}; write it with "rolecall insights --out ${flags.from}".`);
   });
   let report: InsightsReport;
   try {
     report = JSON.parse(text) as InsightsReport;
   } catch {
-    throw new CliError(
-      `${flags.from} is not JSON; write it with "rolecall insights --out ${flags.from}".`,
-      2,
-    );
+    throw new UsageError(`${flags.from} is not JSON; write it with "rolecall insights --out ${flags.from}".`);
   }
   if (!report || !Array.isArray(report.findings) || typeof report.deals?.won !== 'number' || !report.period) {
-    throw new CliError(
+    throw new UsageError(
       `${flags.from} is not a rolecall insights file; write one with "rolecall insights --out ${flags.from}".`,
-      2,
     );
   }
   const playbook = await loadPlaybookForCli(flags.playbook);
