@@ -8,6 +8,7 @@ import { RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RequestLog, type RequestLogEntry } from './request-log.ts';
 import { DEFAULT_SCOPES } from './scopes.ts';
 import { SearchLag } from './search-lag.ts';
+import { seedDealHistory } from './seed/deal-history.ts';
 import { type DealSeedOptions, dealCount, seedDeals } from './seed/deals.ts';
 import { generate, SEED_USER_ID } from './seed/generate.ts';
 import { buildServer } from './server.ts';
@@ -60,6 +61,11 @@ export interface SandboxOptions {
   deals?: number;
   /** Further deal-seeding settings (mean contacts per deal, open share, the portal's "today"). */
   dealOptions?: Partial<Omit<DealSeedOptions, 'seed' | 'deals'>>;
+  /**
+   * A closed-deal history with planted effects (README "Closed-deal history"), added after the seeded data;
+   * `shuffleOutcomes` is its control with no effect.
+   */
+  dealHistory?: { deals: number; now?: string; shuffleOutcomes?: boolean };
   /** Custom association labels allowed per object pair; default 10 (Professional; LABEL_LIMITS has the tiers). */
   labelLimit?: number;
   /** Load a saved dataset instead of generating. */
@@ -126,6 +132,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const contacts = options.contacts ?? 0;
     generate(store, { seed, contacts, companies: options.companies });
     seedDeals(store, { ...options.dealOptions, seed, deals: dealCount(contacts, options.deals) });
+    if (options.dealHistory) {
+      const now =
+        options.dealHistory.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
+      seedDealHistory(store, { ...options.dealHistory, now, seed });
+    }
   }
   if (options.labelLimit !== undefined) store.labels.limit = options.labelLimit;
   const tokens = options.tokens ?? [{ token: defaultToken(seed), scopes: [...DEFAULT_SCOPES] }];

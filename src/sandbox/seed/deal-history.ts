@@ -1,10 +1,12 @@
 /**
  * A closed-deal history with planted effects, so `rolecall insights` can be checked against known truth.
- * Pure data (no store): `src/sandbox/seed/` loads it into a sandbox. The effects are documented in
- * `src/sandbox/README.md`; change them there too.
+ * `generateDealHistory` is pure data; `seedDealHistory` loads it into a sandbox store. The effects are
+ * documented in `src/sandbox/README.md`; change them there too.
  */
 import people from '../data/people.json' with { type: 'json' };
 import { intBetween, mulberry32, pick, type Rng } from '../prng.ts';
+import type { SandboxStore } from '../store.ts';
+import { addDeal, addEngagement } from './deals.ts';
 import { slug } from './names.ts';
 
 /** The planted truth: win probability = base × each factor that applies (capped at 0.95). */
@@ -222,4 +224,69 @@ export function generateDealHistory(options: DealHistoryOptions): DealHistory {
     });
   }
   return history;
+}
+
+export interface SeededDealHistory extends DealHistory {
+  /** History key → sandbox record id, for companies, contacts and deals. */
+  ids: Map<string, number>;
+}
+
+/**
+ * Loads a generated history into the store: its companies, contacts (with their primary company), closed
+ * deals in the default pipeline (stage `closedwon` / `closedlost`) associated with both, and one call per
+ * engagement, on the deal and the contact. Uses the deal seeding's own building blocks.
+ */
+export function seedDealHistory(store: SandboxStore, options: DealHistoryOptions): SeededDealHistory {
+  const history = generateDealHistory(options);
+  const rng = mulberry32((options.seed ?? 1) ^ 0x5eed);
+  const ids = new Map<string, number>();
+  const first = new Map<string, number>();
+  for (const deal of history.deals) first.set(deal.companyKey, Date.parse(deal.closeDate) - 150 * DAY);
+  for (const company of history.companies) {
+    const record = store.companies.insert(
+      company.properties,
+      first.get(company.key) ?? Date.parse(options.now),
+    );
+    ids.set(company.key, record.id);
+  }
+  for (const contact of history.contacts) {
+    const companyId = ids.get(contact.companyKey)!;
+    const record = store.contacts.insert(
+      contact.properties,
+      store.companies.get(companyId)?.createdAt ?? Date.parse(options.now),
+      companyId,
+    );
+    ids.set(contact.key, record.id);
+  }
+  for (const deal of history.deals) {
+    const closeAt = Date.parse(deal.closeDate);
+    const record = addDeal(store, {
+      props: {
+        ...deal.properties,
+        pipeline: 'default',
+        dealstage: deal.outcome === 'won' ? 'closedwon' : 'closedlost',
+        dealtype: 'newbusiness',
+        closedate: deal.closeDate,
+      },
+      at: closeAt - intBetween(rng, 30, 120) * DAY,
+      companyId: ids.get(deal.companyKey)!,
+      contactIds: deal.contacts.map((c) => ids.get(c.contactKey)!),
+    });
+    ids.set(deal.key, record.id);
+    for (const link of deal.contacts) {
+      if (!link.engagedAt) continue;
+      addEngagement(
+        store,
+        {
+          type: 'calls',
+          at: Date.parse(link.engagedAt),
+          contactIds: [ids.get(link.contactKey)!],
+          dealIds: [record.id],
+        },
+        rng,
+      );
+    }
+  }
+  store.associationsChanged();
+  return { ...history, ids };
 }
