@@ -2,9 +2,9 @@ import { readClosedDealLinks, searchClosedDeals } from '../hubspot/closed-deals.
 import type { HubSpotResult } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../hubspot/properties.ts';
+import { companyFacts, contactFacts } from '../hubspot/record-input.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
 import type { Playbook } from '../playbook/schema.ts';
-import { companyFacts, contactFacts } from '../tag/snapshot.ts';
 import type { RawClosedDeal } from './closed-deals.ts';
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
@@ -81,7 +81,7 @@ export async function loadClosedDeals(
       closeDate,
       amount: Number.isFinite(amount) ? amount : null,
       pipeline: deal.properties.pipeline ?? 'default',
-      company: company ? companyFacts(company) : null,
+      company: company ? companyFacts(company.properties) : null,
       contacts: (links.value.contacts.get(deal.id) ?? [])
         .filter((link) => contactById.has(link.id))
         .map((link) => {
@@ -92,7 +92,7 @@ export async function loadClosedDeals(
             else unknownLabels.add(label);
           }
           const times = (engagements?.get(link.id) ?? []).filter((at) => at <= close);
-          const facts = contactFacts(contactById.get(link.id)!);
+          const facts = contactFacts(contactById.get(link.id)!.properties);
           return {
             id: link.id,
             jobTitle: facts.jobTitle ?? null,
