@@ -4,6 +4,9 @@ import type { ClosedDeal, DealContact, Finding, InsightsOptions, InsightsReport,
 
 const DAY = 86_400_000;
 
+/** The size band of a deal without an amount. */
+export const NO_AMOUNT = 'no amount';
+
 /** True when the contact was engaged on the deal within the window before (or on) its close. */
 export function isEngaged(contact: DealContact, closeDate: string, withinDays: number): boolean {
   if (!contact.lastEngagedAt) return false;
@@ -46,18 +49,6 @@ export function viewOf(deal: ClosedDeal, withinDays: number): DealView {
     }
   }
   return view;
-}
-
-const SIZE_BANDS: ReadonlyArray<[string, number]> = [
-  ['under 10k', 10_000],
-  ['10k–50k', 50_000],
-  ['50k–100k', 100_000],
-  ['100k and more', Number.POSITIVE_INFINITY],
-];
-
-export function sizeBandOf(amount: number | null): string {
-  if (amount === null || !Number.isFinite(amount)) return 'no amount';
-  return SIZE_BANDS.find(([, below]) => amount < below)?.[0] ?? 'no amount';
 }
 
 export function threadsOf(view: DealView, engagementData: boolean): number {
@@ -248,7 +239,7 @@ export function analyze(
       effect: effectOf(singleLift),
     },
     icpFitLift: { a: 'in ICP', b: 'outside ICP', liftInterval: icpLift, effect: effectOf(icpLift) },
-    bySize: groupBy((view) => sizeBandOf(view.deal.amount), [...SIZE_BANDS.map(([key]) => key), 'no amount']),
+    bySize: groupBy((view) => view.deal.sizeBand, [...playbook.sizeBands, NO_AMOUNT]),
     byIcpFit: groupBy(
       (view) => (view.deal.icpFit === null ? 'no company' : view.deal.icpFit ? 'in ICP' : 'outside ICP'),
       ['in ICP', 'outside ICP', 'no company'],

@@ -1,6 +1,9 @@
 import { classify } from '../classify/classify.ts';
+import { dealSizeBand } from '../deals/kind.ts';
+import { dealSettings } from '../deals/schema.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { CompanyFacts } from '../taxonomy.ts';
+import { NO_AMOUNT } from './analyze.ts';
 import type { ClosedDeal, Outcome } from './types.ts';
 
 /** A closed deal as read from the CRM, before classification. */
@@ -35,6 +38,7 @@ export function toClosedDeal(raw: RawClosedDeal, playbook: Playbook): ClosedDeal
     outcome: raw.outcome,
     closeDate: raw.closeDate,
     amount: raw.amount,
+    sizeBand: raw.amount === null ? NO_AMOUNT : dealSizeBand(raw.amount, dealSettings(playbook.deals)),
     pipeline: raw.pipeline,
     icpFit,
     contacts: raw.contacts.map((contact) => {

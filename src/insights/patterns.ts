@@ -1,3 +1,4 @@
+import { dealSettings } from '../deals/schema.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { DealView } from './analyze.ts';
 import { newcombe, round4 } from './stats.ts';
@@ -7,6 +8,8 @@ import type { Freshness, InsightsOptions, InsightsReport, TitlePattern } from '.
 export interface PlaybookFacts {
   personas: Array<{ id: string; kind: 'persona' | 'negative'; lastReviewed: string | null }>;
   reviewIntervalDays: number;
+  /** The deal-size bands (playbook `deals.sizeBands`), smallest first. */
+  sizeBands: string[];
 }
 
 export function playbookFacts(playbook: Playbook): PlaybookFacts {
@@ -20,6 +23,7 @@ export function playbookFacts(playbook: Playbook): PlaybookFacts {
       })),
     ],
     reviewIntervalDays: playbook.reviewIntervalDays,
+    sizeBands: dealSettings(playbook.deals).sizeBands.map((band) => band.id),
   };
 }
 

@@ -1,4 +1,6 @@
-import { readClosedDealLinks, searchClosedDeals } from '../hubspot/closed-deals.ts';
+import { dealRoleLabels, roleOfLabel } from '../deals/labels.ts';
+import { searchClosedDeals } from '../hubspot/closed-deals.ts';
+import { type Association, ENGAGEMENT_OBJECT_TYPES } from '../hubspot/deals-api.ts';
 import type { HubSpotResult } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../hubspot/properties.ts';
@@ -7,25 +9,75 @@ import type { CrmRecord } from '../hubspot/records.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { RawClosedDeal } from './closed-deals.ts';
 
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-/**
- * A deal association label as a rolecall role: matched against each role's id, label and HubSpot value
- * ("Decision maker", "decision_maker", "Budget holder" → economic_buyer). Unknown labels are ignored.
- */
-export function roleOfLabel(label: string, playbook: Playbook): string | undefined {
-  const key = squash(label);
-  if (!key) return undefined;
-  return playbook.roles.find(
-    (role) => squash(role.id) === key || squash(role.label) === key || squash(role.hubspotValue) === key,
-  )?.id;
-}
-
 const toIso = (value: string | null | undefined): string | null => {
   if (!value) return null;
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 };
+
+/** HubSpot's default association type id for a deal's primary company. */
+const PRIMARY_DEAL_COMPANY = 5;
+
+export interface ClosedDealLinks {
+  /** deal id → its contacts, with the association types (and labels) of each. */
+  contacts: Map<string, Association[]>;
+  /** deal id → its primary company id (else its first company). */
+  company: Map<string, string>;
+  /** deal id → contact id → the times (ms) of the engagements on the deal that involved that contact. */
+  engagements: Map<string, Map<string, number[]>>;
+  /** Set when engagements could not be read (e.g. a missing scope); the analysis goes on without them. */
+  engagementProblem?: string;
+}
+
+/** The contacts, primary company and engagements (with the contacts each involved) of a set of deals. */
+export async function readClosedDealLinks(
+  gateway: Gateway,
+  dealIds: readonly string[],
+): Promise<HubSpotResult<ClosedDealLinks>> {
+  const contacts = await gateway.readAssociations('deals', 'contacts', dealIds);
+  if (!contacts.ok) return contacts;
+  const companies = await gateway.readAssociations('deals', 'companies', dealIds);
+  if (!companies.ok) return companies;
+  const company = new Map<string, string>();
+  for (const [dealId, list] of companies.value) {
+    const primary = list.find((c) => c.types.some((t) => t.typeId === PRIMARY_DEAL_COMPANY)) ?? list[0];
+    if (primary) company.set(dealId, primary.toId);
+  }
+  const engagements = new Map<string, Map<string, number[]>>();
+  const links: ClosedDealLinks = { contacts: contacts.value, company, engagements };
+  const failed = (type: string, message: string): HubSpotResult<ClosedDealLinks> => ({
+    ok: true,
+    value: {
+      ...links,
+      engagements: new Map(),
+      engagementProblem: `Could not read ${type} (${message}); "engaged" findings are left out.`,
+    },
+  });
+  for (const type of ENGAGEMENT_OBJECT_TYPES) {
+    const onDeals = await gateway.readAssociations('deals', type, dealIds);
+    if (!onDeals.ok) return failed(type, onDeals.error.message);
+    const ids = [...new Set([...onDeals.value.values()].flat().map((e) => e.toId))];
+    if (ids.length === 0) continue;
+    const when = await gateway.readEngagements(type, ids);
+    if (!when.ok) return failed(type, when.error.message);
+    const people = await gateway.readAssociations(type, 'contacts', ids);
+    if (!people.ok) return failed(type, people.error.message);
+    for (const [dealId, list] of onDeals.value) {
+      const byContact = engagements.get(dealId) ?? new Map<string, number[]>();
+      for (const engagement of list) {
+        const at = when.value.get(engagement.toId);
+        if (at === undefined) continue;
+        for (const contact of people.value.get(engagement.toId) ?? []) {
+          const times = byContact.get(contact.toId);
+          if (times) times.push(at);
+          else byContact.set(contact.toId, [at]);
+        }
+      }
+      engagements.set(dealId, byContact);
+    }
+  }
+  return { ok: true, value: links };
+}
 
 export interface LoadedDeals {
   deals: RawClosedDeal[];
@@ -50,10 +102,10 @@ export async function loadClosedDeals(
   } while (afterId);
   const warnings: string[] = [];
   const ids = found.map((deal) => deal.id);
-  const links = await readClosedDealLinks(gateway.transport, ids);
+  const links = await readClosedDealLinks(gateway, ids);
   if (!links.ok) return links;
   if (links.value.engagementProblem) warnings.push(links.value.engagementProblem);
-  const contactIds = [...new Set([...links.value.contacts.values()].flat().map((c) => c.id))];
+  const contactIds = [...new Set([...links.value.contacts.values()].flat().map((c) => c.toId))];
   const contacts = await gateway.readContacts(contactIds, { properties: CONTACT_INPUT_PROPERTIES });
   if (!contacts.ok) return contacts;
   const companies = await gateway.readCompanies(
@@ -64,6 +116,7 @@ export async function loadClosedDeals(
   const contactById = new Map(contacts.value.map((record) => [record.id, record]));
   const companyById = new Map(companies.value.map((record) => [record.id, record]));
   const unknownLabels = new Set<string>();
+  const roleLabels = dealRoleLabels(playbook);
 
   const deals: RawClosedDeal[] = [];
   for (const deal of found) {
@@ -83,18 +136,20 @@ export async function loadClosedDeals(
       pipeline: deal.properties.pipeline ?? 'default',
       company: company ? companyFacts(company.properties) : null,
       contacts: (links.value.contacts.get(deal.id) ?? [])
-        .filter((link) => contactById.has(link.id))
+        .filter((link) => contactById.has(link.toId))
         .map((link) => {
           const labels: string[] = [];
-          for (const label of link.labels) {
-            const role = roleOfLabel(label, playbook);
+          for (const type of link.types) {
+            const label = type.label;
+            if (!label) continue;
+            const role = roleOfLabel(label, roleLabels);
             if (role) labels.push(role);
             else unknownLabels.add(label);
           }
-          const times = (engagements?.get(link.id) ?? []).filter((at) => at <= close);
-          const facts = contactFacts(contactById.get(link.id)!.properties);
+          const times = (engagements?.get(link.toId) ?? []).filter((at) => at <= close);
+          const facts = contactFacts(contactById.get(link.toId)!.properties);
           return {
-            id: link.id,
+            id: link.toId,
             jobTitle: facts.jobTitle ?? null,
             seniorityHint: facts.seniorityHint ?? null,
             labels,

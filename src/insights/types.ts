@@ -26,6 +26,8 @@ export interface ClosedDeal {
   /** ISO date-time of the close. */
   closeDate: string;
   amount: number | null;
+  /** The playbook's deal-size band of the amount ('no amount' without one). */
+  sizeBand: string;
   pipeline: string;
   /** The company's fit with the playbook's ICP; null when the deal has no company. */
   icpFit: boolean | null;

@@ -13,6 +13,7 @@ const facts: PlaybookFacts = {
     { id: 'it_security_reviewer', kind: 'persona', lastReviewed: '2025-01-01' },
   ],
   reviewIntervalDays: 180,
+  sizeBands: ['small', 'mid', 'large'],
 };
 
 function contact(persona: string, roles: string[], engaged = true): DealContact {
@@ -40,6 +41,7 @@ function deal(
     outcome: won ? 'won' : 'lost',
     closeDate,
     amount: 20_000,
+    sizeBand: 'mid',
     pipeline: 'default',
     icpFit: true,
     contacts,
