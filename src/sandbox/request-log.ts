@@ -1,5 +1,7 @@
 /** One handled request, for tests to assert on. */
 export interface RequestLogEntry {
+  /** 1, 2, 3…: `GET /_sandbox/requests?since=<seq>` reads what came after. */
+  seq: number;
   method: string;
   path: string;
   /** 0 when the connection was reset by a fault. */
@@ -10,6 +12,8 @@ export interface RequestLogEntry {
   bodyBytes: number;
   /** The portal whose token made the request (after authentication). */
   portalId?: number;
+  /** Ids of the records this request wrote (created or changed), in order. */
+  ids?: string[];
 }
 
 /** A bounded log: keeps the last `capacity` entries (an array trimmed in chunks, cheap at 100k). */
@@ -19,8 +23,9 @@ export class RequestLog {
 
   constructor(private readonly capacity = 100_000) {}
 
-  add(entry: RequestLogEntry): RequestLogEntry {
+  add(fields: Omit<RequestLogEntry, 'seq'>): RequestLogEntry {
     this.total += 1;
+    const entry: RequestLogEntry = { seq: this.total, ...fields };
     this.entries.push(entry);
     if (this.entries.length > this.capacity + 1000)
       this.entries.splice(0, this.entries.length - this.capacity);

@@ -10,10 +10,12 @@ import {
   rateLimited,
   routeNotFound,
   unauthorized,
+  validationError,
 } from './errors.ts';
 import type { FaultInjector } from './faults.ts';
 import { objectType } from './http.ts';
 import { expiredToken, type PortalRuntime, type SandboxOAuth } from './oauth.ts';
+import { contextFor, registerSandboxRoutes, SANDBOX_PREFIX, SOURCE_HEADER, sourceOf } from './outside.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { RequestLog } from './request-log.ts';
 import { bearer, jsonErrorDetail, send, sendError, sleep } from './respond.ts';
@@ -52,7 +54,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     }
   });
 
+  registerSandboxRoutes(app, deps.log);
   app.addHook('onRequest', async (request, reply) => {
+    // The sandbox's own routes: no faults, no token, not logged (reading the log must not change it).
+    if (request.url.startsWith(SANDBOX_PREFIX)) return undefined;
     const entry = deps.log.add({
       method: request.method,
       path: request.url,
@@ -158,13 +163,17 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       url: spec.url,
       config: spec,
       handler: async (request, reply) => {
+        const portalCtx = request.portal?.ctx ?? deps.ctx;
+        const source = sourceOf(request.headers[SOURCE_HEADER], portalCtx.apiSource);
+        if (typeof source === 'string') return sendError(reply, validationError(source));
+        const ctx = contextFor(portalCtx, source, request.logEntry);
         const req: RouteRequest = {
           params: request.params as Record<string, string>,
           query: (request.query ?? {}) as Record<string, unknown>,
           body: request.body,
         };
         try {
-          const result = spec.handler(request.portal?.ctx ?? deps.ctx, req);
+          const result = spec.handler(ctx, req);
           if (result instanceof ApiError) return sendError(reply, result);
           return send(reply, result.status, result.body);
         } catch {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FAULTS_HELP, parseFaults } from '../../sandbox/faults.ts';
 import {
   LABEL_LIMITS,
   RATE_PRESETS,
@@ -26,6 +27,7 @@ interface SandboxFlags {
   clientId?: string;
   clientSecret?: string;
   tokenTtl: string;
+  faults?: string;
 }
 
 const RATES = [...Object.keys(RATE_PRESETS), 'none'];
@@ -43,6 +45,18 @@ export function registerSandbox(program: Command): void {
   program
     .command('sandbox')
     .description('Start a local HubSpot-compatible CRM API with seeded contacts and companies.')
+    .addHelpText(
+      'after',
+      `
+Driving it from outside (over HTTP):
+  --faults 5xx=0.15,reset=0.02,latency=30ms,burst429=0.01   the same --seed gives the same fault sequence
+  X-Sandbox-Source: CRM_UI | IMPORT | INTEGRATION           header on any write: history entries (and webhook
+                                                            changeSource) carry that source; CRM_UI = a person
+  GET /_sandbox/requests?since=<seq>&limit=<n>              the request log after <seq>: seq, method, path,
+                                                            status (0 = connection reset), at, ids written
+Sandbox-only routes all live under /_sandbox/ (not HubSpot's); they need no token and have no faults.
+`,
+    )
     .option('--contacts <n>', 'seeded contacts (0 to 2,000,000)', '5000')
     .option('--companies <n>', 'seeded companies (default: one per ten contacts)')
     .option('--deals <n>', 'seeded deals with buying groups and activity (default: one per ten contacts)')
@@ -64,6 +78,7 @@ export function registerSandbox(program: Command): void {
       'marketplace app client secret for the OAuth endpoints (default: generated)',
     )
     .option('--token-ttl <seconds>', 'lifetime of OAuth access tokens', '1800')
+    .option('--faults <list>', `injected failures, seeded by --seed (repeatable): ${FAULTS_HELP}`)
     .option('--once', 'with --save: save the generated dataset and exit without serving')
     .option('--json', 'print {"baseUrl","token"} as one JSON line instead of text')
     .action(async (flags: SandboxFlags) => {
@@ -78,6 +93,12 @@ export function registerSandbox(program: Command): void {
       if (flags.webhookUrl && !/^https?:\/\//.test(flags.webhookUrl)) {
         throw new UsageError(`--webhook-url must start with http:// or https://; got "${flags.webhookUrl}".`);
       }
+      let faults: ReturnType<typeof parseFaults> = {};
+      try {
+        faults = flags.faults ? parseFaults(flags.faults) : {};
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
       const preset = flags.rate === 'none' ? false : RATE_PRESETS[flags.rate as RatePreset];
       let sandbox: Sandbox;
       try {
@@ -90,6 +111,7 @@ export function registerSandbox(program: Command): void {
           port: integer('port', flags.port, 0, 65_535),
           seed: integer('seed', flags.seed, 0, 2 ** 31),
           searchLagMs: integer('search-lag', flags.searchLag, 0, 600_000),
+          faults,
           dataFile: flags.data,
           portals: integer('portals', flags.portals, 1, 50),
           oauth: {
@@ -156,6 +178,8 @@ function printBanner(
         (p, i) => `  portal    hub id ${p.portalId}${i === 0 ? ' (the token above)' : ''}`,
       ),
       `  OAuth     client id ${sandbox.oauth?.settings.clientId}; authorize ${sandbox.baseUrl}/oauth/authorize; 110 requests / 10 s per portal`,
+      ...(flags.faults ? [`  faults    ${flags.faults} (seed ${flags.seed})`] : []),
+      '  log       GET /_sandbox/requests?since=0',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
