@@ -49,19 +49,28 @@ describe('tagging survives a hostile API', () => {
     portal = await startPortal({ contacts: 400 });
     const live = portal.gateway;
     let updates = 0;
+    let died: () => void = () => {};
+    const dead = new Promise<void>((resolve) => {
+      died = resolve;
+    });
     // The process "dies" right after HubSpot accepted its third batch: the answer never comes back.
     const dying: Gateway = {
       ...live,
       updateContacts: async (batch) => {
         updates += 1;
         if (updates < 3) return live.updateContacts(batch);
-        if (updates === 3) await live.updateContacts(batch);
+        if (updates === 3) {
+          await live.updateContacts(batch);
+          died();
+        }
         return new Promise(() => {});
       },
     };
     const runId = 'crashing-run';
     const crashed = tagAll(portal, { runId }, dying);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Wait for the death itself, not a fixed time: a loaded machine may take longer to get there.
+    await dead;
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await Promise.race([crashed.then(() => 'finished'), Promise.resolve('hanging')])).toBe('hanging');
     expect(portal.db.pendingWrites(runId).length).toBeGreaterThan(0);
     const cursor = portal.db.getRun(runId)?.cursor ?? undefined;
