@@ -1,12 +1,15 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { OAuthApp } from '../hubspot/oauth.ts';
+import type { Playbook } from '../playbook/schema.ts';
 import type { ServerConfig } from './config.ts';
 import type { CrmPort } from './crm-port.ts';
 import { type Counters, newCounters } from './metrics.ts';
+import { playbookService } from './playbook-service.ts';
 import { type PortalPorts, staticPorts } from './portal-ports.ts';
 import { registerBulkClassifyRoute } from './routes/bulk-classify.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerOAuthRoutes } from './routes/oauth.ts';
+import { registerPlaybookRoutes } from './routes/playbook.ts';
 import { registerWebhookRoute } from './routes/webhooks.ts';
 import { registerWorkflowActionRoute } from './routes/workflow-action.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -21,6 +24,12 @@ export interface ServerDeps {
   classify: ClassifyFn;
   /** A portal's own classification (its playbook); defaults to `classify` for every portal. */
   classifyFor?: (portalId: number) => Promise<ClassifyFn>;
+  /**
+   * The embedded playbook (parsed, and as the document the settings page edits). With it, each portal's
+   * saved playbook versions (settings page, `rolecall playbook push`) drive classification, and the
+   * `/api/playbook` routes are served; a portal that saved none uses this one.
+   */
+  playbook?: { playbook: Playbook; data: unknown };
   /** An open store; without it the server opens one from `config` and closes it on close. */
   store?: Store;
   /** The OAuth app (client id/secret, redirect): enables /oauth/install and /oauth/callback. */
@@ -87,7 +96,10 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
     }));
   const ports = deps.ports ?? (deps.port ? staticPorts(deps.port) : null);
   if (!ports) throw new Error('buildServer needs a CRM port (private mode) or portal ports (OAuth mode).');
-  const classifyFor = deps.classifyFor ?? (async () => deps.classify);
+  const playbooks = deps.playbook
+    ? playbookService(store.playbooks, deps.playbook.playbook, deps.playbook.data, () => now().getTime())
+    : null;
+  const classifyFor = deps.classifyFor ?? playbooks?.classifyFor ?? (async () => deps.classify);
   const counters = newCounters();
   const workerOptions = deps.worker === false ? {} : (deps.worker ?? {});
   const worker = new Worker({
@@ -124,6 +136,7 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
   });
   registerWorkflowActionRoute(app, shared);
   registerBulkClassifyRoute(app, shared);
+  if (playbooks) registerPlaybookRoutes(app, { verify, playbooks, now });
   if (deps.oauth) {
     registerOAuthRoutes(app, {
       app: deps.oauth,

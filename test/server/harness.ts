@@ -65,6 +65,8 @@ export async function startRolecall(
     /** Listen here with this public URL (for deliveries the sandbox signs over the real URL). */
     listenPort?: number;
     appId?: string;
+    /** Serve per-portal playbook versions (the /api/playbook routes) over this embedded one. */
+    playbook?: ServerDeps['playbook'];
   } = {},
 ): Promise<{ server: RolecallServer; url: string }> {
   const gateway = createGateway({
@@ -89,6 +91,7 @@ export async function startRolecall(
       classify: (contact, company) => classify(contact, company, defaultPlaybook),
       logger: false,
       worker: options.worker ?? { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },
+      ...(options.playbook ? { playbook: options.playbook } : {}),
     },
   );
   const url = await server.listen();
@@ -197,4 +200,32 @@ export function titleChangeEvent(contactId: string | number, title: string) {
     occurredAt: Date.now(),
     attemptNumber: 0,
   };
+}
+
+/** A request signed like `hubspot.fetch` (v3 over the public URL, portalId and userId in the query). */
+export async function signedFetch(
+  url: string,
+  method: 'GET' | 'PUT' | 'POST',
+  path: string,
+  body?: unknown,
+  options: { secret?: string } = {},
+) {
+  const raw = body === undefined ? '' : JSON.stringify(body);
+  const timestamp = Date.now();
+  const signature = signV3(options.secret ?? SECRET, method, `${PUBLIC_URL}${path}`, raw, timestamp);
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      'x-hubspot-signature-v3': signature,
+      'x-hubspot-request-timestamp': String(timestamp),
+    },
+    ...(body === undefined ? {} : { body: raw }),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {}
+  return { status: response.status, body: parsed as Record<string, unknown>, text };
 }

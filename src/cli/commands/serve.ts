@@ -1,10 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { parse as parseYaml } from 'yaml';
 import { classify } from '../../classify/classify.ts';
 import { createGateway } from '../../hubspot/gateway.ts';
 import { setupPortal } from '../../hubspot/setup.ts';
 import { defaultPlaybook } from '../../playbook/default.ts';
+import defaultPlaybookJson from '../../playbook/default-playbook.json' with { type: 'json' };
 import { loadPlaybookFile } from '../../playbook/load-file.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { buildServer } from '../../server/app.ts';
@@ -50,6 +53,10 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
   }
   const config = loaded.config;
   const playbook = await playbookFrom(config.playbookPath);
+  // The document the settings page starts editing from (the file's own data, or the shipped default's).
+  const playbookData: unknown = config.playbookPath
+    ? parseYaml(await readFile(config.playbookPath, 'utf8'))
+    : defaultPlaybookJson;
   const classifyFn: ClassifyFn = (contact, company) => classify(contact, company, playbook);
   let store: Store;
   try {
@@ -100,6 +107,8 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
     store,
     ports,
     classify: classifyFn,
+    // Each portal's saved playbook versions take over from this one (no rebuild, no restart).
+    playbook: { playbook, data: playbookData },
     ...(oauth ? { oauth, onInstalled: setupAfterInstall(ports, playbook) } : {}),
     worker: {
       ...(config.workerConcurrency ? { concurrency: config.workerConcurrency } : {}),
