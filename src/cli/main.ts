@@ -1,43 +1,44 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { fileErrorMessage, InputError } from '../io/errors.ts';
-import { registerCard } from './commands/card.ts';
-import { registerClassify } from './commands/classify.ts';
-import { registerDeals } from './commands/deals.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerInsights } from './commands/insights.ts';
-import { registerMigrate } from './commands/migrate.ts';
-import { registerPlaybook } from './commands/playbook.ts';
-import { registerReport } from './commands/report.ts';
-import { registerRuns } from './commands/runs.ts';
-import { registerSandbox } from './commands/sandbox.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerSetup } from './commands/setup.ts';
-import { registerTag } from './commands/tag.ts';
-import { registerUndo } from './commands/undo.ts';
 import { CliError, EXIT } from './errors.ts';
 
-/** Builds the rolecall command tree; each command module adds itself. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every command, in the order `--help` lists them. Each module is loaded only when its command runs
+ * (or for the full `--help`), so `rolecall --version` and `rolecall classify` start without loading the
+ * HubSpot client, the server or the sandbox.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  demo: async () => (await import('./commands/demo.ts')).registerDemo,
+  classify: async () => (await import('./commands/classify.ts')).registerClassify,
+  card: async () => (await import('./commands/card.ts')).registerCard,
+  playbook: async () => (await import('./commands/playbook.ts')).registerPlaybook,
+  sandbox: async () => (await import('./commands/sandbox.ts')).registerSandbox,
+  setup: async () => (await import('./commands/setup.ts')).registerSetup,
+  tag: async () => (await import('./commands/tag.ts')).registerTag,
+  runs: async () => (await import('./commands/runs.ts')).registerRuns,
+  undo: async () => (await import('./commands/undo.ts')).registerUndo,
+  deals: async () => (await import('./commands/deals.ts')).registerDeals,
+  report: async () => (await import('./commands/report.ts')).registerReport,
+  insights: async () => (await import('./commands/insights.ts')).registerInsights,
+  serve: async () => (await import('./commands/serve.ts')).registerServe,
+  migrate: async () => (await import('./commands/migrate.ts')).registerMigrate,
+};
+
+/** Builds the rolecall command tree: only the command `argv` names, or all of them (help, typos). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('rolecall')
     .description('Buying-group roles and personas for HubSpot contacts.')
     .version(packageJson.version, '-v, --version')
     .showHelpAfterError('(run "rolecall --help" for usage)')
     .exitOverride();
-  registerDemo(program);
-  registerClassify(program);
-  registerCard(program);
-  registerPlaybook(program);
-  registerSandbox(program);
-  registerSetup(program);
-  registerTag(program);
-  registerRuns(program);
-  registerUndo(program);
-  registerDeals(program);
-  registerReport(program);
-  registerInsights(program);
-  registerServe(program);
-  registerMigrate(program);
+  const first = argv[2];
+  if (first === '-v' || first === '--version') return program;
+  const names = first && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((name) => (COMMANDS[name] as () => Promise<Register>)()));
+  for (const register of registers) register(program);
   return program;
 }
 
@@ -62,8 +63,8 @@ export function endQuietlyOnBrokenPipe(
 
 /** Runs the CLI and returns the exit code (see EXIT): 0 done, 1 run failed, 2 usage, 3 work remains. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync([...argv]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { shippedFile } from '../package-root.ts';
 import { issue } from './issues.ts';
 import { type LoadOptions, loadPlaybookText, type PlaybookLoadResult } from './load.ts';
 
@@ -31,7 +31,7 @@ export async function loadPlaybookFile(
 }
 
 /** The commented YAML of the shipped default playbook (what "rolecall playbook init" copies). */
-export const DEFAULT_PLAYBOOK_YAML = fileURLToPath(new URL('./default-playbook.yaml', import.meta.url));
+export const DEFAULT_PLAYBOOK_YAML = shippedFile('src/playbook/default-playbook.yaml');
 
 /** The generated JSON Schema of playbook files, for editor completion. */
-export const PLAYBOOK_SCHEMA_JSON = fileURLToPath(new URL('./playbook.schema.json', import.meta.url));
+export const PLAYBOOK_SCHEMA_JSON = shippedFile('src/playbook/playbook.schema.json');

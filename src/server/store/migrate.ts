@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { shippedFile } from '../../package-root.ts';
 import type { Db } from './db.ts';
 
-const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const DIR = shippedFile('src/server/store/migrations');
 /** Any constant: the advisory lock that makes concurrent `rolecall migrate` runs (release phase + boot) take turns. */
 const MIGRATION_LOCK = 7_102_001;
 

@@ -1,0 +1,45 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { CLI_BUILD_INFO, CLI_DIST, type CliBuildInfo } from '../cli/compiled.ts';
+import { packageRoot } from '../package-root.ts';
+
+/**
+ * `npm run build:cli` (and `prepare`, so `npm install` / `npm ci` run it): the CLI as plain JavaScript in
+ * dist/cli, so `rolecall` starts without compiling TypeScript. Commands stay separate chunks that load
+ * only when run; packages in node_modules are imported as they are, not bundled.
+ */
+export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<CliBuildInfo> {
+  const builtAt = Date.now(); // before reading any source: an edit made during the build counts as newer
+  const outdir = join(root, dist);
+  rmSync(outdir, { recursive: true, force: true });
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { rolecall: 'src/cli/run.ts' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const info: CliBuildInfo = {
+    builtAt,
+    inputs: Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))),
+  };
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(join(outdir, CLI_BUILD_INFO), `${JSON.stringify(info)}\n`);
+  return info;
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const info = await buildCli();
+  process.stdout.write(
+    `rolecall CLI compiled to ${CLI_DIST}/rolecall.mjs from ${info.inputs.length} files\n`,
+  );
+}
