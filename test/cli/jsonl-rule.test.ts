@@ -17,13 +17,13 @@ async function jsonl(input: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('what a --jsonl line must be (issue 12.5)', () => {
-  it('is documented in rolecall classify --help', () => {
-    const help = buildProgram()
-      .commands.find((command) => command.name() === 'classify')
+  it('is documented in rolecall classify --help', async () => {
+    const help = (await buildProgram()).commands
+      .find((command) => command.name() === 'classify')
       ?.helpInformation();
     let text = help ?? '';
     // addHelpText('after') is printed by outputHelp; collect it.
-    const classify = buildProgram().commands.find((command) => command.name() === 'classify');
+    const classify = (await buildProgram()).commands.find((command) => command.name() === 'classify');
     classify?.configureOutput({ writeOut: (chunk) => (text += chunk) });
     classify?.outputHelp();
     expect(text).toMatch(/--jsonl input: one JSON value per line/);
