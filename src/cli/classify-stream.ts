@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import { CSV_COLUMNS, findColumn, mapCsvColumns } from '../io/csv-columns.ts';
+import { companyFacts } from '../hubspot/record-input.ts';
+import { CSV_COLUMNS, csvRecord, findColumn, mapCsvColumns } from '../io/csv-columns.ts';
 import type { Delimiter } from '../io/csv-delimiter.ts';
 import { type CsvRow, openCsv } from '../io/csv-input.ts';
 import { InputError } from '../io/errors.ts';
@@ -15,7 +16,6 @@ import {
   errorRecord,
   LINE_FIX,
   type LineOptions,
-  toCount,
   toCsvColumns,
 } from './classify-io.ts';
 
@@ -99,12 +99,7 @@ export async function classifyCsv(
       const pick = (column?: string) => (column ? row[column] : undefined);
       const record = classifyRecord(
         pick(columns.title) ?? '',
-        {
-          employees: toCount(pick(columns.employees)),
-          industry: pick(columns.industry) || null,
-          annualRevenue: toCount(pick(columns.revenue)),
-          name: pick(columns.company) || null,
-        },
+        companyFacts(csvRecord(row, columns)),
         options,
       );
       // Same keys and order as { ...row, ...columns } (a column already in the file keeps its place), without

@@ -11,6 +11,12 @@ export type RecordProperties = Readonly<Record<string, string | null | undefined
 
 const text = (value: string | null | undefined): string => (typeof value === 'string' ? value.trim() : '');
 
+/** A head count or revenue: never negative. */
+function count(value: string | null | undefined): number | null {
+  const parsed = parseCount(text(value) || null);
+  return parsed !== null && parsed >= 0 ? parsed : null;
+}
+
 /** Contact properties (`jobtitle`, `hs_seniority`, `lifecyclestage`) as classify() input; blanks are null. */
 export function contactFacts(p: RecordProperties): ContactFacts {
   return {
@@ -22,14 +28,15 @@ export function contactFacts(p: RecordProperties): ContactFacts {
 
 /**
  * Company properties (`name`, `numberofemployees`, `industry`, `annualrevenue`) as classify() input.
- * Counts written by people or exports ("1,200", "€5.000.000", "51-200") are read; anything else is null.
+ * Counts written by people or exports ("1,200", "€5.000.000", "51-200") are read; anything else,
+ * negatives included, is null.
  */
 export function companyFacts(p: RecordProperties): CompanyFacts {
   return {
     name: text(p.name) || null,
-    employees: parseCount(text(p.numberofemployees) || null),
+    employees: count(p.numberofemployees),
     industry: text(p.industry) || null,
-    annualRevenue: parseCount(text(p.annualrevenue) || null),
+    annualRevenue: count(p.annualrevenue),
   };
 }
 

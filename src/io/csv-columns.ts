@@ -16,6 +16,33 @@ export const CSV_COLUMNS = {
 
 export type CsvField = keyof typeof CSV_COLUMNS;
 
+/** The HubSpot property each field holds (the company's name is `name` on a company record). */
+const PROPERTY_OF: Readonly<Partial<Record<CsvField, string>>> = {
+  title: 'jobtitle',
+  seniority: 'hs_seniority',
+  lifecycle: 'lifecyclestage',
+  company: 'name',
+  employees: 'numberofemployees',
+  industry: 'industry',
+  revenue: 'annualrevenue',
+};
+
+/**
+ * A CSV row as HubSpot record properties, so it becomes classify() input through the same rule as a record
+ * read from the API (`contactFacts` and `companyFacts` in src/hubspot/record-input.ts).
+ */
+export function csvRecord(
+  row: Readonly<Record<string, string | undefined>>,
+  columns: Readonly<Partial<Record<CsvField, string>>>,
+): Record<string, string | undefined> {
+  const properties: Record<string, string | undefined> = {};
+  for (const [field, property] of Object.entries(PROPERTY_OF) as [CsvField, string][]) {
+    const header = columns[field];
+    if (header !== undefined) properties[property] = row[header];
+  }
+  return properties;
+}
+
 /** How two header spellings are compared. */
 export const columnKey = (header: string): string => header.toLowerCase().replace(/[\s_]/g, '');
 

@@ -4,14 +4,14 @@ import { stringify } from 'csv-stringify';
 import { classify } from '../classify/classify.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { rolecallPropertySpecs } from '../hubspot/property-specs.ts';
-import { BUYING_ROLE_OPTIONS, optionLookup, parseCount, toInternalValue } from '../hubspot/values.ts';
-import { mapCsvColumns } from '../io/csv-columns.ts';
+import { companyFacts, contactFacts } from '../hubspot/record-input.ts';
+import { BUYING_ROLE_OPTIONS, optionLookup, toInternalValue } from '../hubspot/values.ts';
+import { csvRecord, mapCsvColumns } from '../io/csv-columns.ts';
 import type { Delimiter } from '../io/csv-delimiter.ts';
 import { type CsvInput, openCsv } from '../io/csv-input.ts';
 import { InputError } from '../io/errors.ts';
 import { OutputFile } from '../io/output-file.ts';
 import type { Playbook } from '../playbook/schema.ts';
-import type { CompanyFacts } from '../taxonomy.ts';
 import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
 import { resolvePlaybook } from './session.ts';
 
@@ -111,21 +111,8 @@ async function writeImport(
       return `--csv ${options.csv} row ${counts.rows + 1} has no Record ID. Export contacts with Record ID included.`;
     }
     counts.rows += 1;
-    const company: CompanyFacts = {
-      name: get('company') ?? null,
-      employees: parseCount(get('employees')),
-      industry: get('industry') ?? null,
-      annualRevenue: parseCount(get('revenue')),
-    };
-    const next = classify(
-      {
-        jobTitle: get('title') ?? null,
-        seniorityHint: get('seniority') ?? null,
-        lifecycleStage: get('lifecycle') ?? null,
-      },
-      company,
-      playbook,
-    );
+    const record = csvRecord(row, Object.fromEntries(columns));
+    const next = classify(contactFacts(record), companyFacts(record), playbook);
     const properties = Object.fromEntries(
       PLAN_WRITE_PROPERTIES.map((name) => {
         const cell = get(name)?.trim();

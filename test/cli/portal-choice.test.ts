@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.ts';
 import { captureOutput, rolecall } from './run-cli.ts';
 
 const io = captureOutput();
@@ -106,5 +107,5 @@ describe('--sandbox: dry run, the printed apply command, the printed undo comman
     io.clear();
     expect(await rolecall(...undo)).toBe(0);
     expect(io.out).toMatch(/restored [1-9]\d* values/);
-  });
+  }, 120_000); // four commands end to end, each loading its modules the first time
 });
