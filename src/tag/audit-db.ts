@@ -290,6 +290,18 @@ export class AuditDb {
     return counts;
   }
 
+  /** Of `ids`, the contacts this run has already written (an earlier, killed session of it included). */
+  writtenBy(runId: string, ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    const rows = this.db
+      .prepare(
+        `SELECT DISTINCT contact_id AS id FROM writes WHERE run_id = ? AND status = 'applied'
+         AND contact_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(runId, JSON.stringify(ids)) as Array<{ id: string }>;
+    return new Set(rows.map((row) => row.id));
+  }
+
   recordSeen(runId: string, rows: readonly SeenRow[]): void {
     const insert = this.db.prepare(
       `INSERT OR REPLACE INTO seen (run_id, contact_id, company_id, company_name, title, persona, persona_kind, role,

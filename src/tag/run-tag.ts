@@ -112,23 +112,28 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
   // Chunks whose writes are still in flight, oldest first. Two deep keeps the rate limiter's queue full
   // while the next chunk is read and classified; checkpoints still advance strictly in order.
   const inFlight: Array<
-    Promise<{ outcome: ApplyOutcome; next: string | undefined; count: number; missing: string[] }>
+    Promise<{
+      outcome: ApplyOutcome;
+      planned: PlanCounts;
+      next: string | undefined;
+      count: number;
+      missing: string[];
+    }>
   > = [];
   const depth = Math.max(1, input.depth ?? 2);
-  // Plan-time counts of the chunks still in flight: a checkpoint must not include them, or a resume that
-  // plans those chunks again would count them twice.
-  const pendingCounts: PlanCounts[] = [];
   let broken: HubSpotError | undefined;
 
   const settleOldest = async (): Promise<void> => {
-    const { outcome, next, count, missing } = await inFlight.shift()!;
-    pendingCounts.shift();
+    const { outcome, planned, next, count, missing } = await inFlight.shift()!;
     summary.propertiesWritten += outcome.propertiesWritten;
     summary.contactsWritten += outcome.contactsWritten;
     summary.failed += outcome.failed.length;
     summary.failures.push(...outcome.failed.slice(0, Math.max(0, 100 - summary.failures.length)));
     broken ??= outcome.fatal;
     if (broken) return; // never checkpoint past a chunk that did not finish
+    // Each chunk brings its own counts, added once it has settled: a checkpoint holds exactly the chunks
+    // before it, so a resume that plans the next ones again never counts them twice.
+    addPlanCounts(summary, planned);
     summary.processed += count;
     if (missing.length > 0) {
       const known = summary.missing ?? { count: 0, first: [] };
@@ -137,7 +142,7 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
         first: [...known.first, ...missing].slice(0, MISSING_SHOWN),
       };
     }
-    db.checkpoint(runId, next ?? null, withoutPending(progressOf(summary), pendingCounts));
+    db.checkpoint(runId, next ?? null, progressOf(summary));
     input.onProgress?.(summary);
   };
   const stop = async (status: TagSummary['status'], error?: HubSpotError): Promise<TagSummary> => {
@@ -154,18 +159,7 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
     const contacts = chunk.value.contacts;
     const companyInfo = await companies.forContacts(contacts.map((contact) => contact.id));
     if (!companyInfo.ok) return stop('failed', companyInfo.error);
-    const before = planCountsOf(summary);
-    const toWrite = await planChunk(input, summary, contacts, companyInfo.value);
-    const planned = planCountsOf(summary);
-    pendingCounts.push({
-      contactsChanged: planned.contactsChanged - before.contactsChanged,
-      protectedContacts: planned.protectedContacts - before.protectedContacts,
-      skipped: {
-        manual: planned.skipped.manual - before.skipped.manual,
-        low_confidence: planned.skipped.low_confidence - before.skipped.low_confidence,
-        unchanged: planned.skipped.unchanged - before.skipped.unchanged,
-      },
-    });
+    const { toWrite, planned } = await planChunk(input, contacts, companyInfo.value);
     while (inFlight.length >= depth || (broken && inFlight.length > 0)) await settleOldest();
     if (broken) return stop('failed');
     const next = chunk.value.next;
@@ -175,6 +169,7 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
       (dryRun ? Promise.resolve(emptyOutcome()) : applyChanges(gateway, db, runId, toWrite)).then(
         (outcome) => ({
           outcome,
+          planned,
           next,
           count,
           missing,
@@ -186,16 +181,31 @@ export async function runTag(input: TagRunInput): Promise<TagSummary> {
   }
 }
 
-/** Classifies and plans one chunk; records what was seen for the report and the plan file in a dry run. */
+/**
+ * Classifies and plans one chunk and returns its own counts; records what was seen for the report (the
+ * per-contact outcome the summary is counted from too) and the plan file in a dry run.
+ */
 async function planChunk(
   input: TagRunInput,
-  summary: TagSummary,
   contacts: readonly CrmRecord[],
   companies: ReadonlyMap<string, CompanyInfo>,
-): Promise<ContactChanges[]> {
+): Promise<{ toWrite: ContactChanges[]; planned: PlanCounts }> {
   const classifiedAt = (input.now?.() ?? new Date()).toISOString();
   const seen: SeenRow[] = [];
   const toWrite: ContactChanges[] = [];
+  const planned: PlanCounts = {
+    contactsChanged: 0,
+    protectedContacts: 0,
+    skipped: { manual: 0, low_confidence: 0, unchanged: 0 },
+  };
+  // On resume, a contact this run wrote before it was killed now reads as unchanged: it was changed by
+  // this run, and both the audit log and the summary say so.
+  const writtenEarlier = input.resuming
+    ? input.db.writtenBy(
+        input.runId,
+        contacts.map((record) => record.id),
+      )
+    : new Set<string>();
   for (const record of contacts) {
     const company = companies.get(record.id);
     const next = input.classify(contactFacts(record.properties), company?.facts ?? null, input.playbook);
@@ -207,18 +217,21 @@ async function planChunk(
       }),
       input.allowedValues,
     );
-    seen.push(seenRow(record.id, record.properties.jobtitle ?? null, company, next, plan));
-    if (plan.skipped) summary.skipped[plan.skipped] += 1;
-    if (plan.protectedProperties.length > 0) summary.protectedContacts += 1;
+    const landedEarlier = plan.changes.length === 0 && writtenEarlier.has(record.id);
+    const outcome = landedEarlier ? 'changed' : (plan.skipped ?? 'changed');
+    seen.push(seenRow(record.id, record.properties.jobtitle ?? null, company, next, outcome));
+    if (plan.protectedProperties.length > 0) planned.protectedContacts += 1;
+    if (landedEarlier) planned.contactsChanged += 1;
+    else if (plan.skipped) planned.skipped[plan.skipped] += 1;
     if (plan.changes.length > 0) {
-      summary.contactsChanged += 1;
+      planned.contactsChanged += 1;
       toWrite.push({ id: plan.id, changes: plan.changes });
       if (input.planFile) await input.planFile.add(plan);
     }
   }
   input.db.recordSeen(input.runId, seen);
   if (input.planFile) input.db.recordPlanned(input.runId, toWrite);
-  return toWrite;
+  return { toWrite, planned };
 }
 
 /**
@@ -251,21 +264,12 @@ export function progressOf(summary: TagProgress): TagProgress {
 
 type PlanCounts = Pick<TagProgress, 'contactsChanged' | 'protectedContacts' | 'skipped'>;
 
-function planCountsOf(summary: TagProgress): PlanCounts {
-  const { contactsChanged, protectedContacts, skipped } = summary;
-  return { contactsChanged, protectedContacts, skipped: { ...skipped } };
-}
-
-/** Progress as of the last settled chunk: plan counts of chunks still in flight taken out. */
-function withoutPending(progress: TagProgress, pending: readonly PlanCounts[]): TagProgress {
-  for (const counts of pending) {
-    progress.contactsChanged -= counts.contactsChanged;
-    progress.protectedContacts -= counts.protectedContacts;
-    for (const reason of Object.keys(counts.skipped) as SkipReason[]) {
-      progress.skipped[reason] -= counts.skipped[reason];
-    }
+function addPlanCounts(summary: TagProgress, counts: PlanCounts): void {
+  summary.contactsChanged += counts.contactsChanged;
+  summary.protectedContacts += counts.protectedContacts;
+  for (const reason of Object.keys(counts.skipped) as SkipReason[]) {
+    summary.skipped[reason] += counts.skipped[reason];
   }
-  return progress;
 }
 
 function emptyOutcome(): ApplyOutcome {
@@ -277,7 +281,7 @@ function seenRow(
   title: string | null,
   company: { id: string; facts: CompanyFacts } | undefined,
   next: Classification,
-  plan: ContactPlan,
+  outcome: string,
 ): SeenRow {
   return {
     contact_id: id,
@@ -291,6 +295,6 @@ function seenRow(
     function: next.function,
     confidence: next.confidence,
     abstained: next.abstained ? 1 : 0,
-    outcome: plan.skipped ?? 'changed',
+    outcome,
   };
 }

@@ -134,13 +134,13 @@ function wholeRunTotals(db: AuditDb, summary: TagSummary): void {
   summary.contactsWritten = totals.contactsWritten;
   summary.propertiesWritten = totals.propertiesWritten;
   summary.processed = Math.max(summary.processed, totals.seen);
-  // Written in a session that was killed before its checkpoint, then found unchanged on resume.
-  const landedEarlier = Math.max(0, totals.contactsWritten - planned('changed'));
-  summary.contactsChanged = planned('changed') + landedEarlier;
+  // The per-contact outcomes of the audit log are the one source: a contact written by a session that was
+  // killed before its checkpoint is recorded as changed when the resume sees it again.
+  summary.contactsChanged = planned('changed');
   summary.skipped = {
     manual: planned('manual'),
     low_confidence: planned('low_confidence'),
-    unchanged: Math.max(0, planned('unchanged') - landedEarlier),
+    unchanged: planned('unchanged'),
   };
 }
 
