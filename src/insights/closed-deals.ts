@@ -29,7 +29,11 @@ export interface RawDealContact {
   lastEngagedAt: string | null;
 }
 
-/** Classifies each contact of a closed deal with the one `classify()`; role labels on the deal win over it. */
+/**
+ * Classifies each contact of a closed deal with the one `classify()`; role labels on the deal win over it.
+ * The contact's lifecycle stage is left out on purpose: winning the deal is what made them a customer,
+ * so reading it now would let the outcome decide the persona.
+ */
 export function toClosedDeal(raw: RawClosedDeal, playbook: Playbook): ClosedDeal {
   const icpFit = raw.company ? classify({ jobTitle: '' }, raw.company, playbook).fit : null;
   return {

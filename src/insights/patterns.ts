@@ -15,7 +15,10 @@ export interface PlaybookFacts {
 export function playbookFacts(playbook: Playbook): PlaybookFacts {
   return {
     personas: [
-      ...playbook.personas.map((p) => ({ id: p.id, kind: 'persona' as const, lastReviewed: p.lastReviewed })),
+      // Customer personas describe people after a purchase; closed deals are read as at the time of the deal.
+      ...playbook.personas
+        .filter((p) => p.match.customer !== true)
+        .map((p) => ({ id: p.id, kind: 'persona' as const, lastReviewed: p.lastReviewed })),
       ...playbook.negativePersonas.map((p) => ({
         id: p.id,
         kind: 'negative' as const,

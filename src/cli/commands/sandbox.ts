@@ -13,6 +13,8 @@ interface SandboxFlags {
   contacts: string;
   companies?: string;
   deals?: string;
+  dealHistory?: string;
+  shuffleOutcomes?: boolean;
   port: string;
   seed: string;
   rate: string;
@@ -60,6 +62,14 @@ Sandbox-only routes all live under /_sandbox/ (not HubSpot's); they need no toke
     .option('--contacts <n>', 'seeded contacts (0 to 2,000,000)', '5000')
     .option('--companies <n>', 'seeded companies (default: one per ten contacts)')
     .option('--deals <n>', 'seeded deals with buying groups and activity (default: one per ten contacts)')
+    .option(
+      '--deal-history <n>',
+      'add n closed won/lost deals with planted effects (for "rolecall insights")',
+    )
+    .option(
+      '--shuffle-outcomes',
+      "with --deal-history: shuffle the deals' outcomes (a control with no effect)",
+    )
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '3999')
     .option('--seed <n>', 'seed of the generated data and faults', '1')
     .option('--rate <preset>', `rate-limit tier: ${RATES.join(', ')}`, 'pro')
@@ -107,6 +117,14 @@ Sandbox-only routes all live under /_sandbox/ (not HubSpot's); they need no toke
           companies:
             flags.companies === undefined ? undefined : integer('companies', flags.companies, 0, 1_000_000),
           deals: flags.deals === undefined ? undefined : integer('deals', flags.deals, 0, 1_000_000),
+          ...(flags.dealHistory === undefined
+            ? {}
+            : {
+                dealHistory: {
+                  deals: integer('deal-history', flags.dealHistory, 1, 100_000),
+                  shuffleOutcomes: flags.shuffleOutcomes === true,
+                },
+              }),
           labelLimit: flags.rate === 'none' ? undefined : LABEL_LIMITS[flags.rate as RatePreset],
           port: integer('port', flags.port, 0, 65_535),
           seed: integer('seed', flags.seed, 0, 2 ** 31),
