@@ -16,13 +16,23 @@ const appConfig = z.strictObject({
   name: z.string().min(1).max(200),
   description: z.string().max(8192).optional(),
   logo: z.string().optional(),
-  distribution: z.literal('private'),
-  auth: z.strictObject({
-    type: z.literal('static'),
-    requiredScopes: scopes.min(1),
-    optionalScopes: scopes.optional(),
-    conditionallyRequiredScopes: scopes.optional(),
-  }),
+  // private + static: the self-hosted build; marketplace + oauth: `npm run build -- --distribution marketplace`.
+  distribution: z.enum(['private', 'marketplace']),
+  auth: z.discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('static'),
+      requiredScopes: scopes.min(1),
+      optionalScopes: scopes.optional(),
+      conditionallyRequiredScopes: scopes.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('oauth'),
+      redirectUrls: z.array(z.url()).min(1),
+      requiredScopes: scopes.min(1),
+      optionalScopes: scopes.optional(),
+      conditionallyRequiredScopes: scopes.optional(),
+    }),
+  ]),
   permittedUrls: z
     .strictObject({
       fetch: z.array(httpsUrl).optional(),

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { OAuthApp } from '../hubspot/oauth.ts';
+import { defaultPlaybook } from '../playbook/default.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { ServerConfig } from './config.ts';
 import type { CrmPort } from './crm-port.ts';
@@ -7,6 +8,7 @@ import { type Counters, newCounters } from './metrics.ts';
 import { playbookService } from './playbook-service.ts';
 import { type PortalPorts, staticPorts } from './portal-ports.ts';
 import { registerBulkClassifyRoute } from './routes/bulk-classify.ts';
+import { registerCardRoutes } from './routes/cards.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerOAuthRoutes } from './routes/oauth.ts';
 import { registerPlaybookRoutes } from './routes/playbook.ts';
@@ -137,6 +139,15 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
   registerWorkflowActionRoute(app, shared);
   registerBulkClassifyRoute(app, shared);
   if (playbooks) registerPlaybookRoutes(app, { verify, playbooks, now });
+  registerCardRoutes(app, {
+    verify,
+    ports,
+    store,
+    counters,
+    now,
+    playbookFor: async (portalId) =>
+      playbooks ? (await playbooks.current(portalId)).playbook : defaultPlaybook,
+  });
   if (deps.oauth) {
     registerOAuthRoutes(app, {
       app: deps.oauth,

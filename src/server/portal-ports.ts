@@ -16,8 +16,13 @@ export interface PortalPorts {
 }
 
 /** Private mode: the one token (or service key) serves whatever portal it belongs to. */
-export function staticPorts(port: CrmPort): PortalPorts {
-  return { mode: 'static', portFor: async () => port, rateLimitWaits: () => port.rateLimitWaits?.() ?? 0 };
+export function staticPorts(port: CrmPort, gateway?: Gateway): PortalPorts {
+  return {
+    mode: 'static',
+    portFor: async () => port,
+    ...(gateway ? { gatewayFor: async () => gateway } : {}),
+    rateLimitWaits: () => port.rateLimitWaits?.() ?? 0,
+  };
 }
 
 /** Refresh this long before HubSpot's expiry (tokens live 30 minutes). */

@@ -135,6 +135,39 @@ describe.each(ENGINES)('OAuth install and portals on $name', (engine) => {
     expect((await store.audit.runs(a)).map((r) => r.source)).toContain('bulk_action');
     expect((await store.audit.runs(b)).map((r) => r.source)).not.toContain('bulk_action');
     expect(server.counters.signatureRejected).toBe(1);
+
+    // The marketplace cards' requests (hubspot.fetch: POST, JSON body, HubSpot's query parameters, v3 signed).
+    const save = await signedPost(
+      publicUrl,
+      `/api/cards/save-classification?userId=7&userEmail=rep%40acme.io&appId=1&portalId=${b}`,
+      {
+        contactId: 1012,
+        mode: 'override',
+        persona: 'finance_leader',
+        buyingRole: 'economic_buyer',
+        setBy: 'rep@acme.io',
+      },
+      { signedBase: publicUrl },
+    );
+    expect(save.body).toMatchObject({ ok: true });
+    expect(personaOf(sandbox, 1, 1012)).toBe('finance_leader');
+    expect(personaOf(sandbox, 0, 1012)).not.toBe('finance_leader');
+    expect((await store.audit.runs(b)).map((r) => r.source)).toContain('card');
+    const companyId = sandbox.portals[1]?.store.getContact(1012)?.companyIds[0];
+    const group = await signedPost(
+      publicUrl,
+      `/api/cards/buying-group?portalId=${b}&userId=7`,
+      { companyId },
+      { signedBase: publicUrl },
+    );
+    expect(group.body).toMatchObject({ ok: true });
+    expect(typeof group.body.members).toBe('number');
+    const unsigned = await fetch(`${publicUrl}/api/cards/buying-group?portalId=${b}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ companyId }),
+    });
+    expect(unsigned.status).toBe(401);
   });
 
   it('refreshes before expiry; a refused refresh disconnects the portal and a re-install resumes its queue', async () => {

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { classify } from '../../classify/classify.ts';
-import { createGateway } from '../../hubspot/gateway.ts';
+import { createGateway, type Gateway } from '../../hubspot/gateway.ts';
 import { setupPortal } from '../../hubspot/setup.ts';
 import { defaultPlaybook } from '../../playbook/default.ts';
 import defaultPlaybookJson from '../../playbook/default-playbook.json' with { type: 'json' };
@@ -32,6 +32,8 @@ async function playbookFrom(path: string | undefined): Promise<Playbook> {
   }
   return loaded.value;
 }
+
+const staticGatewayPorts = (gateway: Gateway) => staticPorts(gatewayPort(gateway), gateway);
 
 /** After an install, create rolecall's property group and properties in the portal (idempotent). */
 export function setupAfterInstall(ports: PortalPorts, playbook: Playbook) {
@@ -94,14 +96,12 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
         sharedBudget: true,
         ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
       })
-    : staticPorts(
-        gatewayPort(
-          createGateway({
-            accessToken: config.accessToken ?? '',
-            ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
-            ...(shared ? { sharedBudget: () => store.budget.take(PRIVATE_PORTAL) } : {}),
-          }),
-        ),
+    : staticGatewayPorts(
+        createGateway({
+          accessToken: config.accessToken ?? '',
+          ...(config.hubspotBaseUrl ? { baseUrl: config.hubspotBaseUrl } : {}),
+          ...(shared ? { sharedBudget: () => store.budget.take(PRIVATE_PORTAL) } : {}),
+        }),
       );
   const server = await buildServer(config, {
     store,

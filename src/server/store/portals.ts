@@ -85,7 +85,10 @@ export function portalStore(db: Db, cipher: TokenCipher): PortalStore {
     async install(input) {
       const now = Date.now();
       // A re-install resumes the portal's waiting work at once.
-      await db.run(`UPDATE jobs SET available_at = $2 WHERE portal_id = $1 AND state = 'pending'`, [input.portalId, now]);
+      await db.run(`UPDATE jobs SET available_at = $2 WHERE portal_id = $1 AND state = 'pending'`, [
+        input.portalId,
+        now,
+      ]);
       const [row] = await db.query<Row>(
         `INSERT INTO portals (portal_id, auth, status, status_reason, access_token, refresh_token, expires_at, scopes,
            hub_domain, installed_by, installed_at, updated_at)

@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { classify } from '../../classify/classify.ts';
+import { buyingGroup } from '../../functions/group.ts';
+import { saveClassification } from '../../functions/save.ts';
+import type { Playbook } from '../../playbook/schema.ts';
+import type { Counters } from '../metrics.ts';
+import type { PortalPorts } from '../portal-ports.ts';
+import type { Store } from '../store/index.ts';
+import { parseJson, signedCaller, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { PRIVATE_PORTAL } from './webhooks.ts';
+
+export interface CardRouteOptions {
+  verify: VerifyContext;
+  ports: PortalPorts;
+  store: Store;
+  counters: Counters;
+  /** The playbook a portal's cards use (its own saved version, or the server's). */
+  playbookFor: (portalId: number) => Promise<Playbook>;
+  now: () => Date;
+}
+
+/**
+ * The cards of the marketplace build reach rolecall through `hubspot.fetch` (OAuth apps cannot have app
+ * functions): the same save and buying-group handlers as the app functions, run with the portal's own
+ * connection. The portal comes only from the signed request, so a card in portal A can never reach B.
+ */
+export function registerCardRoutes(app: FastifyInstance, options: CardRouteOptions): void {
+  const portalOf = async (
+    request: Parameters<typeof verifyOrReject>[0],
+    reply: Parameters<typeof verifyOrReject>[1],
+  ) => {
+    if (!verifyOrReject(request, reply, options.verify, ['v3'])) return null;
+    const caller = signedCaller(request.query);
+    if (options.ports.mode === 'oauth' && caller.portalId === null) {
+      void reply.code(400).send({
+        ok: false,
+        errors: ['The request has no portalId; HubSpot adds it to hubspot.fetch calls.'],
+      });
+      return null;
+    }
+    const portalId = caller.portalId ?? PRIVATE_PORTAL;
+    const gateway = await options.ports.gatewayFor?.(portalId);
+    if (!gateway) {
+      void reply.code(403).send({
+        ok: false,
+        errors: ['Rolecall is not connected to this HubSpot account; install the app again.'],
+      });
+      return null;
+    }
+    const json = parseJson(request.body);
+    return { portalId, userId: caller.userId, gateway, parameters: json.ok ? json.value : undefined };
+  };
+
+  app.post('/api/cards/save-classification', async (request, reply) => {
+    const caller = await portalOf(request, reply);
+    if (!caller) return reply;
+    const startedAt = options.now().getTime();
+    const playbook = await options.playbookFor(caller.portalId);
+    const result = await saveClassification(caller.parameters, {
+      gateway: caller.gateway,
+      playbook,
+      classify,
+      now: options.now,
+    });
+    if (result.ok) {
+      const contactId = String((caller.parameters as { contactId?: unknown }).contactId ?? '');
+      await options.store.audit.record({
+        portalId: caller.portalId,
+        source: 'card',
+        startedAt,
+        contacts: 1,
+        failed: 0,
+        userId: caller.userId,
+        changes: result.written.map((property) => ({ contactId, property, before: null, after: null })),
+      });
+    }
+    return reply.send(result);
+  });
+
+  app.post('/api/cards/buying-group', async (request, reply) => {
+    const caller = await portalOf(request, reply);
+    if (!caller) return reply;
+    const playbook = await options.playbookFor(caller.portalId);
+    return reply.send(await buyingGroup(caller.parameters, { gateway: caller.gateway, playbook }));
+  });
+}
