@@ -92,6 +92,14 @@ export type {
   RoleDefinition,
   RoleRule,
 } from './playbook/schema.ts';
+export {
+  applyEdit,
+  diffPlaybooks,
+  type EditResult,
+  errorsUnder,
+  type PlaybookChange,
+  setAt,
+} from './playbook/versions.ts';
 export type {
   BuyingRole,
   Classification,

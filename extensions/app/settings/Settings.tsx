@@ -1,4 +1,4 @@
 import { hubspot } from '@hubspot/ui-extensions';
-import { PlaybookOverview } from './PlaybookOverview.tsx';
+import { SettingsPage } from './SettingsPage.tsx';
 
-hubspot.extend<'settings'>(() => <PlaybookOverview />);
+hubspot.extend<'settings'>(() => <SettingsPage />);
