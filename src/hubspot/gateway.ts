@@ -70,7 +70,7 @@ export interface AccountDetails {
 }
 
 /** A HubSpot record's page in the portal's UI (`0-1` contacts, `0-2` companies). */
-export function recordUrl(account: AccountDetails, objectTypeId: '0-1' | '0-2', id: string): string {
+export function recordUrl(account: AccountDetails, objectTypeId: '0-1' | '0-2' | '0-3', id: string): string {
   return `https://${account.uiDomain}/contacts/${account.portalId}/record/${objectTypeId}/${encodeURIComponent(id)}`;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dealRoleLabels } from '../../src/deals/labels.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { runDealPhase } from '../../src/tag/deals/deal-phase.ts';
+import { dealReport } from '../../src/tag/report/report-data.ts';
 import { runUndo } from '../../src/tag/undo.ts';
 import { type Portal, startPortal, tagAll } from '../tag/helpers.ts';
 
@@ -76,6 +77,13 @@ describe('rolecall tag: deal labels', () => {
     const deal = store.view('deals', openDeal.id)!;
     expect(Number(deal.properties.rolecall_deal_completeness)).toBeGreaterThanOrEqual(0);
     expect(deal.properties.rolecall_single_threaded).toMatch(/^(true|false)$/);
+
+    const report = dealReport(portal.db, 'deal-run');
+    expect(report?.total).toBe(first.dealsEvaluated);
+    expect(report?.topSingleThreaded.length).toBe(Math.min(25, report?.singleThreaded ?? 0));
+    for (const row of report?.topWithoutEconomicBuyer ?? []) expect(row.missing).toContain('economic_buyer');
+    const amounts = (report?.topWithoutEconomicBuyer ?? []).map((r) => r.amount ?? 0);
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
 
     const rerun = await phase(portal, 'deal-rerun');
     expect([rerun.labelsWritten, rerun.dealPropertiesWritten, rerun.dealsChanged]).toEqual([0, 0, 0]);

@@ -15,6 +15,8 @@ interface SandboxFlags {
   deals?: string;
   dealHistory?: string;
   shuffleOutcomes?: boolean;
+  dealContacts?: string;
+  openShare?: string;
   port: string;
   seed: string;
   rate: string;
@@ -38,6 +40,14 @@ function integer(name: string, raw: string, min: number, max: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}; got "${raw}".`);
+  }
+  return value;
+}
+
+function share(raw: string): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > 1) {
+    throw new UsageError(`--open-share must be a number from 0 to 1; got "${raw}".`);
   }
   return value;
 }
@@ -70,6 +80,8 @@ Sandbox-only routes all live under /_sandbox/ (not HubSpot's); they need no toke
       '--shuffle-outcomes',
       "with --deal-history: shuffle the deals' outcomes (a control with no effect)",
     )
+    .option('--deal-contacts <n>', 'mean contacts per seeded deal, 1 to 12', '4')
+    .option('--open-share <0..1>', 'share of seeded deals that are open', '0.72')
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '3999')
     .option('--seed <n>', 'seed of the generated data and faults', '1')
     .option('--rate <preset>', `rate-limit tier: ${RATES.join(', ')}`, 'pro')
@@ -125,6 +137,10 @@ Sandbox-only routes all live under /_sandbox/ (not HubSpot's); they need no toke
                   shuffleOutcomes: flags.shuffleOutcomes === true,
                 },
               }),
+          dealOptions: {
+            meanContacts: integer('deal-contacts', flags.dealContacts ?? '4', 1, 12),
+            openShare: share(flags.openShare ?? '0.72'),
+          },
           labelLimit: flags.rate === 'none' ? undefined : LABEL_LIMITS[flags.rate as RatePreset],
           port: integer('port', flags.port, 0, 65_535),
           seed: integer('seed', flags.seed, 0, 2 ** 31),

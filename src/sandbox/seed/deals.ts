@@ -121,9 +121,16 @@ type Kind = 'new' | 'renewal' | 'expansion';
 export function seedDeals(store: SandboxStore, options: DealSeedOptions): void {
   if (options.deals <= 0) return;
   const now = options.now ?? Math.floor(Date.now() / DAY) * DAY;
+  // Companies with more people in the CRM have more deals (and bigger buying groups to draw from).
   const withContacts: number[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
   for (const company of store.companies.records) {
-    if (store.contactsOfCompany(company.id).length > 0) withContacts.push(company.id);
+    const n = store.contactsOfCompany(company.id).length;
+    if (n === 0) continue;
+    withContacts.push(company.id);
+    total += n;
+    cumulative.push(total);
   }
   if (withContacts.length === 0) return;
   linkCompanyFamilies(store, options.seed);
@@ -132,7 +139,7 @@ export function seedDeals(store: SandboxStore, options: DealSeedOptions): void {
   const [sales, renewals] = DEFAULT_PIPELINES as [PipelineDef, PipelineDef];
   for (let i = 0; i < options.deals; i++) {
     const rng = mulberry32(mixSeed(options.seed, 3, i));
-    const companyId = pick(rng, withContacts);
+    const companyId = withContacts[lowerBound(cumulative, rng() * total)] as number;
     const company = store.companies.get(companyId) as CrmRecord;
     const kind = pickWeighted<Kind>(rng, ['new', 'renewal', 'expansion'], [65, 20, 15]);
     const pipeline = kind === 'renewal' ? renewals : sales;
@@ -193,6 +200,17 @@ export function seedDeals(store: SandboxStore, options: DealSeedOptions): void {
     }
   }
   store.associationsChanged();
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) > value) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Most deals have a handful of people; about 15% have one. */

@@ -27,6 +27,10 @@ CREATE TABLE IF NOT EXISTS deal_writes (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, kind TEXT NOT NULL, deal_id TEXT NOT NULL, contact_id TEXT,
   type_id INTEGER, property TEXT, before TEXT, after TEXT, status TEXT NOT NULL, at TEXT NOT NULL, error TEXT);
 CREATE INDEX IF NOT EXISTS deal_writes_by_run ON deal_writes (run_id, status);
+CREATE TABLE IF NOT EXISTS deal_seen (
+  run_id TEXT NOT NULL, deal_id TEXT NOT NULL, name TEXT NOT NULL, amount REAL, stage TEXT NOT NULL,
+  kind TEXT NOT NULL, contacts INTEGER NOT NULL, missing TEXT NOT NULL, completeness INTEGER NOT NULL,
+  single_threaded INTEGER NOT NULL, PRIMARY KEY (run_id, deal_id));
 CREATE TABLE IF NOT EXISTS rolecall_labels (
   target TEXT NOT NULL, deal_id TEXT NOT NULL, contact_id TEXT NOT NULL, type_id INTEGER NOT NULL,
   PRIMARY KEY (target, deal_id, contact_id, type_id));
@@ -66,6 +70,42 @@ export class DealAudit {
         owned.add(`${row.deal_id}:${row.contact_id}:${row.type_id}`);
     }
     return owned;
+  }
+
+  /** Each evaluated deal of a run, for the report. */
+  recordDeals(
+    runId: string,
+    deals: ReadonlyArray<{
+      id: string;
+      name: string;
+      amount: number | null;
+      stage: string;
+      kind: string;
+      contacts: number;
+      missing: readonly string[];
+      completeness: number;
+      singleThreaded: boolean;
+    }>,
+  ): void {
+    const insert = this.db.prepare(
+      `INSERT OR REPLACE INTO deal_seen (run_id, deal_id, name, amount, stage, kind, contacts, missing, completeness, single_threaded)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.transaction(() => {
+      for (const d of deals)
+        insert.run(
+          runId,
+          d.id,
+          d.name,
+          d.amount,
+          d.stage,
+          d.kind,
+          d.contacts,
+          d.missing.join(';'),
+          d.completeness,
+          d.singleThreaded ? 1 : 0,
+        );
+    })();
   }
 
   addPending(runId: string, writes: readonly NewDealWrite[]): number[] {

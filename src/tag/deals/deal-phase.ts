@@ -9,6 +9,8 @@ import { type DealContext, loadDealContext, scanDeals } from './deal-scan.ts';
 
 export interface DealPhaseSummary {
   dealsEvaluated: number;
+  /** Contact↔deal associations looked at (a contact on two deals counts twice). */
+  contactsOnDeals: number;
   /** Deals the plan changes (labels or properties). */
   dealsChanged: number;
   /** Labels added plus labels removed (in a dry run: planned). */
@@ -45,6 +47,7 @@ export interface DealPhaseInput {
 export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSummary> {
   const summary: DealPhaseSummary = {
     dealsEvaluated: 0,
+    contactsOnDeals: 0,
     dealsChanged: 0,
     labelsWritten: 0,
     labelsRemoved: 0,
@@ -82,6 +85,21 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
       }),
     );
     summary.dealsEvaluated += step.value.length;
+    for (const deal of step.value) summary.contactsOnDeals += deal.evaluation.contacts.length;
+    audit.recordDeals(
+      input.runId,
+      step.value.map(({ evaluation: e }) => ({
+        id: e.id,
+        name: e.name,
+        amount: e.amount,
+        stage: e.stageLabel ?? e.stage,
+        kind: e.kind,
+        contacts: e.contacts.length,
+        missing: e.missing,
+        completeness: e.completeness,
+        singleThreaded: e.singleThreaded,
+      })),
+    );
     const changed = plans.filter((p) => p.add.length + p.remove.length + p.properties.length > 0);
     summary.dealsChanged += changed.length;
     if (input.dryRun) {

@@ -47,6 +47,8 @@ export interface ReportData {
   playbook?: { version: string; example: boolean; reviewIntervalDays: number; stale: StalePersona[] };
   /** The HubSpot account, for links to records; null when the run did not record it. */
   portal: RunPortal | null;
+  /** Open deals of the run's deal phase (absent when the run had none). */
+  deals?: DealReport;
   /** Contacts by what the plan did with them: changed, unchanged, manual (a person's value), low_confidence. */
   outcomes: Record<string, number>;
   changes: RunChanges;
@@ -85,6 +87,73 @@ const PARTLY_READ = `(seniority = 'unknown') <> (function = 'unknown')`;
 const LOW_CONFIDENCE = 0.5;
 
 /** Everything the report shows, aggregated in SQL so a million contacts never sit in memory. */
+export interface DealRow {
+  dealId: string;
+  name: string;
+  amount: number | null;
+  stage: string;
+  contacts: number;
+  missing: string[];
+  completeness: number;
+}
+
+export interface DealReport {
+  total: number;
+  withoutEconomicBuyer: number;
+  singleThreaded: number;
+  /** The largest open deals without an economic buyer, and the largest single-threaded ones. */
+  topWithoutEconomicBuyer: DealRow[];
+  topSingleThreaded: DealRow[];
+}
+
+/** The deal phase's rows of a run (deal_seen), largest deals first; undefined when there are none. */
+export function dealReport(db: AuditDb, runId: string, top = 25): DealReport | undefined {
+  const exists = db.db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'deal_seen'`)
+    .get();
+  if (!exists) return undefined;
+  const count = (where: string) =>
+    (
+      db.db.prepare(`SELECT COUNT(*) AS n FROM deal_seen WHERE run_id = ? ${where}`).get(runId) as {
+        n: number;
+      }
+    ).n;
+  const total = count('');
+  if (total === 0) return undefined;
+  const noEb = `AND (';' || missing || ';') LIKE '%;economic_buyer;%'`;
+  const rows = (where: string): DealRow[] =>
+    (
+      db.db
+        .prepare(
+          `SELECT deal_id, name, amount, stage, contacts, missing, completeness FROM deal_seen WHERE run_id = ? ${where} ORDER BY amount DESC NULLS LAST, deal_id LIMIT ?`,
+        )
+        .all(runId, top) as Array<{
+        deal_id: string;
+        name: string;
+        amount: number | null;
+        stage: string;
+        contacts: number;
+        missing: string;
+        completeness: number;
+      }>
+    ).map((r) => ({
+      dealId: r.deal_id,
+      name: r.name,
+      amount: r.amount,
+      stage: r.stage,
+      contacts: r.contacts,
+      missing: r.missing ? r.missing.split(';') : [],
+      completeness: r.completeness,
+    }));
+  return {
+    total,
+    withoutEconomicBuyer: count(noEb),
+    singleThreaded: count('AND single_threaded = 1'),
+    topWithoutEconomicBuyer: rows(noEb),
+    topSingleThreaded: rows('AND single_threaded = 1'),
+  };
+}
+
 export function reportData(
   db: AuditDb,
   runId: string,
@@ -138,7 +207,9 @@ export function reportData(
     ).map((row) => [row.outcome, row.n]),
   );
   const before = db.previousRun(run);
+  const deals = dealReport(db, runId);
   return {
+    ...(deals ? { deals } : {}),
     runId,
     kind: run.kind,
     status: run.status,

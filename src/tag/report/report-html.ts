@@ -71,6 +71,7 @@ ${changesSection(data, l)}
 <p>Required roles in the playbook: <b>${e(data.requiredRoles.map(l.role).join(', ') || 'none')}</b>.</p>
 ${missingChart}
 ${coverageTable(data, l)}
+${dealsSection(data, l)}
 <h2>Distribution</h2><section class="charts">${charts}</section>
 <h2>Top unclassified titles</h2>
 ${titlesTable(data)}
@@ -104,6 +105,28 @@ function coverageTable(data: ReportData, l: ReportLabels): string {
     .join('');
   return `<table id="coverage"><thead><tr><th>Company</th><th>Missing</th><th>Contacts</th><th>Roles present</th></tr></thead><tbody>${rows}</tbody></table>
 <p class="muted">The ${data.companies.top.length} companies with most contacts, of ${data.companies.total}; those missing most roles first.</p>`;
+}
+
+/** Open deals: the largest without an economic buyer, and the largest carried by one contact. */
+function dealsSection(data: ReportData, l: ReportLabels): string {
+  const d = data.deals;
+  if (!d) return '';
+  const money = (n: number | null) => (n === null ? '—' : Math.round(n).toLocaleString('en'));
+  const table = (id: string, rows: NonNullable<ReportData['deals']>['topSingleThreaded']) =>
+    rows.length === 0
+      ? '<p>None.</p>'
+      : `<table id="${id}"><thead><tr><th>Deal</th><th>Amount</th><th>Stage</th><th>Contacts</th><th>Missing</th><th>Complete</th></tr></thead><tbody>${rows
+          .map(
+            (r) =>
+              `<tr><td>${recordLink(data.portal, '0-3', r.dealId, r.name)}</td><td>${e(money(r.amount))}</td><td>${e(r.stage)}</td><td>${r.contacts}</td><td class="missing">${e(r.missing.map(l.role).join(', '))}</td><td>${r.completeness}%</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  return `<h2>Deals</h2>
+<p>${d.total} open deals: <b>${d.withoutEconomicBuyer}</b> without an economic buyer, <b>${d.singleThreaded}</b> single-threaded.</p>
+<h3>Without an economic buyer, largest first</h3>
+${table('deals-no-economic-buyer', d.topWithoutEconomicBuyer)}
+<h3>Single-threaded, largest first</h3>
+${table('deals-single-threaded', d.topSingleThreaded)}`;
 }
 
 function titlesTable(data: ReportData): string {

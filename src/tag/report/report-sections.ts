@@ -11,7 +11,7 @@ export const pct = (part: number, whole: number) =>
 /** A contact or company name linked to its HubSpot record when the portal is known. */
 export function recordLink(
   portal: AccountDetails | null,
-  type: '0-1' | '0-2',
+  type: '0-1' | '0-2' | '0-3',
   id: string,
   text: string,
 ): string {

@@ -1,0 +1,214 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/**
+ * `npm run bench -- deals`: one `rolecall tag` run (contacts, then deal labels and deal properties) over
+ * a sandbox of open deals with ~6 contacts each, under the Professional rate limit (190 requests / 10 s).
+ * Reports, side by side, contacts tagged per second and deal contacts labelled per second, each against
+ * the least requests that part of the job needs, and the tagger's peak memory at two sizes.
+ */
+const RATE = { perTenSeconds: 190, perSecond: 19 };
+const DEAL_SIZES = [2_000, 10_000];
+/** Mean asked of the seeder; small companies cap groups, so deals end up with about 6 contacts. */
+const CONTACTS_PER_DEAL = 10;
+const root = join(import.meta.dirname, '../..');
+
+interface Part {
+  seconds: number;
+  requests: number;
+  minimumRequests: number;
+  rateLimited: number;
+}
+
+interface WorkerResult {
+  deals: number;
+  contacts: number;
+  contactsOnDeals: number;
+  labelsWritten: number;
+  dealValues: number;
+  tagging: Part;
+  labelling: Part;
+  peakRssMb: number;
+  heapAfterGcMb: number;
+}
+
+async function startSandboxProcess(deals: number) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(root, 'src/cli/rolecall.mjs'),
+      'sandbox',
+      '--contacts',
+      String(deals * 10),
+      '--deals',
+      String(deals),
+      '--deal-contacts',
+      String(CONTACTS_PER_DEAL),
+      '--open-share',
+      '1',
+      '--port',
+      '0',
+      '--rate',
+      'pro',
+      '--json',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    if (!line.trim().startsWith('{')) continue;
+    const { baseUrl, token } = JSON.parse(line) as { baseUrl: string; token: string };
+    return { child, baseUrl, token };
+  }
+  throw new Error('the sandbox process exited before printing its address');
+}
+
+async function worker(baseUrl: string, token: string): Promise<void> {
+  const { createGateway } = await import('../hubspot/gateway.ts');
+  const { setupPortal } = await import('../hubspot/setup.ts');
+  const { defaultPlaybook } = await import('../playbook/default.ts');
+  const { classify } = await import('../classify/classify.ts');
+  const { AuditDb } = await import('../tag/audit-db.ts');
+  const { runTag } = await import('../tag/run-tag.ts');
+  const { allContacts } = await import('../tag/source.ts');
+  const { runDealPhase } = await import('../tag/deals/deal-phase.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-'));
+  const db = new AuditDb(join(dir, 'rolecall.db'));
+  const gateway = createGateway({ accessToken: token, baseUrl, maxPerInterval: RATE.perTenSeconds });
+  const setup = await setupPortal(gateway, defaultPlaybook, false);
+  if (setup.error) throw new Error(setup.error.message);
+  await new Promise((resolve) => setTimeout(resolve, 10_500)); // setup's requests leave the window
+  db.createRun({ id: 'bench', kind: 'tag', target: baseUrl, options: {} });
+  const m0 = gateway.metrics();
+  const t0 = performance.now();
+  const tag = await runTag({
+    gateway,
+    db,
+    playbook: defaultPlaybook,
+    classify,
+    source: allContacts(gateway),
+    runId: 'bench',
+  });
+  if (tag.status !== 'done') throw new Error(`tagging ended ${tag.status}: ${tag.error?.message}`);
+  const m1 = gateway.metrics();
+  const t1 = performance.now();
+  const deals = await runDealPhase({
+    gateway,
+    db,
+    target: baseUrl,
+    runId: 'bench',
+    playbook: defaultPlaybook,
+    classify,
+    now: Date.now(),
+    dryRun: false,
+  });
+  if (deals.error) throw new Error(`deal labelling failed: ${deals.error.message}`);
+  const m2 = gateway.metrics();
+  const t2 = performance.now();
+  const { n: companies } = db.db
+    .prepare(`SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = 'bench'`)
+    .get() as { n: number };
+  const { n: dealsUpdated } = db.db
+    .prepare(
+      `SELECT COUNT(DISTINCT deal_id) AS n FROM deal_writes WHERE run_id = 'bench' AND kind = 'property'`,
+    )
+    .get() as { n: number };
+  const n = tag.processed;
+  const d = deals.dealsEvaluated;
+  const c = deals.contactsOnDeals;
+  const result: WorkerResult = {
+    deals: d,
+    contacts: n,
+    contactsOnDeals: c,
+    labelsWritten: deals.labelsWritten,
+    dealValues: deals.dealPropertiesWritten,
+    tagging: {
+      seconds: (t1 - t0) / 1000,
+      requests: m1.requests - m0.requests,
+      // As in the tag bench: list pages, association reads, company reads, update batches.
+      minimumRequests:
+        Math.ceil(n / 100) +
+        Math.ceil(n / 1000) +
+        Math.ceil(companies / 100) +
+        Math.ceil(tag.contactsWritten / 100),
+      rateLimited: m1.rateLimited - m0.rateLimited,
+    },
+    labelling: {
+      seconds: (t2 - t1) / 1000,
+      requests: m2.requests - m1.requests,
+      // Deal pages of 100, deal→contact reads of 1,000, the deals' contacts read back in batches of 100
+      // (their classification and last activity), label batches of 100, deal-property batches of 100.
+      minimumRequests:
+        Math.ceil(d / 100) +
+        Math.ceil(d / 1000) +
+        Math.ceil(c / 100) +
+        Math.ceil(deals.labelsWritten / 100) +
+        Math.ceil(dealsUpdated / 100),
+      rateLimited: m2.rateLimited - m1.rateLimited,
+    },
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    heapAfterGcMb: liveHeapMb(),
+  };
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+function liveHeapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+}
+
+async function measure(deals: number): Promise<WorkerResult> {
+  const sandbox = await startSandboxProcess(deals);
+  try {
+    const run = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', import.meta.filename, '--worker', sandbox.baseUrl, sandbox.token],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
+    );
+    const line = run.stdout.trim().split('\n').at(-1) ?? '';
+    if (run.status !== 0 || !line.startsWith('{'))
+      throw new Error(`deals worker failed (exit ${run.status})`);
+    return JSON.parse(line) as WorkerResult;
+  } finally {
+    sandbox.child.kill('SIGTERM');
+  }
+}
+
+function line(what: string, items: number, unit: string, part: Part): string {
+  const rate = items / part.seconds;
+  const ceiling = items / (part.minimumRequests / RATE.perSecond);
+  return `  ${what.padEnd(9)} ${items.toLocaleString('en')} ${unit} in ${part.seconds.toFixed(1)} s = ${rate.toFixed(0)}/s; ${part.requests} requests (minimum ${part.minimumRequests}, ${((part.requests / part.minimumRequests) * 100).toFixed(0)}%), ${part.rateLimited} × 429; ceiling at ${RATE.perSecond} req/s ${ceiling.toFixed(0)}/s → ${((rate / ceiling) * 100).toFixed(1)}%`;
+}
+
+if (process.argv[2] === '--worker') {
+  await worker(process.argv[3] ?? '', process.argv[4] ?? '');
+} else {
+  const wanted = process.env.ROLECALL_BENCH_SIZES?.split(',').map(Number) ?? DEAL_SIZES;
+  process.stdout.write(
+    `one tag run, contacts then deals, under the Professional rate limit (${RATE.perTenSeconds} requests / 10 s)\n`,
+  );
+  const results: WorkerResult[] = [];
+  for (const size of wanted) {
+    const r = await measure(size);
+    results.push(r);
+    process.stdout.write(
+      `${[
+        `${r.deals.toLocaleString('en')} open deals, ${r.contactsOnDeals.toLocaleString('en')} deal contacts (${(r.contactsOnDeals / r.deals).toFixed(1)} per deal), ${r.contacts.toLocaleString('en')} contacts in the portal`,
+        line('tagging', r.contacts, 'contacts', r.tagging),
+        line('labelling', r.contactsOnDeals, 'deal contacts', r.labelling),
+        `  ${r.labelsWritten.toLocaleString('en')} labels and ${r.dealValues.toLocaleString('en')} deal values written; peak RSS ${r.peakRssMb.toFixed(0)} MB, live heap after GC ${r.heapAfterGcMb.toFixed(0)} MB`,
+      ].join('\n')}\n`,
+    );
+  }
+  if (results.length > 1) {
+    const [small, large] = [results[0]!, results.at(-1)!];
+    process.stdout.write(
+      `memory: ${small.peakRssMb.toFixed(0)} MB at ${small.deals.toLocaleString('en')} deals vs ${large.peakRssMb.toFixed(0)} MB at ${large.deals.toLocaleString('en')} (${(large.deals / small.deals).toFixed(0)}× the deals)\n`,
+    );
+  }
+}
