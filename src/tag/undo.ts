@@ -21,6 +21,8 @@ export interface UndoSummary {
   /** Contact↔deal labels taken off or put back, and deal properties restored. */
   labelsRestored?: number;
   dealPropertiesRestored?: number;
+  /** `--dry-run`: exactly the contact values that would be restored (nothing is written). */
+  wouldChange?: Array<{ contact: string; property: string; current: string | null; restore: string }>;
   error?: HubSpotError;
 }
 
@@ -35,6 +37,7 @@ export async function runUndo(
   db: AuditDb,
   undoOf: string,
   runId: string,
+  options: { dryRun?: boolean } = {},
 ): Promise<UndoSummary> {
   const summary: UndoSummary = {
     runId,
@@ -45,6 +48,7 @@ export async function runUndo(
     skippedChangedSince: 0,
     skippedByPerson: 0,
     failed: 0,
+    ...(options.dryRun ? { wouldChange: [] } : {}),
   };
   // Writes of an interrupted run may have landed without being confirmed: settle them first.
   const reconciled = await reconcilePending(gateway, db, undoOf);
@@ -53,6 +57,7 @@ export async function runUndo(
   for (;;) {
     const rows = db.appliedWritesPage(undoOf, after, CONTACTS_PER_STEP);
     if (rows.length === 0) {
+      if (options.dryRun) return summary;
       const deals = await undoDealWrites(gateway, db, db.getRun(undoOf)?.target ?? '', undoOf, runId);
       summary.labelsRestored = deals.labelsRestored;
       summary.dealPropertiesRestored = deals.dealPropertiesRestored;
@@ -97,6 +102,21 @@ async function undoStep(
   for (const record of read.value) {
     const changes = inverse(record, contacts.get(record.id) ?? new Map(), summary);
     if (changes.length > 0) plans.push({ id: record.id, changes });
+  }
+  if (summary.wouldChange) {
+    for (const plan of plans) {
+      for (const change of plan.changes) {
+        summary.wouldChange.push({
+          contact: plan.id,
+          property: change.property,
+          current: change.before ?? null,
+          restore: change.after,
+        });
+      }
+    }
+    summary.contactsRestored += plans.length;
+    summary.propertiesRestored += plans.reduce((n, plan) => n + plan.changes.length, 0);
+    return undefined;
   }
   const outcome = await applyChanges(gateway, db, runId, plans);
   summary.contactsRestored += outcome.contactsWritten;

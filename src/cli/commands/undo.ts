@@ -1,13 +1,22 @@
 import type { Command } from 'commander';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { newRunId, openSession } from '../../tag/session.ts';
-import { runUndo } from '../../tag/undo.ts';
+import { runUndo, type UndoSummary } from '../../tag/undo.ts';
 import { CliError, EXIT } from '../errors.ts';
 import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
 
 interface UndoFlags extends PortalFlags {
   json?: boolean;
+  dryRun?: boolean;
 }
+
+/** What undo can and cannot see, in `undo --help` and the README. */
+export const UNDO_RULE = `
+Undo restores previous values except where the history shows a later change: a value someone changed
+after the run, or whose newest edit came from a person, is left alone. HubSpot records no history entry
+when a person saves the same value again, so a value a rep re-typed unchanged looks untouched and is
+restored. Run "rolecall undo <run-id> --dry-run" first: it lists exactly the values that would change.
+`;
 
 /** `rolecall undo <run-id>`: restores what a run replaced; itself a run that can be undone. */
 export function registerUndo(program: Command): void {
@@ -16,7 +25,9 @@ export function registerUndo(program: Command): void {
     .argument('<run-id>', 'the run to undo (see "rolecall runs")')
     .description('Restore the values a run replaced, except values changed since by anyone.')
     .option('--db <path>', 'audit log', DEFAULT_DB_PATH)
-    .option('--json', 'print one JSON object on stdout and nothing else');
+    .option('--json', 'print one JSON object on stdout and nothing else')
+    .option('--dry-run', 'list exactly the contact values undo would restore, and change nothing')
+    .addHelpText('after', UNDO_RULE);
   addPortalOptions(command)
     .addHelpText(
       'after',
@@ -38,6 +49,14 @@ export function registerUndo(program: Command): void {
           throw new CliError(
             `Run ${target} wrote to ${run.target}, not ${session.connection.target}. Use the same HUBSPOT_ACCESS_TOKEN and --base-url (or --sandbox).`,
           );
+        }
+        if (flags.dryRun) {
+          const preview = await runUndo(session.connection.gateway, session.db, target, newRunId(), {
+            dryRun: true,
+          });
+          printPreview(target, preview, Boolean(flags.json));
+          process.exitCode = preview.status === 'done' ? EXIT.ok : EXIT.error;
+          return;
         }
         const runId = newRunId();
         session.db.createRun({
@@ -68,4 +87,21 @@ export function registerUndo(program: Command): void {
         await session.close();
       }
     });
+}
+
+function printPreview(target: string, preview: UndoSummary, json: boolean): void {
+  const changes = preview.wouldChange ?? [];
+  if (json) {
+    const { runId: _unused, ...rest } = preview;
+    process.stdout.write(`${JSON.stringify({ ...rest, dryRun: true, error: preview.error?.message })}\n`);
+    return;
+  }
+  const lines = changes.map(
+    (c) =>
+      `  contact ${c.contact}  ${c.property}: ${JSON.stringify(c.current ?? '')} → ${JSON.stringify(c.restore)}`,
+  );
+  process.stdout.write(
+    `Dry run of undo ${target}: would restore ${changes.length} values on ${preview.contactsRestored} contacts (nothing written)\n${lines.join('\n')}${lines.length ? '\n' : ''}  left alone: ${preview.skippedChangedSince} changed since, ${preview.skippedByPerson} edited by a person\n  deal labels and deal values are not listed; "rolecall undo ${target}" restores them too\n`,
+  );
+  if (preview.error) process.stderr.write(`✖ ${preview.error.message}\n`);
 }
