@@ -27,6 +27,9 @@ export type TitleReader = (
 /** Titles with this many words, most of them unknown, read as a bio rather than a job title. */
 const BIO_WORDS = 10;
 
+/** A function read from a hint this weak (technician, analyst, representative) yields to an occupation word. */
+const WEAK = 1;
+
 const SENIORITY_SCORE = [0, 0.6, 0.75, 0.9];
 
 function functionScore(weight: number): number {
@@ -94,14 +97,16 @@ function abstainReason(
 
 /** With the occupation table, its reading of the free words becomes the function (ESCO is the source). */
 function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via: string): Resolved {
+  const before = resolved.function === 'unknown' ? '' : `; more specific than the hint ${resolved.function}`;
   return {
     ...resolved,
     function: fn,
+    functionTerm: undefined,
     functionWeight: 2,
     rules: [...resolved.rules, 'esco-occupation'],
     reasons: [
       ...resolved.reasons.filter((reason) => reason !== NO_WORD),
-      `'${raw}' → ${fn} (ESCO occupation word '${via}')`,
+      `'${raw}' → ${fn} (ESCO occupation word '${via}'${before})`,
     ],
   };
 }
@@ -134,7 +139,7 @@ export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationD
     let ambiguous = false;
     const past = matched.hits.some((hit) => hit.term.modifier === 'former' || hit.term.modifier === 'status');
     const name = isPersonName(prepared.tokens, matched, firstNames);
-    if (!bio && !past && !name && resolved.function === 'unknown' && matched.free.length > 0) {
+    if (!bio && !past && !name && resolved.functionWeight <= WEAK && matched.free.length > 0) {
       const occupation = occupations.read(matched.free);
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
