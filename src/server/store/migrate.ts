@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { shippedFile } from '../../package-root.ts';
 import type { Db } from './db.ts';
 
@@ -20,7 +21,7 @@ export function listMigrations(dir = DIR): Migration[] {
   return files.map((file, index) => {
     const version = Number(file.slice(0, 3));
     if (version !== index + 1) throw new Error(`migration ${file}: expected number ${index + 1}`);
-    return { version, name: file.slice(4, -4), sql: readFileSync(`${dir}${file}`, 'utf8') };
+    return { version, name: file.slice(4, -4), sql: readFileSync(join(dir, file), 'utf8') };
   });
 }
 
