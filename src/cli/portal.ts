@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Connection, connectPortal } from '../hubspot/connect.ts';
 import type { TransportOptions } from '../hubspot/transport.ts';
+import { openSession, type Session } from '../tag/session.ts';
 import { UsageError } from './errors.ts';
+import { loadPlaybookForCli } from './options.ts';
 
 /** Sample contacts seeded into a new `--sandbox`. */
 export const SANDBOX_CONTACTS = 3000;
@@ -83,4 +85,24 @@ async function openLocalSandbox(file: string, transport: TransportOptions): Prom
       await sandbox.close();
     },
   };
+}
+
+/**
+ * What a command that talks to HubSpot opens first: its playbook (warnings shown, a broken file stops
+ * here, before anything connects), then the portal or `--sandbox`, then the audit log. The sandbox line
+ * goes to stderr unless `--json`.
+ */
+export async function openCommandSession(
+  command: string,
+  flags: PortalFlags & { playbook?: string; json?: boolean },
+): Promise<Session> {
+  const playbook = await loadPlaybookForCli(flags.playbook);
+  const session = await openSession({
+    db: flags.db,
+    playbook,
+    connect: () =>
+      openPortal(command, flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
+  });
+  if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
+  return session;
 }

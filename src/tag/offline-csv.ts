@@ -11,9 +11,9 @@ import type { Delimiter } from '../io/csv-delimiter.ts';
 import { type CsvInput, openCsv } from '../io/csv-input.ts';
 import { InputError } from '../io/errors.ts';
 import { OutputFile } from '../io/output-file.ts';
+import { defaultPlaybook } from '../playbook/default.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { PLAN_WRITE_PROPERTIES, planContact } from './plan.ts';
-import { resolvePlaybook } from './session.ts';
 
 export interface OfflineCounts {
   rows: number;
@@ -28,7 +28,8 @@ export type OfflineResult = { ok: true; counts: OfflineCounts; out: string } | {
 export interface OfflineOptions {
   csv?: string;
   out?: string;
-  playbook?: string;
+  /** Loaded by the caller (warnings shown); the built-in playbook when absent. */
+  playbook?: Playbook;
   onlyEmpty?: boolean;
   minConfidence?: number;
   /** The CSV separator; default: detected from the header line. */
@@ -44,9 +45,7 @@ export async function runOfflineCsv(options: OfflineOptions): Promise<OfflineRes
   if (!options.csv || !options.out) {
     return { ok: false, message: 'Offline mode needs both --csv <export.csv> and --out <import.csv>.' };
   }
-  const loaded = await resolvePlaybook(options.playbook);
-  if (!loaded.ok) return loaded;
-  const playbook = loaded.playbook;
+  const playbook = options.playbook ?? defaultPlaybook;
   const specs = rolecallPropertySpecs(playbook);
   const labels = new Map<string, string>([
     ['buying role', NATIVE_PROPERTIES.buyingRole],

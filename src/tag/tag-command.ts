@@ -3,6 +3,7 @@ import { classify } from '../classify/classify.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { setupPortal } from '../hubspot/setup.ts';
+import { loadPlaybookOrDefault } from '../playbook/load-file.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { AuditDb, RunRow } from './audit-db.ts';
 import { type DealPhaseSummary, runDealPhase } from './deals/deal-phase.ts';
@@ -13,7 +14,7 @@ import { createProgress, type ProgressMode } from './progress.ts';
 import { playbookReview, reportData } from './report/report-data.ts';
 import { writeReport } from './report/report-html.ts';
 import { progressOf, runTag, type TagProgress, type TagSummary } from './run-tag.ts';
-import { newRunId, resolvePlaybook, type Session } from './session.ts';
+import { newRunId, type Session } from './session.ts';
 import { allContacts, type ContactSource, contactsById, filteredContacts } from './source.ts';
 
 /** The options of a tag run that `--resume` restores. */
@@ -148,6 +149,8 @@ function wholeRunTotals(db: AuditDb, summary: TagSummary): void {
 export async function tagCommand(session: Session, input: TagCommandInput): Promise<TagCommandResult> {
   const { db, connection } = session;
   let playbook = session.playbook;
+  // A resumed run reloads its playbook file: its warnings are shown like any other.
+  let resumeWarnings: string[] = [];
   let runId: string;
   let options: TagRunOptions;
   let cursor: string | undefined;
@@ -161,8 +164,9 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     cursor = run.cursor ?? undefined;
     already = run.stats ? progressOf(JSON.parse(run.stats) as TagProgress) : undefined;
     if (options.playbook) {
-      const loaded = await resolvePlaybook(options.playbook);
-      if (!loaded.ok) return { problem: loaded.message };
+      const loaded = await loadPlaybookOrDefault(options.playbook);
+      resumeWarnings = loaded.warnings;
+      if (!loaded.ok) return { problem: loaded.message, warnings: loaded.warnings };
       playbook = loaded.playbook;
     }
     db.reopenRun(runId);
@@ -177,7 +181,8 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     };
   }
   const ready = await preflight(connection.gateway, playbook, Boolean(input.dryRun), connection.target);
-  if (ready.problem) return { problem: ready.problem };
+  ready.warnings.unshift(...resumeWarnings);
+  if (ready.problem) return { problem: ready.problem, warnings: ready.warnings };
   const built = await buildSource(connection.gateway, options);
   if (typeof built === 'string') return { problem: built };
   if (!resuming) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { personaCardModel } from '../../card/model.ts';
 import { cardContent, renderCardText } from '../../card/text.ts';
 import { CliError } from '../errors.ts';
-import { loadPlaybookForCli } from './playbook.ts';
+import { jsonOption, loadPlaybookForCli, playbookOption } from '../options.ts';
 
 interface CardFlags {
   employees?: string;
@@ -63,8 +63,8 @@ export function registerCard(program: Command): void {
     .option('--revenue <n>', "the company's annual revenue")
     .option('--company-name <name>', "the company's name")
     .option('--lifecycle <stage>', "the contact's lifecycle stage, e.g. customer or lead")
-    .option('--playbook <path>', 'playbook file (default: the shipped one)')
-    .option('--json', 'print the card as JSON fields (lists of the strings a rep reads)')
+    .addOption(playbookOption('playbook file (default: the shipped one)'))
+    .addOption(jsonOption('print the card as JSON fields (lists of the strings a rep reads)'))
     .addHelpText(
       'after',
       '\nExamples:\n  rolecall card "CFO" --employees 500\n  rolecall card "Senior Procurement Manager" --employees 800 --json\n  rolecall card "CFO" --lifecycle customer --playbook my-playbook.yaml\n',

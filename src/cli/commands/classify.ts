@@ -4,7 +4,7 @@ import { DELIMITER_HELP } from '../../io/csv-delimiter.ts';
 import { classifyRecord } from '../classify-io.ts';
 import { classifyCsv, classifyJsonl } from '../classify-stream.ts';
 import { delimiterFlag, UsageError } from '../errors.ts';
-import { loadPlaybookForCli } from './playbook.ts';
+import { jsonOption, loadPlaybookForCli, playbookOption } from '../options.ts';
 
 interface ClassifyFlags {
   employees?: string;
@@ -126,7 +126,7 @@ export function registerClassify(program: Command): void {
     .option('--revenue <n>', "the company's annual revenue (estimates the size when employees are missing)")
     .option('--company-name <name>', "the company's name (removed from the title)")
     .option('--revenue-per-employee <n>', 'ratio used to estimate the size band from revenue')
-    .option('--json', 'print one JSON object and nothing else')
+    .addOption(jsonOption('print one JSON object and nothing else'))
     .option('--jsonl', 'read JSON lines from stdin, write one JSON line per input line, in order')
     .option('--csv <file>', 'read a CSV (a HubSpot export works), "-" for stdin')
     .option('--out <file>', 'where --csv writes (default: stdout)')
@@ -135,7 +135,7 @@ export function registerClassify(program: Command): void {
       'CSV column holding the job title (default: "Job Title" or "jobtitle")',
     )
     .option('--delimiter <char>', `CSV separator, ${DELIMITER_HELP} (default: read from the header line)`)
-    .option('--playbook <path>', 'playbook deciding roles and personas (default: the shipped one)')
+    .addOption(playbookOption('playbook deciding roles and personas (default: the shipped one)'))
     .addHelpText('after', JSONL_RULE)
     .action(async (title: string | undefined, flags: ClassifyFlags) => {
       checkFlags(title, flags);

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import { classify } from '../../classify/classify.ts';
 import type { DealEvaluation } from '../../deals/evaluate.ts';
-import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { DealAudit } from '../../tag/deals/deal-audit.ts';
 import { loadDealContext, type ScannedDeal, scanDeals } from '../../tag/deals/deal-scan.ts';
-import { openSession } from '../../tag/session.ts';
 import { BUYING_ROLES, type BuyingRole } from '../../taxonomy.ts';
 import { CliError, EXIT, UsageError } from '../errors.ts';
-import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
+import { dbOption, jsonOption, playbookOption } from '../options.ts';
+import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
 import { exitSoonAfterTimeouts } from './tag.ts';
 
 interface DealsFlags extends PortalFlags {
@@ -35,9 +34,9 @@ export function registerDeals(program: Command): void {
     .option('--single-threaded', 'only deals one contact carries')
     .option('--closed', 'closed deals too')
     .option('--candidates', 'for each missing role, people at the company to bring in (more API reads)')
-    .option('--json', 'one JSON object per deal per line on stdout, nothing else')
-    .option('--db <path>', 'audit log (knows which labels rolecall set)', DEFAULT_DB_PATH)
-    .option('--playbook <file>', 'playbook with the roles each kind and size of deal needs');
+    .addOption(jsonOption('one JSON object per deal per line on stdout, nothing else'))
+    .addOption(dbOption('audit log (knows which labels rolecall set)'))
+    .addOption(playbookOption('playbook with the roles each kind and size of deal needs'));
   addPortalOptions(command)
     .addHelpText(
       'after',
@@ -54,15 +53,8 @@ export function registerDeals(program: Command): void {
           `--missing must be a buying role id: ${BUYING_ROLES.join(', ')}; got "${missing}". Example: --missing economic_buyer.`,
         );
       }
-      const opened = await openSession({
-        db: flags.db,
-        ...(flags.playbook ? { playbook: flags.playbook } : {}),
-        connect: () => openPortal('deals', flags, { onRetry: (m) => process.stderr.write(`⟳ ${m}\n`) }),
-      });
-      if (!opened.ok) throw new CliError(opened.message);
-      const { session } = opened;
+      const session = await openCommandSession('deals', flags);
       try {
-        if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
         const gateway = session.connection.gateway;
         const context = await loadDealContext(gateway, session.playbook);
         if (!context.ok) throw new CliError(context.error.message);

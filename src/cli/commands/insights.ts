@@ -4,10 +4,9 @@ import type { Command } from 'commander';
 import { writeInsightsReport } from '../../insights/report-html.ts';
 import { runInsights } from '../../insights/run.ts';
 import { DEFAULT_INSIGHTS_OPTIONS, type Finding, type InsightsReport } from '../../insights/types.ts';
-import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
-import { openSession } from '../../tag/session.ts';
 import { CliError, UsageError } from '../errors.ts';
-import { addPortalOptions, openPortal, portalHelp } from '../portal.ts';
+import { dbOption, jsonOption, playbookOption } from '../options.ts';
+import { addPortalOptions, openCommandSession, portalHelp } from '../portal.ts';
 
 interface InsightsFlags {
   since: string;
@@ -97,11 +96,11 @@ export function registerInsights(program: Command): void {
       'fewest deals on each side of a comparison before it gets a number',
       String(DEFAULT_INSIGHTS_OPTIONS.minDeals),
     )
-    .option('--json', 'print the analysis as one JSON object and nothing else')
+    .addOption(jsonOption('print the analysis as one JSON object and nothing else'))
     .option('--html [path]', 'write the HTML report (default: next to the database)')
     .option('--out <file>', 'also save the JSON (for "rolecall playbook suggest --from")')
-    .option('--db <path>', 'where the local sandbox and audit log live', DEFAULT_DB_PATH)
-    .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
+    .addOption(dbOption())
+    .addOption(playbookOption('playbook YAML or JSON (default: the built-in one)'))
     .option('--now <iso>', 'the end of the period (default: now)');
   addPortalOptions(command)
     .addHelpText(
@@ -118,16 +117,8 @@ export function registerInsights(program: Command): void {
       const now = flags.now ? new Date(flags.now) : new Date();
       if (Number.isNaN(now.getTime()))
         throw new UsageError(`--now ${flags.now}: give an ISO date such as 2026-12-01.`);
-      const opened = await openSession({
-        db: flags.db,
-        ...(flags.playbook ? { playbook: flags.playbook } : {}),
-        connect: () =>
-          openPortal('insights', flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
-      });
-      if (!opened.ok) throw new CliError(opened.message);
-      const { session } = opened;
+      const session = await openCommandSession('insights', flags);
       try {
-        if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
         const run = await runInsights(session.connection.gateway, session.playbook, {
           ...DEFAULT_INSIGHTS_OPTIONS,
           now: now.toISOString(),

@@ -3,31 +3,16 @@ import type { Command } from 'commander';
 import { suggest, suggestionsYaml } from '../../insights/suggest.ts';
 import type { InsightsReport } from '../../insights/types.ts';
 import { writeFileAtomic } from '../../io/output-file.ts';
-import { defaultPlaybook } from '../../playbook/default.ts';
 import { findPersona } from '../../playbook/helpers.ts';
 import type { PlaybookIssue } from '../../playbook/issues.ts';
 import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile, PLAYBOOK_SCHEMA_JSON } from '../../playbook/load-file.ts';
 import { renderPersona, renderPersonaList, renderRole } from '../../playbook/render.ts';
-import type { Playbook } from '../../playbook/schema.ts';
 import { didYouMean } from '../../playbook/text.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { loadPlaybookForCli, playbookOption } from '../options.ts';
 
 const list = (issues: readonly PlaybookIssue[], mark: string) =>
   issues.map((i) => `  ${mark} ${i.text}`).join('\n');
-
-/** Loads `--playbook path`, or the shipped default; a broken file is a CliError listing every problem. */
-export async function loadPlaybookForCli(path: string | undefined): Promise<Playbook> {
-  if (!path) return defaultPlaybook;
-  const loaded = await loadPlaybookFile(path);
-  if (loaded.unreadable) throw new CliError(loaded.unreadable);
-  if (loaded.warnings.length > 0) process.stderr.write(`${list(loaded.warnings, '⚠')}\n`);
-  if (!loaded.value) {
-    throw new CliError(
-      `${path} is not a valid playbook (${loaded.errors.length} problem(s)):\n${list(loaded.errors, '✖')}\nFix them, then run "rolecall playbook check ${path}".`,
-    );
-  }
-  return loaded.value;
-}
 
 /** `rolecall playbook check [path]`: every error and warning; exit 1 on errors. */
 export async function playbookCheck(path: string | undefined): Promise<void> {
@@ -140,7 +125,7 @@ export function registerPlaybook(program: Command): void {
   playbook
     .command('show [id]')
     .description("Print a persona card (or a role's guidance) as text; without an id, list them.")
-    .option('--playbook <path>', 'playbook file (default: the shipped one)')
+    .addOption(playbookOption('playbook file (default: the shipped one)'))
     .action((id: string | undefined, options: { playbook?: string }) => playbookShow(id, options.playbook));
   playbook
     .command('suggest')
@@ -149,6 +134,6 @@ export function registerPlaybook(program: Command): void {
     )
     .requiredOption('--from <insights.json>', 'the saved analysis ("rolecall insights --out insights.json")')
     .option('--out <file>', 'where to write the suggestions', 'playbook-suggestions.yaml')
-    .option('--playbook <path>', 'the playbook to compare with (default: the shipped one)')
+    .addOption(playbookOption('the playbook to compare with (default: the shipped one)'))
     .action((options: { from: string; out: string; playbook?: string }) => playbookSuggest(options));
 }

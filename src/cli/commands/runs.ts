@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
-import { AuditDb, DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
+import { AuditDb } from '../../tag/audit-db.ts';
+import { dbOption, jsonOption } from '../options.ts';
 
 /** `rolecall runs`: the runs in the audit log, newest first. */
 export function registerRuns(program: Command): void {
   program
     .command('runs')
     .description('List tag, dry-run and undo runs recorded in the audit log.')
-    .option('--db <path>', 'audit log', DEFAULT_DB_PATH)
+    .addOption(dbOption('audit log'))
     .option('--limit <n>', 'how many runs', '20')
-    .option('--json', 'print JSON on stdout and nothing else')
+    .addOption(jsonOption('print JSON on stdout and nothing else'))
     .action((flags: { db: string; limit: string; json?: boolean }) => {
       const db = new AuditDb(flags.db);
       try {

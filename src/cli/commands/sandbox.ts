@@ -8,6 +8,7 @@ import {
   startSandbox,
 } from '../../sandbox/index.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { jsonOption } from '../options.ts';
 
 interface SandboxFlags {
   contacts: string;
@@ -102,7 +103,7 @@ Sandbox-only routes all live under /_sandbox/ (not HubSpot's); they need no toke
     .option('--token-ttl <seconds>', 'lifetime of OAuth access tokens', '1800')
     .option('--faults <list>', `injected failures, seeded by --seed (repeatable): ${FAULTS_HELP}`)
     .option('--once', 'with --save: save the generated dataset and exit without serving')
-    .option('--json', 'print {"baseUrl","token"} as one JSON line instead of text')
+    .addOption(jsonOption('print {"baseUrl","token"} as one JSON line instead of text'))
     .action(async (flags: SandboxFlags) => {
       if (!RATES.includes(flags.rate)) {
         throw new UsageError(`--rate must be one of ${RATES.join(', ')}; got "${flags.rate}".`);

@@ -6,9 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { classify } from '../../classify/classify.ts';
 import { createGateway, type Gateway } from '../../hubspot/gateway.ts';
 import { setupPortal } from '../../hubspot/setup.ts';
-import { defaultPlaybook } from '../../playbook/default.ts';
 import defaultPlaybookJson from '../../playbook/default-playbook.json' with { type: 'json' };
-import { loadPlaybookFile } from '../../playbook/load-file.ts';
+import { loadPlaybookOrDefault } from '../../playbook/load-file.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { buildServer } from '../../server/app.ts';
 import { loadServerConfig } from '../../server/config.ts';
@@ -21,16 +20,14 @@ import type { ClassifyFn } from '../../server/tagger.ts';
 import { CliError, UsageError } from '../errors.ts';
 
 async function playbookFrom(path: string | undefined): Promise<Playbook> {
-  if (!path) return defaultPlaybook;
-  const loaded = await loadPlaybookFile(path);
-  if (loaded.unreadable) throw new CliError(`ROLECALL_PLAYBOOK ${path} cannot be used: ${loaded.unreadable}`);
-  if (!loaded.value) {
-    const problems = loaded.errors.map((e) => e.text).join('\n  ');
+  const choice = await loadPlaybookOrDefault(path);
+  for (const warning of choice.warnings) process.stderr.write(`⚠ ROLECALL_PLAYBOOK ${warning}\n`);
+  if (!choice.ok) {
     throw new CliError(
-      `ROLECALL_PLAYBOOK ${path} cannot be used:\n  ${problems}\nFix it, or unset ROLECALL_PLAYBOOK for the default.`,
+      `ROLECALL_PLAYBOOK ${path} cannot be used: ${choice.message}\nFix it, or unset ROLECALL_PLAYBOOK for the default.`,
     );
   }
-  return loaded.value;
+  return choice.playbook;
 }
 
 const staticGatewayPorts = (gateway: Gateway) => staticPorts(gatewayPort(gateway), gateway);

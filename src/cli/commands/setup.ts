@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { describeStep, setupPortal } from '../../hubspot/setup.ts';
-import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
-import { openSession } from '../../tag/session.ts';
-import { CliError, EXIT } from '../errors.ts';
-import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
+import { EXIT } from '../errors.ts';
+import { dbOption, jsonOption, playbookOption } from '../options.ts';
+import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
 import { exitSoonAfterTimeouts } from './tag.ts';
 
 interface SetupFlags extends PortalFlags {
@@ -18,9 +17,9 @@ export function registerSetup(program: Command): void {
     .command('setup')
     .description('Create or update the rolecall property group and contact properties in HubSpot.')
     .option('--dry-run', 'print what would change and change nothing')
-    .option('--json', 'print one JSON object on stdout and nothing else')
-    .option('--db <path>', 'audit log (a --sandbox is saved next to it)', DEFAULT_DB_PATH)
-    .option('--playbook <file>', 'playbook whose personas become options (default: the built-in one)');
+    .addOption(jsonOption('print one JSON object on stdout and nothing else'))
+    .addOption(dbOption('audit log (a --sandbox is saved next to it)'))
+    .addOption(playbookOption('playbook whose personas become options (default: the built-in one)'));
   addPortalOptions(command)
     .addHelpText(
       'after',
@@ -30,16 +29,8 @@ export function registerSetup(program: Command): void {
       ]),
     )
     .action(async (flags: SetupFlags) => {
-      const opened = await openSession({
-        db: flags.db,
-        ...(flags.playbook ? { playbook: flags.playbook } : {}),
-        connect: () =>
-          openPortal('setup', flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
-      });
-      if (!opened.ok) throw new CliError(opened.message);
-      const { session } = opened;
+      const session = await openCommandSession('setup', flags);
       try {
-        if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
         const result = await setupPortal(
           session.connection.gateway,
           session.playbook,

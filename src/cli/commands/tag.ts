@@ -4,10 +4,11 @@ import { applyPlanFile } from '../../tag/apply-plan.ts';
 import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { parseFilters } from '../../tag/filters.ts';
 import { runOfflineCsv } from '../../tag/offline-csv.ts';
-import { newRunId, openSession, type Session } from '../../tag/session.ts';
+import { newRunId, type Session } from '../../tag/session.ts';
 import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
 import { CliError, delimiterFlag, EXIT, UsageError } from '../errors.ts';
-import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
+import { dbOption, jsonOption, loadPlaybookForCli, playbookOption } from '../options.ts';
+import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
 
 interface TagFlags extends PortalFlags {
   dryRun?: boolean;
@@ -65,12 +66,12 @@ export function registerTag(program: Command): void {
     .option('--only-empty', 'only fill properties that are empty')
     .option('--min-confidence <n>', 'skip contacts classified with less confidence (0..1)')
     .option('--resume [run-id]', 'continue an interrupted run (default: the newest unfinished one)')
-    .option('--db <path>', 'audit log and checkpoints', DEFAULT_DB_PATH)
+    .addOption(dbOption('audit log and checkpoints'))
     .option('--report <path>', 'HTML report path (default: next to the database)')
     .option('--plan <path>', 'dry-run plan path without extension (default: next to the database)')
-    .option('--json', 'print one JSON object on stdout and nothing else')
+    .addOption(jsonOption('print one JSON object on stdout and nothing else'))
     .option('--no-deals', 'leave deals alone: no contact↔deal labels, no deal properties')
-    .option('--playbook <file>', 'playbook YAML or JSON (default: the built-in one)')
+    .addOption(playbookOption('playbook YAML or JSON (default: the built-in one)'))
     .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
     .option(
       '--out <import.csv>',
@@ -98,8 +99,10 @@ export function registerTag(program: Command): void {
         );
       }
       if (flags.csv || flags.out) {
+        const { playbook, ...offlineFlags } = rest;
         const offline = await runOfflineCsv({
-          ...rest,
+          ...offlineFlags,
+          playbook: await loadPlaybookForCli(playbook),
           delimiter: delimiterFlag(rawDelimiter),
           ...(minConfidence !== undefined ? { minConfidence } : {}),
         });
@@ -116,15 +119,7 @@ export function registerTag(program: Command): void {
       if (flags.ids && flags.filter.length > 0) throw new UsageError('Use --ids or --filter, not both.');
       const filters = parseFilters(flags.filter);
       if (!filters.ok) throw new UsageError(filters.message);
-      const opened = await openSession({
-        db: flags.db,
-        ...(flags.playbook ? { playbook: flags.playbook } : {}),
-        connect: () =>
-          openPortal('tag', flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
-      });
-      if (!opened.ok) throw new CliError(opened.message);
-      const { session } = opened;
-      if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
+      const session = await openCommandSession('tag', flags);
       if (flags.apply) {
         try {
           process.exitCode = await applyPlan(session, flags, flags.apply);

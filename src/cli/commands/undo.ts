@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
-import { newRunId, openSession } from '../../tag/session.ts';
+import { newRunId } from '../../tag/session.ts';
 import { runUndo, type UndoSummary } from '../../tag/undo.ts';
 import { CliError, EXIT } from '../errors.ts';
-import { addPortalOptions, openPortal, type PortalFlags, portalHelp } from '../portal.ts';
+import { dbOption, jsonOption } from '../options.ts';
+import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
 
 interface UndoFlags extends PortalFlags {
   json?: boolean;
@@ -24,8 +24,8 @@ export function registerUndo(program: Command): void {
     .command('undo')
     .argument('<run-id>', 'the run to undo (see "rolecall runs")')
     .description('Restore the values a run replaced, except values changed since by anyone.')
-    .option('--db <path>', 'audit log', DEFAULT_DB_PATH)
-    .option('--json', 'print one JSON object on stdout and nothing else')
+    .addOption(dbOption('audit log'))
+    .addOption(jsonOption('print one JSON object on stdout and nothing else'))
     .option('--dry-run', 'list exactly the contact values undo would restore, and change nothing')
     .addHelpText('after', UNDO_RULE);
   addPortalOptions(command)
@@ -37,9 +37,7 @@ export function registerUndo(program: Command): void {
       ]),
     )
     .action(async (target: string, flags: UndoFlags) => {
-      const opened = await openSession({ db: flags.db, connect: () => openPortal('undo', flags) });
-      if (!opened.ok) throw new CliError(opened.message);
-      const { session } = opened;
+      const session = await openCommandSession('undo', flags);
       try {
         const run = session.db.getRun(target);
         if (!run) throw new CliError(`No run "${target}" in ${flags.db}. See "rolecall runs".`);
