@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AuditDb, type SeenRow } from '../audit-db.ts';
-import { reportData } from '../report/report-data.ts';
+import { AuditDb, type SeenRow } from '../../src/tag/audit-db.ts';
+import { reportData } from '../../src/tag/report/report-data.ts';
 
 const row = (id: string, title: string, seniority: string, fn: string): SeenRow => ({
   contact_id: id,

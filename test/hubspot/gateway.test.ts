@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Sandbox, startSandbox } from '../../sandbox/index.ts';
-import { createGateway } from '../gateway.ts';
+import { createGateway } from '../../src/hubspot/gateway.ts';
+import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
 
 let sandbox: Sandbox | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RateLimiter } from '../rate-limiter.ts';
+import { RateLimiter } from '../../src/hubspot/rate-limiter.ts';
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGateway } from '../gateway.ts';
+import { createGateway } from '../../src/hubspot/gateway.ts';
 
 let server: Server | undefined;
 const sockets: Socket[] = [];

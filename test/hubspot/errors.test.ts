@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateHubSpotError } from '../errors.ts';
+import { translateHubSpotError } from '../../src/hubspot/errors.ts';
 
 describe('translateHubSpotError', () => {
   it('names the token variable on 401, without echoing any token', () => {

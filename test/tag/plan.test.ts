@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../taxonomy.ts';
-import { type ContactSnapshot, personSetProperties, planContact } from '../plan.ts';
+import { type ContactSnapshot, personSetProperties, planContact } from '../../src/tag/plan.ts';
+import type { Classification } from '../../src/taxonomy.ts';
 
 const vpSales: Classification = {
   title: 'VP Sales',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { PlanFile } from '../plan-file.ts';
+import { PlanFile } from '../../src/tag/plan-file.ts';
 
 describe('the plan file', () => {
   it('writes the reasons once per contact in the CSV, and one compact JSON line per contact', async () => {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../progress.ts';
+import { createProgress } from '../../src/tag/progress.ts';
 
 const progress = {
   processed: 1000,
