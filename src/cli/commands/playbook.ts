@@ -10,6 +10,7 @@ import { renderPersona, renderPersonaList, renderRole } from '../../playbook/ren
 import { didYouMean } from '../../playbook/text.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { loadPlaybookForCli, playbookOption } from '../options.ts';
+import { playbookPull, playbookPush, type RemoteOptions } from './playbook-remote.ts';
 
 const list = (issues: readonly PlaybookIssue[], mark: string) =>
   issues.map((i) => `  ${mark} ${i.text}`).join('\n');
@@ -136,4 +137,14 @@ export function registerPlaybook(program: Command): void {
     .option('--out <file>', 'where to write the suggestions', 'playbook-suggestions.yaml')
     .addOption(playbookOption('the playbook to compare with (default: the shipped one)'))
     .action((options: { from: string; out: string; playbook?: string }) => playbookSuggest(options));
+  const remote = (verb: 'pull' | 'push', description: string, run: typeof playbookPull) =>
+    playbook
+      .command(`${verb} <file>`)
+      .description(description)
+      .option('--server <url>', 'the rolecall backend (default: ROLECALL_PUBLIC_URL)')
+      .option('--portal <id>', 'the HubSpot account id whose playbook this is')
+      .addHelpText('after', '\nSigns with HUBSPOT_CLIENT_SECRET, as HubSpot signs the settings page.\n')
+      .action((file: string, options: RemoteOptions) => run(file, options));
+  remote('pull', "Write a portal's current playbook (from rolecall serve) to a YAML file.", playbookPull);
+  remote('push', "Check a playbook file, then save it as the portal's newest version.", playbookPush);
 }
