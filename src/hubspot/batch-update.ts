@@ -1,10 +1,13 @@
 import type { HubSpotError, HubSpotResult } from './errors.ts';
 import type { BatchWriteOutcome, ContactUpdate } from './records.ts';
 import type { Transport } from './transport.ts';
+import { sameStoredValue } from './values.ts';
 
 /** HubSpot's cap on inputs per batch call. */
 export const BATCH_LIMIT = 100;
 const PARTIAL_RETRIES = 3;
+/** Lost answers on one chunk before the write is given up (each followed by a read-back). */
+const LOST_ANSWERS = 3;
 /** 207 categories that will not heal on retry. */
 const FINAL_CATEGORIES = new Set([
   'OBJECT_NOT_FOUND',
@@ -21,7 +24,8 @@ interface BatchBody {
 /**
  * Writes up to 100 updates in one call and reports each id. A 207 is split: only the ids that failed
  * are sent again. A 400 rejects the whole batch for one bad input, so the batch is halved until the bad
- * input stands alone and the rest goes through.
+ * input stands alone and the rest goes through. When the answer is lost (a timeout), HubSpot may have
+ * applied the write: the chunk is read back first and only the updates that did not land are sent again.
  */
 export async function batchUpdate(
   transport: Transport,
@@ -49,14 +53,25 @@ async function sendChunk(
   outcome: BatchWriteOutcome,
   retry: ContactUpdate[],
   mayRetry: boolean,
+  lostAnswers = 0,
 ): Promise<{ ok: false; error: HubSpotError } | undefined> {
   const result = await transport.send<BatchBody>({
     method: 'POST',
     path: `/crm/v3/objects/${objectType}/batch/update`,
     body: { inputs: chunk.map(({ id, properties }) => ({ id, properties })) },
     what: `updating ${chunk.length} ${objectType}`,
+    onTimeout: 'return',
   });
   if (!result.ok) {
+    if (result.error.timedOut && lostAnswers + 1 < LOST_ANSWERS) {
+      const unconfirmed = await notLanded(transport, objectType, chunk);
+      if (!unconfirmed.ok) return unconfirmed;
+      const landed = new Set(chunk.map((input) => input.id));
+      for (const input of unconfirmed.value) landed.delete(input.id);
+      outcome.succeeded.push(...landed);
+      if (unconfirmed.value.length === 0) return undefined;
+      return sendChunk(transport, objectType, unconfirmed.value, outcome, retry, mayRetry, lostAnswers + 1);
+    }
     if (result.error.kind === 'validation' && chunk.length > 1) {
       const half = Math.ceil(chunk.length / 2);
       return (
@@ -89,4 +104,38 @@ async function sendChunk(
     else outcome.failed.push({ id: input.id, message: 'HubSpot did not confirm this update.' });
   }
   return undefined;
+}
+
+/** Reads a chunk back after a lost answer; returns the updates whose values are not all there yet. */
+async function notLanded(
+  transport: Transport,
+  objectType: string,
+  chunk: readonly ContactUpdate[],
+): Promise<HubSpotResult<ContactUpdate[]>> {
+  transport.noteReread();
+  const properties = [...new Set(chunk.flatMap((input) => Object.keys(input.properties)))];
+  const read = await transport.send<{
+    results?: Array<{ id?: unknown; properties?: Record<string, string | null> }>;
+  }>({
+    method: 'POST',
+    path: `/crm/v3/objects/${objectType}/batch/read`,
+    body: { inputs: chunk.map(({ id }) => ({ id })), properties },
+    what: `reading back ${chunk.length} ${objectType} after a lost answer`,
+  });
+  if (!read.ok) return read;
+  const stored = new Map(
+    (read.value.body?.results ?? []).map((item) => [String(item.id), item.properties ?? {}]),
+  );
+  return {
+    ok: true,
+    value: chunk.filter((input) => {
+      const values = stored.get(input.id);
+      return (
+        values === undefined ||
+        !Object.entries(input.properties).every(([property, wanted]) =>
+          sameStoredValue(values[property], wanted),
+        )
+      );
+    }),
+  };
 }

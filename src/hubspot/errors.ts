@@ -26,6 +26,8 @@ export interface HubSpotError {
   properties?: string[];
   /** Record ids HubSpot named (207 / 404). */
   ids?: string[];
+  /** No answer came in time: the request may or may not have been applied. */
+  timedOut?: boolean;
 }
 
 export type HubSpotResult<T> = { ok: true; value: T } | { ok: false; error: HubSpotError };

@@ -11,6 +11,11 @@ export interface HubSpotRequest {
   search?: boolean;
   /** What rolecall is doing, for error messages ("reading contacts"). */
   what: string;
+  /**
+   * `return`: after a timeout, hand the error back instead of sending again. For writes whose answer may
+   * be lost after HubSpot applied them: the caller re-reads before it writes again.
+   */
+  onTimeout?: 'retry' | 'return';
 }
 
 export interface TransportOptions {
@@ -50,11 +55,15 @@ export interface TransportMetrics {
   failures: number;
   /** Requests the server did not answer in time (their sockets may still be open). */
   timeouts: number;
+  /** Batches read back after a write's answer was lost, so only what had not landed was sent again. */
+  rereads: number;
 }
 
 export interface Transport {
   send<T>(request: HubSpotRequest): Promise<HubSpotResult<{ status: number; body: T }>>;
   metrics(): TransportMetrics;
+  /** Counts one read-back of a batch whose write answer was lost. */
+  noteReread(): void;
   readonly limiter: RateLimiter;
 }
 
@@ -79,7 +88,7 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
   const timeoutMs = options.timeoutMs ?? 30_000;
   const maxTimeoutAttempts = options.maxTimeoutAttempts ?? 3;
   const random = options.random ?? Math.random;
-  const counts = { requests: 0, retries: 0, rateLimited: 0, failures: 0, timeouts: 0 };
+  const counts = { requests: 0, retries: 0, rateLimited: 0, failures: 0, timeouts: 0, rereads: 0 };
 
   async function attempt<T>(
     request: HubSpotRequest,
@@ -175,6 +184,8 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
         const window = request.search ? 1000 : limiter.ceiling.intervalMs;
         const waitMs = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : window;
         (request.search ? searchLimiter : limiter).pause(waitMs + random() * 250);
+      } else if (result.timedOut && request.onTimeout === 'return') {
+        return fail({ ...error, timedOut: true });
       } else if (error.retryable) {
         failures += 1;
         timeouts += result.timedOut ? 1 : 0;
@@ -208,6 +219,9 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
   return {
     send,
     limiter,
+    noteReread: () => {
+      counts.rereads += 1;
+    },
     metrics: () => ({
       ...counts,
       rateLimitWaits: limiter.stats.waits + searchLimiter.stats.waits,

@@ -78,3 +78,23 @@ export function toInternalValue(lookup: OptionLookup, property: string, cell: st
         .join(';')
     : one(cell);
 }
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T/;
+
+/** A number, an ISO datetime or epoch milliseconds, as one comparable number. */
+function asNumber(value: string): number {
+  return ISO_DATETIME.test(value) ? Date.parse(value) : Number(value);
+}
+
+/** Values compare by meaning: multi-checkbox order, number spelling and datetime format do not matter. */
+export function sameStoredValue(
+  current: string | null | undefined,
+  wanted: string | null | undefined,
+): boolean {
+  const norm = (value: string | null | undefined) =>
+    (value ?? '').split(';').filter(Boolean).sort().join(';');
+  if (norm(current) === norm(wanted)) return true;
+  if (!current?.trim() || !wanted?.trim()) return false;
+  const a = asNumber(current.trim());
+  return Number.isFinite(a) && a === asNumber(wanted.trim());
+}

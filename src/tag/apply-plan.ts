@@ -3,10 +3,10 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import { sameStoredValue } from '../hubspot/values.ts';
 import { applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb } from './audit-db.ts';
 import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
-import { sameStoredValue } from './reconcile.ts';
 
 export interface ApplyPlanSummary {
   runId: string;

@@ -1,26 +1,7 @@
 import type { HubSpotResult } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import { sameStoredValue } from '../hubspot/values.ts';
 import type { AuditDb } from './audit-db.ts';
-
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T/;
-
-/** A number, an ISO datetime or epoch milliseconds, as one comparable number. */
-function asNumber(value: string): number {
-  return ISO_DATETIME.test(value) ? Date.parse(value) : Number(value);
-}
-
-/** Values compare by meaning: multi-checkbox order, number spelling and datetime format do not matter. */
-export function sameStoredValue(
-  current: string | null | undefined,
-  wanted: string | null | undefined,
-): boolean {
-  const norm = (value: string | null | undefined) =>
-    (value ?? '').split(';').filter(Boolean).sort().join(';');
-  if (norm(current) === norm(wanted)) return true;
-  if (!current?.trim() || !wanted?.trim()) return false;
-  const a = asNumber(current.trim());
-  return Number.isFinite(a) && a === asNumber(wanted.trim());
-}
 
 /**
  * After a crash, writes logged as pending may or may not have reached HubSpot. Reads those contacts

@@ -46,6 +46,8 @@ export interface TagCommandResult {
   deals?: DealPhaseSummary;
   reportPath?: string;
   planPaths?: { csv: string; json: string };
+  /** Write batches read back after their answer was lost, so only what had not landed was sent again. */
+  rereadBatches?: number;
   /** A sentence for people when the run could not start. */
   problem?: string;
   /** Things people should know that did not stop the run (e.g. missing hs_persona options). */
@@ -260,6 +262,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   return {
     summary,
     ...(deals ? { deals } : {}),
+    rereadBatches: metrics.rereads,
     reportPath,
     ...warnings,
     ...(planFile ? { planPaths: { csv: planFile.csvPath, json: planFile.jsonPath } } : {}),

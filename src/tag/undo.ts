@@ -1,11 +1,12 @@
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
+import { sameStoredValue } from '../hubspot/values.ts';
 import { applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb, WriteRow } from './audit-db.ts';
 import { undoDealWrites } from './deals/deal-undo.ts';
 import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
-import { reconcilePending, sameStoredValue } from './reconcile.ts';
+import { reconcilePending } from './reconcile.ts';
 
 export interface UndoSummary {
   runId: string;

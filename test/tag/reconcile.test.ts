@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameStoredValue } from '../../src/tag/reconcile.ts';
+import { sameStoredValue } from '../../src/hubspot/values.ts';
 
 describe('sameStoredValue', () => {
   it.each([

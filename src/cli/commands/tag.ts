@@ -217,6 +217,7 @@ function report(result: TagCommandResult, flags: TagFlags): number {
       `${JSON.stringify({
         ...summary,
         labelsWritten: result.deals?.labelsWritten ?? 0,
+        rereadBatches: result.rereadBatches ?? 0,
         ...(result.deals ? { deals: result.deals } : {}),
         reportPath: result.reportPath,
         plan: result.planPaths,
@@ -242,6 +243,9 @@ function report(result: TagCommandResult, flags: TagFlags): number {
       ? [
           `  deals: ${result.deals.dealsEvaluated} open deals, ${summary.dryRun ? 'would change' : 'changed'} ${result.deals.dealsChanged}: ${result.deals.labelsWritten} labels${result.deals.labelsRemoved ? ` (${result.deals.labelsRemoved} of rolecall's removed)` : ''}, ${result.deals.dealPropertiesWritten} deal values`,
         ]
+      : []),
+    ...(result.rereadBatches
+      ? [`  read back after a lost answer (not sent twice): ${result.rereadBatches} batches`]
       : []),
     ...(result.planPaths ? [`  plan: ${result.planPaths.csv} and ${result.planPaths.json}`] : []),
     ...(result.reportPath ? [`  report: ${result.reportPath}`] : []),
