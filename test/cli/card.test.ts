@@ -1,35 +1,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { DEFAULT_PLAYBOOK_YAML } from '../../src/playbook/load-file.ts';
+import { captureOutput } from './run-cli.ts';
 
-let out = '';
-let err = '';
-
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const io = captureOutput();
 
 const run = (...args: string[]) => main(['node', 'rolecall', 'card', ...args]);
 const json = async (...args: string[]) => {
   expect(await run(...args, '--json')).toBe(0);
-  return JSON.parse(out) as Record<string, string[]>;
+  return JSON.parse(io.out) as Record<string, string[]>;
 };
 const finance = defaultPlaybook.personas.find((p) => p.id === 'finance_leader')!;
 /** An engine id or an internal reason ("function procurement", "201-1000", "computer_software"). */
@@ -96,19 +79,19 @@ describe('rolecall card: what the contact card shows', () => {
 
   it('prints the card as text, top to bottom', async () => {
     expect(await run('VP Sales', '--employees', '500', '--company-name', 'Acme')).toBe(0);
-    const lines = out.split('\n');
+    const lines = io.out.split('\n');
     expect(lines[0]).toBe('Function Leader · Decision maker');
     expect(lines[1]).toMatch(/^VP · Sales · Suggested, not saved · (likely|possible)$/);
     expect(lines[2]).toMatch(/^Why: "VP Sales" · 500 employees → Function Leader, decision maker\. \S/);
-    expect(out).toContain('Actions: [Save suggestion] · Re-classify · Enroll in a workflow');
-    expect(out).toContain('Talking points: Function Leader as decision maker');
+    expect(io.out).toContain('Actions: [Save suggestion] · Re-classify · Enroll in a workflow');
+    expect(io.out).toContain('Talking points: Function Leader as decision maker');
   });
 
   it('accepts a lifecycle stage and passes it to the card', async () => {
     const card = await json('CFO', '--lifecycle', 'Customer');
     expect(card.lifecycle).toBe('customer');
     expect(await run('CFO', '--lifecycle', 'customer')).toBe(0);
-    expect(out).toContain('lifecycle customer');
+    expect(io.out).toContain('lifecycle customer');
   });
 
   it('reads a playbook file, so a changed talking point shows without HubSpot', async () => {
@@ -123,9 +106,9 @@ describe('rolecall card: what the contact card shows', () => {
 
   it('rejects bad input with exit 2 and the fix', async () => {
     expect(await run('')).toBe(2);
-    expect(err).toMatch(/Give a job title, e\.g\. rolecall card "VP of Sales"/);
+    expect(io.err).toMatch(/Give a job title, e\.g\. rolecall card "VP of Sales"/);
     expect(await run('CFO', '--employees', 'lots')).toBe(2);
-    expect(err).toMatch(/--employees must be a number, e\.g\. --employees 500 \(got "lots"\)/);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/--employees must be a number, e\.g\. --employees 500 \(got "lots"\)/);
+    expect(io.out).toBe('');
   });
 });

@@ -1,33 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseSince } from '../../src/cli/commands/insights.ts';
 import { main } from '../../src/cli/main.ts';
 import { generateDealHistory } from '../../src/sandbox/seed/deal-history.ts';
+import { captureOutput } from '../cli/run-cli.ts';
 import { analyzeHistory, NOW } from './history.ts';
 
-let out = '';
-let err = '';
+const io = captureOutput();
 let dir = '';
 
 beforeEach(() => {
-  out = '';
-  err = '';
   dir = mkdtempSync(join(tmpdir(), 'rolecall-suggest-'));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 const run = (...args: string[]) => main(['node', 'rolecall', ...args]);
@@ -41,7 +27,7 @@ describe('rolecall playbook suggest', () => {
     );
     const target = join(dir, 'suggestions.yaml');
     expect(await run('playbook', 'suggest', '--from', from, '--out', target)).toBe(0);
-    expect(out).toMatch(/wrote .*suggestions\.yaml: \d+ suggested change\(s\), none applied/);
+    expect(io.out).toMatch(/wrote .*suggestions\.yaml: \d+ suggested change\(s\), none applied/);
     const text = readFileSync(target, 'utf8');
     expect(text).toMatch(/# finance_leader engaged on \d+ % of won deals vs \d+ % of lost, 600 deals/);
     expect((parse(text) as { changes: unknown[] }).changes.length).toBeGreaterThan(0);
@@ -49,11 +35,11 @@ describe('rolecall playbook suggest', () => {
 
   it('names the fix for a missing or foreign file (exit 2)', async () => {
     expect(await run('playbook', 'suggest', '--from', join(dir, 'nope.json'))).toBe(2);
-    expect(err).toContain('rolecall insights --out');
+    expect(io.err).toContain('rolecall insights --out');
     const foreign = join(dir, 'other.json');
     writeFileSync(foreign, '{"hello": 1}');
     expect(await run('playbook', 'suggest', '--from', foreign)).toBe(2);
-    expect(err).toContain('is not a rolecall insights file');
+    expect(io.err).toContain('is not a rolecall insights file');
   });
 });
 
@@ -64,8 +50,8 @@ describe('rolecall insights flags', () => {
     expect(parseSince('2y')).toBe(730);
     expect(parseSince('26w')).toBe(182);
     expect(await run('insights', '--since', 'last year')).toBe(2);
-    expect(err).toContain('give a period like 365d');
+    expect(io.err).toContain('give a period like 365d');
     expect(await run('insights', '--min-deals', '0')).toBe(2);
-    expect(err).toContain('--min-deals 0');
+    expect(io.err).toContain('--min-deals 0');
   });
 });
