@@ -6,7 +6,7 @@ import type { Freshness, InsightsOptions, InsightsReport, TitlePattern } from '.
 
 /** What the analysis needs of the playbook: persona ids, kinds and review dates. */
 export interface PlaybookFacts {
-  personas: Array<{ id: string; kind: 'persona' | 'negative'; lastReviewed: string | null }>;
+  personas: Array<{ id: string; kind: 'persona' | 'negative'; reviewedAt: string | null }>;
   reviewIntervalDays: number;
   /** The deal-size bands (playbook `deals.sizeBands`), smallest first. */
   sizeBands: string[];
@@ -18,11 +18,11 @@ export function playbookFacts(playbook: Playbook): PlaybookFacts {
       // Customer personas describe people after a purchase; closed deals are read as at the time of the deal.
       ...playbook.personas
         .filter((p) => p.match.customer !== true)
-        .map((p) => ({ id: p.id, kind: 'persona' as const, lastReviewed: p.lastReviewed })),
+        .map((p) => ({ id: p.id, kind: 'persona' as const, reviewedAt: p.reviewedAt })),
       ...playbook.negativePersonas.map((p) => ({
         id: p.id,
         kind: 'negative' as const,
-        lastReviewed: p.lastReviewed,
+        reviewedAt: p.reviewedAt,
       })),
     ],
     reviewIntervalDays: playbook.reviewIntervalDays,
@@ -123,7 +123,7 @@ export function freshness(
   return playbook.personas
     .filter((persona) => persona.kind === 'persona')
     .map((persona) => {
-      const reviewed = persona.lastReviewed ? Date.parse(persona.lastReviewed) : Number.NaN;
+      const reviewed = persona.reviewedAt ? Date.parse(persona.reviewedAt) : Number.NaN;
       const known = Number.isFinite(reviewed);
       const daysSinceReview = known ? Math.floor((now - reviewed) / DAY) : null;
       const overdue = daysSinceReview === null || daysSinceReview > playbook.reviewIntervalDays;
@@ -145,7 +145,7 @@ export function freshness(
       const changed = shiftInterval !== null && (shiftInterval[0] > 0 || shiftInterval[1] < 0);
       const pct = (value: number | null) => (value === null ? '?' : `${Math.round(value * 100)} %`);
       const review = known
-        ? `last reviewed ${persona.lastReviewed} (${daysSinceReview} days ago${overdue ? `, past the ${playbook.reviewIntervalDays}-day review interval` : ''})`
+        ? `last reviewed ${persona.reviewedAt} (${daysSinceReview} days ago${overdue ? `, past the ${playbook.reviewIntervalDays}-day review interval` : ''})`
         : 'never reviewed';
       const note = !comparable
         ? `${review}; not enough won deals on both sides of the review date to tell what changed`
@@ -154,7 +154,7 @@ export function freshness(
           : `${review}; its share of won deals held (${pct(before.share)} before, ${pct(since.share)} since)`;
       return {
         persona: persona.id,
-        lastReviewed: persona.lastReviewed,
+        reviewedAt: persona.reviewedAt,
         daysSinceReview,
         overdue,
         before,

@@ -97,7 +97,7 @@ export function renderInsights(report: InsightsReport): string {
   const freshness = report.freshness
     .map(
       (f) =>
-        `<tr class="${f.changed || f.overdue ? 'lower' : ''}"><td>${e(f.persona)}</td><td>${e(f.lastReviewed ?? 'never')}</td><td>${f.daysSinceReview ?? '—'}</td><td>${pct(f.before.share)}</td><td>${pct(f.since.share)}</td><td>${e(f.note)}</td></tr>`,
+        `<tr class="${f.changed || f.overdue ? 'lower' : ''}"><td>${e(f.persona)}</td><td>${e(f.reviewedAt ?? 'never')}</td><td>${f.daysSinceReview ?? '—'}</td><td>${pct(f.before.share)}</td><td>${pct(f.since.share)}</td><td>${e(f.note)}</td></tr>`,
     )
     .join('');
   return `${head}${kpis}

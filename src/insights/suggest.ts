@@ -103,7 +103,7 @@ export function suggest(report: InsightsReport, playbook: Playbook): Suggestion[
         name: `${candidate.function.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())} buyer`,
         summary: `People in ${candidate.function.replace(/_/g, ' ')} who keep appearing on won deals; describe who they are and why they buy.`,
         match: { functions: [candidate.function], priority: 5 },
-        lastReviewed: report.period.to.slice(0, 10),
+        reviewedAt: report.period.to.slice(0, 10),
       },
       why: [
         `${candidate.function} contacts match no persona yet were on ${candidate.wonDeals} won deals (${pct(candidate.shareOfWon)} of won) and ${candidate.lostDeals} lost`,

@@ -112,7 +112,7 @@ export interface TitlePattern {
 
 export interface Freshness {
   persona: string;
-  lastReviewed: string | null;
+  reviewedAt: string | null;
   daysSinceReview: number | null;
   overdue: boolean;
   /** Share of won deals with the persona among deals closed before / since the review. */

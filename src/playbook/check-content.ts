@@ -65,13 +65,13 @@ const DAY_MS = 86_400_000;
 export function staleness(playbook: Playbook, source: string, today: string): PlaybookIssue[] {
   const now = Date.parse(today);
   return allPersonas(playbook).flatMap(({ persona, path }) => {
-    const age = Math.floor((now - Date.parse(persona.lastReviewed)) / DAY_MS);
+    const age = Math.floor((now - Date.parse(persona.reviewedAt)) / DAY_MS);
     if (age > playbook.reviewIntervalDays) {
       return [
         issue(
           source,
-          [...path, 'lastReviewed'],
-          `"${persona.id}" was last reviewed ${age} days ago (interval ${playbook.reviewIntervalDays}); ${persona.owner ? `ask ${persona.owner} to review` : 'give it an owner, review'} it with sales and update lastReviewed`,
+          [...path, 'reviewedAt'],
+          `"${persona.id}" was last reviewed ${age} days ago (interval ${playbook.reviewIntervalDays}); ${persona.owner ? `ask ${persona.owner} to review` : 'give it an owner, review'} it with sales and update reviewedAt`,
         ),
       ];
     }
@@ -79,8 +79,8 @@ export function staleness(playbook: Playbook, source: string, today: string): Pl
       return [
         issue(
           source,
-          [...path, 'lastReviewed'],
-          `${persona.lastReviewed} is in the future; use the date of the last real review`,
+          [...path, 'reviewedAt'],
+          `${persona.reviewedAt} is in the future; use the date of the last real review`,
         ),
       ];
     return [];

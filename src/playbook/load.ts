@@ -1,4 +1,5 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { renameDeprecated } from './aliases.ts';
 import { checkReferences } from './check-references.ts';
 import { checkRules } from './check-rules.ts';
 import { fromZodIssues, issue, type PathKey, type PlaybookIssue, pathText } from './issues.ts';
@@ -111,22 +112,28 @@ function duplicateIds(data: unknown, source: string): PlaybookIssue[] {
 
 /** Validates already-parsed playbook data (e.g. an imported JSON module). Never throws. */
 export function loadPlaybookData(
-  data: unknown,
+  raw: unknown,
   source: string,
   options: LoadOptions = {},
 ): PlaybookLoadResult {
   try {
+    const renamed = renameDeprecated(raw, source);
+    const data = renamed.data;
     const parsed = PlaybookSchema.safeParse(data);
     if (!parsed.success) {
       const errors = [...fromZodIssues(source, data, parsed.error.issues), ...duplicateIds(data, source)];
-      return { value: null, warnings: [], errors };
+      return { value: null, warnings: renamed.warnings, errors };
     }
     const value = normalise(parsed.data);
     const today = options.today ?? new Date().toISOString().slice(0, 10);
     const references = checkReferences(value, source);
     const rules = checkRules(value, source, today);
     const errors = [...references, ...rules.errors];
-    return { value: errors.length === 0 ? value : null, warnings: rules.warnings, errors };
+    return {
+      value: errors.length === 0 ? value : null,
+      warnings: [...renamed.warnings, ...rules.warnings],
+      errors,
+    };
   } catch (error) {
     // A throw here is a bug in rolecall, but the caller still gets a result rather than a crash.
     return {

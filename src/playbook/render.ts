@@ -71,7 +71,7 @@ export function renderPersona(persona: AnyPersona, playbook: Playbook): string {
   const mapped = persona.hubspotPersona ? ` · hs_persona ${persona.hubspotPersona}` : '';
   lines.push(
     '',
-    `Playbook ${playbook.version} · owner ${persona.owner ?? 'unassigned'} · last reviewed ${persona.lastReviewed}${mapped}`,
+    `Playbook ${playbook.version} · owner ${persona.owner ?? 'unassigned'} · last reviewed ${persona.reviewedAt}${mapped}`,
   );
   return `${lines.join('\n')}\n`;
 }

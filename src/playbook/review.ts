@@ -40,12 +40,12 @@ export interface ReviewStatus {
 }
 
 export function reviewStatus(
-  persona: Pick<AnyPersona, 'lastReviewed'>,
+  persona: Pick<AnyPersona, 'reviewedAt'>,
   playbook: Pick<Playbook, 'reviewIntervalDays'>,
   today: Date | string,
 ): ReviewStatus {
-  const days = daysSince(persona.lastReviewed, today);
-  if (days === null) return { days, stale: false, line: `last reviewed ${persona.lastReviewed}` };
+  const days = daysSince(persona.reviewedAt, today);
+  if (days === null) return { days, stale: false, line: `last reviewed ${persona.reviewedAt}` };
   return { days, stale: days > playbook.reviewIntervalDays, line: `last reviewed ${ageWords(days)}` };
 }
 
@@ -53,7 +53,7 @@ export interface StalePersona {
   id: string;
   name: string;
   owner: string | null;
-  lastReviewed: string;
+  reviewedAt: string;
   days: number;
   negative: boolean;
 }
@@ -69,7 +69,7 @@ export function stalePersonas(playbook: Playbook, today: Date | string): StalePe
           id: persona.id,
           name: persona.name,
           owner: persona.owner ?? null,
-          lastReviewed: persona.lastReviewed,
+          reviewedAt: persona.reviewedAt,
           days: status.days,
           negative: kind === 'negative',
         },

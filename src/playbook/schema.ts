@@ -115,7 +115,7 @@ const personaCommon = {
   alsoMatch: z.array(MatchSchema).default([]),
   confidence: Confidence.default(0.8),
   owner: Text.optional(),
-  lastReviewed: IsoDate,
+  reviewedAt: IsoDate,
   hubspotPersona: HubSpotPersona.optional(),
 };
 

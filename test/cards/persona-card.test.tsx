@@ -259,7 +259,7 @@ describe('persona card: next move and persona freshness', () => {
   });
 
   it("shows the review age, and warns once a persona is past the playbook's review interval", () => {
-    const reviewed = Date.parse(`${persona('finance_leader').lastReviewed}T00:00:00Z`);
+    const reviewed = Date.parse(`${persona('finance_leader').reviewedAt}T00:00:00Z`);
     const day = 24 * 60 * 60 * 1000;
     const fresh = renderPersona(contact({ jobtitle: 'CFO' }), {
       company: [ACME],

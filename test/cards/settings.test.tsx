@@ -6,7 +6,7 @@ import { PlaybookOverview } from '../../extensions/app/settings/PlaybookOverview
 import { deepText } from './fixtures.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const reviewed = Date.parse(`${defaultPlaybook.personas[0]!.lastReviewed}T00:00:00Z`);
+const reviewed = Date.parse(`${defaultPlaybook.personas[0]!.reviewedAt}T00:00:00Z`);
 
 describe('settings page', () => {
   it('shows the playbook in use, every persona with its owner and review age, and how to change it', () => {
@@ -18,7 +18,7 @@ describe('settings page', () => {
     const rows = findByTestId(Table, 'personas').findAll(TableRow).slice(1).map(deepText);
     expect(rows).toHaveLength(defaultPlaybook.personas.length + defaultPlaybook.negativePersonas.length);
     expect(rows).toContain(
-      `Finance Leader Product marketing ${defaultPlaybook.personas[1]!.lastReviewed} (3 days ago)`,
+      `Finance Leader Product marketing ${defaultPlaybook.personas[1]!.reviewedAt} (3 days ago)`,
     );
     expect(rows.some((r) => r.startsWith('Student or Job Seeker (not a buyer)'))).toBe(true);
     expect(findByTestId(Text, 'how-to-change').text).toContain('npm run build -- --playbook');

@@ -9,8 +9,8 @@ const NOW = '2026-12-01T00:00:00.000Z';
 const options = { ...DEFAULT_INSIGHTS_OPTIONS, now: NOW };
 const facts: PlaybookFacts = {
   personas: [
-    { id: 'finance_leader', kind: 'persona', lastReviewed: '2026-06-01' },
-    { id: 'it_security_reviewer', kind: 'persona', lastReviewed: '2025-01-01' },
+    { id: 'finance_leader', kind: 'persona', reviewedAt: '2026-06-01' },
+    { id: 'it_security_reviewer', kind: 'persona', reviewedAt: '2025-01-01' },
   ],
   reviewIntervalDays: 180,
   sizeBands: ['small', 'mid', 'large'],
@@ -141,7 +141,7 @@ describe('analyze', () => {
     );
     const report = analyze([...before, ...since], facts, options);
     const finance = report.freshness.find((f) => f.persona === 'finance_leader')!;
-    expect(finance).toMatchObject({ lastReviewed: '2026-06-01', changed: true, overdue: true });
+    expect(finance).toMatchObject({ reviewedAt: '2026-06-01', changed: true, overdue: true });
     expect(finance.before).toEqual({ won: 20, withPersona: 3, share: 0.15 });
     expect(finance.since).toEqual({ won: 20, withPersona: 18, share: 0.9 });
     expect(finance.note).toContain('moved from 15 % to 90 %');

@@ -139,8 +139,8 @@ describe('review dates', () => {
 
   it('flags a persona past the interval, oldest first, and only those', () => {
     const data = baseData();
-    data.personas[1].lastReviewed = '2026-01-10';
-    data.personas[2].lastReviewed = '2026-04-01';
+    data.personas[1].reviewedAt = '2026-01-10';
+    data.personas[2].reviewedAt = '2026-04-01';
     const playbook = load(data).value;
     if (!playbook) throw new Error('invalid');
     const stale = stalePersonas(playbook, REVIEW_DAY);

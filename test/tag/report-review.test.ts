@@ -4,7 +4,7 @@ import { AuditDb } from '../../src/tag/audit-db.ts';
 import { playbookReview, reportData } from '../../src/tag/report/report-data.ts';
 import { renderReport } from '../../src/tag/report/report-html.ts';
 
-const reviewed = defaultPlaybook.personas[0]?.lastReviewed ?? '';
+const reviewed = defaultPlaybook.personas[0]?.reviewedAt ?? '';
 const plusDays = (days: number) =>
   new Date(Date.parse(`${reviewed}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -25,7 +25,7 @@ describe('the HTML report names stale personas', () => {
     const stalePlaybook = {
       ...defaultPlaybook,
       personas: defaultPlaybook.personas.map((p) =>
-        p.id === 'finance_leader' ? { ...p, lastReviewed: '2025-01-15' } : p,
+        p.id === 'finance_leader' ? { ...p, reviewedAt: '2025-01-15' } : p,
       ),
     };
     const html = report(stalePlaybook);

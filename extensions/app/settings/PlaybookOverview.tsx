@@ -66,7 +66,7 @@ export function PlaybookOverview({
             <TableRow key={p.id}>
               <TableCell>{negative.has(p.id) ? `${p.name} (not a buyer)` : p.name}</TableCell>
               <TableCell>{p.owner ?? 'no owner'}</TableCell>
-              <TableCell>{`${p.lastReviewed} (${ageInDays(p.lastReviewed, today) ?? '?'} days ago)`}</TableCell>
+              <TableCell>{`${p.reviewedAt} (${ageInDays(p.reviewedAt, today) ?? '?'} days ago)`}</TableCell>
             </TableRow>
           ))}
         </TableBody>

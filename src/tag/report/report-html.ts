@@ -161,7 +161,7 @@ function reviewSection(data: ReportData): string {
   const staleRows = review.stale
     .map(
       (p) =>
-        `<tr><td>${e(p.name)}</td><td>${e(p.owner ?? 'no owner')}</td><td>${e(p.lastReviewed)}</td><td class="missing">${p.days} days</td></tr>`,
+        `<tr><td>${e(p.name)}</td><td>${e(p.owner ?? 'no owner')}</td><td>${e(p.reviewedAt)}</td><td class="missing">${p.days} days</td></tr>`,
     )
     .join('');
   return `<h2>Playbook review</h2>
