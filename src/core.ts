@@ -2,6 +2,21 @@
  * The browser-safe surface of rolecall used by the HubSpot cards and app functions: no `node:` imports,
  * no file system. Everything here is pure.
  */
+
+export {
+  activityText,
+  amountText,
+  companyDealLines,
+  contactDealLines,
+  DEAL_SOURCE_WORDS,
+  type DealCardCandidate,
+  type DealCardModel,
+  type DealCardPerson,
+  type DealCardRole,
+  type DealRoleSource,
+  dealCardModel,
+  type OpenDealLine,
+} from './card/deal-model.ts';
 export {
   type CardGuidance,
   type CardObjection,

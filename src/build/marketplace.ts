@@ -52,8 +52,9 @@ export const BACKEND_URL = ${JSON.stringify(origin)};
 export async function callBackend(parameters: Record<string, unknown>): Promise<unknown> {
   const response = await hubspot.fetch(\`\${BACKEND_URL}${route}\`, { method: 'POST', body: parameters });
   if (!response.ok && response.status !== 200) {
-    const body = (await response.json().catch(() => ({}))) as { errors?: unknown };
-    return { ok: false, errors: Array.isArray(body.errors) ? body.errors : [\`The rolecall backend answered \${response.status} for ${what}; try again.\`] };
+    const body = (await response.json().catch(() => ({}))) as { errors?: unknown; code?: unknown };
+    const code = typeof body.code === 'string' ? { code: body.code } : {};
+    return { ok: false, ...code, errors: Array.isArray(body.errors) ? body.errors : [\`The rolecall backend answered \${response.status} for ${what}; try again.\`] };
   }
   return response.json();
 }
@@ -150,6 +151,9 @@ export function writeMarketplaceProject(options: MarketplaceOptions): {
   const clients: [string, string, string][] = [
     ['app/cards/shared/saveClient.ts', '/api/cards/save-classification', 'the save'],
     ['app/cards/shared/groupClient.ts', '/api/cards/buying-group', 'the buying group'],
+    ['app/cards/shared/dealClient.ts', '/api/cards/deal-buying-group', "the deal's buying group"],
+    ['app/cards/shared/addToDealClient.ts', '/api/cards/add-to-deal', 'adding to the deal'],
+    ['app/cards/shared/openDealsClient.ts', '/api/cards/open-deals', 'the open deals'],
   ];
   for (const [file, route, what] of clients) {
     const path = join(out, file);

@@ -29,9 +29,12 @@ export async function runFunction<T extends object>(
 ): Promise<FunctionResult<T>> {
   const accessToken = process.env.PRIVATE_APP_ACCESS_TOKEN;
   if (!accessToken) {
-    return fail(
-      'The app function has no access token (PRIVATE_APP_ACCESS_TOKEN); reinstall the app, then run "hs project upload".',
-    );
+    return {
+      ...fail(
+        'The app function has no access token (PRIVATE_APP_ACCESS_TOKEN); reinstall the app, then run "hs project upload".',
+      ),
+      code: 'disconnected',
+    };
   }
   const gateway = createGateway({
     accessToken,

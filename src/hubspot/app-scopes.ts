@@ -8,5 +8,14 @@ export const REQUIRED_SCOPES = [
   'crm.schemas.contacts.write',
 ] as const;
 
-/** Asked for but not needed to install; features that use them check the granted scopes. */
-export const OPTIONAL_SCOPES = ['crm.objects.deals.read'] as const;
+/**
+ * Asked for but not needed to install; features that use them check the granted scopes. The deal buying
+ * group needs the deal ones: reading deals, labelling contact↔deal associations, creating the labels and
+ * deal properties at setup.
+ */
+export const OPTIONAL_SCOPES = [
+  'crm.objects.deals.read',
+  'crm.objects.deals.write',
+  'crm.schemas.deals.read',
+  'crm.schemas.deals.write',
+] as const;

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { classify } from '../../classify/classify.ts';
+import { addToDeal } from '../../functions/deal-add.ts';
+import { dealBuyingGroup, openDeals } from '../../functions/deal-group.ts';
 import { buyingGroup } from '../../functions/group.ts';
 import { saveClassification } from '../../functions/save.ts';
 import type { Playbook } from '../../playbook/schema.ts';
@@ -43,6 +45,7 @@ export function registerCardRoutes(app: FastifyInstance, options: CardRouteOptio
     if (!gateway) {
       void reply.code(403).send({
         ok: false,
+        code: 'disconnected',
         errors: ['Rolecall is not connected to this HubSpot account; install the app again.'],
       });
       return null;
@@ -83,4 +86,21 @@ export function registerCardRoutes(app: FastifyInstance, options: CardRouteOptio
     const playbook = await options.playbookFor(caller.portalId);
     return reply.send(await buyingGroup(caller.parameters, { gateway: caller.gateway, playbook }));
   });
+
+  // The deal card, the add-to-deal click and the open-deal lines of the contact and company cards.
+  const dealRoutes = {
+    'deal-buying-group': dealBuyingGroup,
+    'add-to-deal': addToDeal,
+    'open-deals': openDeals,
+  };
+  for (const [route, handler] of Object.entries(dealRoutes)) {
+    app.post(`/api/cards/${route}`, async (request, reply) => {
+      const caller = await portalOf(request, reply);
+      if (!caller) return reply;
+      const playbook = await options.playbookFor(caller.portalId);
+      return reply.send(
+        await handler(caller.parameters, { gateway: caller.gateway, playbook, now: options.now }),
+      );
+    });
+  }
 }
