@@ -3,9 +3,12 @@ import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Connection, connectPortal } from '../hubspot/connect.ts';
 import type { TransportOptions } from '../hubspot/transport.ts';
+import { describePlaybookSource, type PlaybookSource } from '../playbook/source.ts';
 import { openSession, type Session } from '../tag/session.ts';
-import { UsageError } from './errors.ts';
+import { type BackendFlags, namedBackend, portalFlag } from './backend.ts';
+import { CliError, UsageError } from './errors.ts';
 import { loadPlaybookForCli } from './options.ts';
+import { fetchPortalPlaybook } from './portal-playbook.ts';
 
 /** Sample contacts seeded into a new `--sandbox`. */
 export const SANDBOX_CONTACTS = 3000;
@@ -87,22 +90,76 @@ async function openLocalSandbox(file: string, transport: TransportOptions): Prom
   };
 }
 
+/** `--server` and `--portal`: where a command reads the portal's saved playbook (the backend's current version). */
+export function addBackendOptions(command: Command): Command {
+  return command
+    .option(
+      '--server <url>',
+      "rolecall backend to read the portal's playbook from (default: ROLECALL_PUBLIC_URL)",
+    )
+    .option('--portal <id>', "the portal's HubSpot account id (default: the token's account)");
+}
+
+export interface SessionFlags extends PortalFlags, BackendFlags {
+  playbook?: string;
+  json?: boolean;
+}
+
 /**
  * What a command that talks to HubSpot opens first: its playbook (warnings shown, a broken file stops
- * here, before anything connects), then the portal or `--sandbox`, then the audit log. The sandbox line
- * goes to stderr unless `--json`.
+ * here, before anything connects), then the portal or `--sandbox`, then the audit log. With
+ * `portalPlaybook` and no `--playbook FILE`, a named backend (`--server`, or ROLECALL_PUBLIC_URL without
+ * `--sandbox`) gives the portal's current saved playbook. Which playbook is used goes to stderr; the
+ * sandbox line too, unless `--json`.
  */
 export async function openCommandSession(
   command: string,
-  flags: PortalFlags & { playbook?: string; json?: boolean },
+  flags: SessionFlags,
+  options: { portalPlaybook?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Session> {
-  const playbook = await loadPlaybookForCli(flags.playbook);
+  const env = options.env ?? process.env;
+  const playbook = flags.playbook ? await loadPlaybookForCli(flags.playbook) : undefined;
+  const backend =
+    options.portalPlaybook && !flags.playbook
+      ? namedBackend({ ...flags, ...(flags.sandbox && !flags.server ? { server: '' } : {}) }, env)
+      : null;
+  const portal = portalFlag(flags.portal);
+  if (portal !== null && !backend && options.portalPlaybook && !flags.playbook)
+    throw new UsageError(
+      '--portal names whose saved playbook to use; name the backend too with --server https://… (or ROLECALL_PUBLIC_URL).',
+    );
   const session = await openSession({
     db: flags.db,
-    playbook,
+    ...(playbook ? { playbook } : {}),
     connect: () =>
       openPortal(command, flags, { onRetry: (message) => process.stderr.write(`⟳ ${message}\n`) }),
   });
+  let source: PlaybookSource = flags.playbook ? { kind: 'file', path: flags.playbook } : { kind: 'built-in' };
+  try {
+    if (backend) {
+      const account = await session.connection.gateway.accountDetails();
+      const tokenPortal = account.ok ? account.value.portalId : null;
+      if (portal !== null && tokenPortal !== null && portal !== tokenPortal)
+        throw new UsageError(
+          `--portal ${portal} but HUBSPOT_ACCESS_TOKEN belongs to portal ${tokenPortal}; one portal never gets another's playbook. Drop --portal or use that portal's token.`,
+        );
+      const which = portal ?? tokenPortal;
+      if (which === null)
+        throw new CliError(
+          `Could not read which portal the token belongs to (${account.ok ? '' : account.error.message}); give --portal <id>.`,
+        );
+      const fetched = await fetchPortalPlaybook(backend, which);
+      if (fetched.warnings.length > 0)
+        process.stderr.write(`${fetched.warnings.map((w) => `  ⚠ ${w}`).join('\n')}\n`);
+      session.playbook = fetched.playbook;
+      source = fetched.source;
+    }
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  session.playbookSource = source;
   if (session.connection.note && !flags.json) process.stderr.write(`${session.connection.note}\n`);
+  if (options.portalPlaybook) process.stderr.write(`playbook: ${describePlaybookSource(source)}\n`);
   return session;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Connection } from '../hubspot/connect.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import type { PlaybookSource } from '../playbook/source.ts';
 import { AuditDb, DEFAULT_DB_PATH } from './audit-db.ts';
 
 export interface SessionOptions {
@@ -16,6 +17,8 @@ export interface Session {
   db: AuditDb;
   connection: Connection;
   playbook: Playbook;
+  /** Where the playbook came from (file, built-in, or a portal's saved version); recorded in tag runs. */
+  playbookSource?: PlaybookSource;
   close(): Promise<void>;
 }
 

@@ -5,6 +5,7 @@ import { NATIVE_PROPERTIES } from '../hubspot/properties.ts';
 import { setupPortal } from '../hubspot/setup.ts';
 import { loadPlaybookOrDefault } from '../playbook/load-file.ts';
 import type { Playbook } from '../playbook/schema.ts';
+import { describePlaybookSource, type PlaybookSource } from '../playbook/source.ts';
 import type { AuditDb, RunRow } from './audit-db.ts';
 import { type DealPhaseSummary, runDealPhase } from './deals/deal-phase.ts';
 import { parseFilters } from './filters.ts';
@@ -24,6 +25,8 @@ export interface TagRunOptions {
   onlyEmpty?: boolean;
   minConfidence?: number;
   playbook?: string;
+  /** Which playbook the run used (a portal's saved version is named by its number). */
+  playbookSource?: PlaybookSource;
 }
 
 export interface TagCommandInput extends TagRunOptions {
@@ -38,6 +41,8 @@ export interface TagCommandInput extends TagRunOptions {
   shouldStop?: () => boolean;
   /** false (`--no-deals`): leave deal labels and deal properties alone. */
   deals?: boolean;
+  /** A portal's saved playbook version by number: a resumed run keeps the version it started with. */
+  portalVersion?: (version: number) => Promise<Playbook>;
 }
 
 export interface TagCommandResult {
@@ -52,6 +57,8 @@ export interface TagCommandResult {
   problem?: string;
   /** Things people should know that did not stop the run (e.g. missing hs_persona options). */
   warnings?: string[];
+  /** The playbook the run used. */
+  playbookSource?: PlaybookSource;
 }
 
 interface Preflight {
@@ -171,6 +178,18 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
       if (!loaded.ok) return { problem: loaded.message, warnings: loaded.warnings };
       playbook = loaded.playbook;
     }
+    const started = options.playbookSource;
+    const now = session.playbookSource;
+    if (started?.kind === 'portal' && (now?.kind !== 'portal' || now.version !== started.version)) {
+      if (!input.portalVersion)
+        return {
+          problem: `Run ${runId} used ${describePlaybookSource(started)}; resume it with the same backend (--server ${started.server}).`,
+        };
+      playbook = await input.portalVersion(started.version);
+      resumeWarnings.push(
+        `Resuming with the playbook version the run started with (${started.version}), not the portal's current one.`,
+      );
+    }
     db.reopenRun(runId);
   } else {
     runId = newRunId();
@@ -180,6 +199,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
       ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
       ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
       ...(input.playbook ? { playbook: input.playbook } : {}),
+      ...(session.playbookSource ? { playbookSource: session.playbookSource } : {}),
     };
   }
   const ready = await preflight(connection.gateway, playbook, Boolean(input.dryRun), connection.target);
@@ -258,9 +278,22 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   if (deals) Object.assign(warnings, dealWarnings(deals, ready.warnings));
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
   const data = reportData(db, runId, playbook.requiredRoles);
-  if (data) writeReport(reportPath, { ...data, playbook: playbookReview(playbook, new Date()) }, playbook);
+  const source = options.playbookSource;
+  if (data)
+    writeReport(
+      reportPath,
+      {
+        ...data,
+        playbook: {
+          ...playbookReview(playbook, new Date()),
+          ...(source ? { source: describePlaybookSource(source) } : {}),
+        },
+      },
+      playbook,
+    );
   return {
     summary,
+    ...(source ? { playbookSource: source } : {}),
     ...(deals ? { deals } : {}),
     rereadBatches: metrics.rereads,
     reportPath,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { PlaybookSource } from '../../playbook/source.ts';
 import { AuditDb } from '../../tag/audit-db.ts';
 import { dbOption, jsonOption } from '../options.ts';
 
@@ -15,6 +16,7 @@ export function registerRuns(program: Command): void {
       try {
         const runs = db.listRuns(Math.max(1, Number(flags.limit) || 20)).map((run) => {
           const stats = run.stats ? (JSON.parse(run.stats) as { processed?: number; contacts?: number }) : {};
+          const options = JSON.parse(run.options || '{}') as { playbookSource?: PlaybookSource };
           return {
             id: run.id,
             kind: run.kind,
@@ -25,6 +27,7 @@ export function registerRuns(program: Command): void {
             undoOf: run.undo_of,
             contacts: stats.processed ?? stats.contacts ?? null,
             writes: db.countWrites(run.id),
+            playbook: options.playbookSource ?? null,
           };
         });
         if (flags.json) {
@@ -37,12 +40,19 @@ export function registerRuns(program: Command): void {
         }
         for (const run of runs) {
           const undo = run.undoOf ? ` (undoes ${run.undoOf})` : '';
+          const source = run.playbook;
+          const playbook =
+            source?.kind === 'portal'
+              ? `  playbook v${source.version} of portal ${source.portal}`
+              : source?.kind === 'file'
+                ? `  playbook ${source.path}`
+                : '';
           const resume =
             run.kind === 'tag' && run.status === 'interrupted'
               ? `  → continue with "rolecall tag --resume ${run.id}"`
               : '';
           process.stdout.write(
-            `${run.id}  ${run.kind.padEnd(7)} ${run.status.padEnd(11)} ${run.startedAt}  contacts ${run.contacts ?? '-'}  values written ${run.writes.applied}${run.writes.pending ? `, pending ${run.writes.pending}` : ''}${run.writes.failed ? `, failed ${run.writes.failed}` : ''}  ${run.target}${undo}${resume}\n`,
+            `${run.id}  ${run.kind.padEnd(7)} ${run.status.padEnd(11)} ${run.startedAt}  contacts ${run.contacts ?? '-'}  values written ${run.writes.applied}${run.writes.pending ? `, pending ${run.writes.pending}` : ''}${run.writes.failed ? `, failed ${run.writes.failed}` : ''}  ${run.target}${playbook}${undo}${resume}\n`,
           );
         }
       } finally {

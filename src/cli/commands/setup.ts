@@ -2,13 +2,21 @@ import type { Command } from 'commander';
 import { describeStep, setupPortal } from '../../hubspot/setup.ts';
 import { EXIT } from '../errors.ts';
 import { dbOption, jsonOption, playbookOption } from '../options.ts';
-import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
+import {
+  addBackendOptions,
+  addPortalOptions,
+  openCommandSession,
+  type PortalFlags,
+  portalHelp,
+} from '../portal.ts';
 import { exitSoonAfterTimeouts } from './tag.ts';
 
 interface SetupFlags extends PortalFlags {
   dryRun?: boolean;
   json?: boolean;
   playbook?: string;
+  server?: string;
+  portal?: string;
 }
 
 /** `rolecall setup`: creates (idempotently) the rolecall property group and contact properties. */
@@ -19,8 +27,12 @@ export function registerSetup(program: Command): void {
     .option('--dry-run', 'print what would change and change nothing')
     .addOption(jsonOption('print one JSON object on stdout and nothing else'))
     .addOption(dbOption('audit log (a --sandbox is saved next to it)'))
-    .addOption(playbookOption('playbook whose personas become options (default: the built-in one)'));
-  addPortalOptions(command)
+    .addOption(
+      playbookOption(
+        "playbook whose personas become options (default: the portal's saved playbook, else the built-in one)",
+      ),
+    );
+  addBackendOptions(addPortalOptions(command))
     .addHelpText(
       'after',
       portalHelp([
@@ -29,7 +41,7 @@ export function registerSetup(program: Command): void {
       ]),
     )
     .action(async (flags: SetupFlags) => {
-      const session = await openCommandSession('setup', flags);
+      const session = await openCommandSession('setup', flags, { portalPlaybook: true });
       try {
         const result = await setupPortal(
           session.connection.gateway,

@@ -6,9 +6,17 @@ import { parseFilters } from '../../tag/filters.ts';
 import { runOfflineCsv } from '../../tag/offline-csv.ts';
 import { newRunId, type Session } from '../../tag/session.ts';
 import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
+import { namedBackend } from '../backend.ts';
 import { CliError, delimiterFlag, EXIT, UsageError } from '../errors.ts';
 import { dbOption, jsonOption, loadPlaybookForCli, playbookOption } from '../options.ts';
-import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
+import {
+  addBackendOptions,
+  addPortalOptions,
+  openCommandSession,
+  type PortalFlags,
+  portalHelp,
+} from '../portal.ts';
+import { fetchPortalPlaybook } from '../portal-playbook.ts';
 
 interface TagFlags extends PortalFlags {
   dryRun?: boolean;
@@ -26,6 +34,8 @@ interface TagFlags extends PortalFlags {
   out?: string;
   chunkSize?: string;
   delimiter?: string;
+  server?: string;
+  portal?: string;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -71,7 +81,9 @@ export function registerTag(program: Command): void {
     .option('--plan <path>', 'dry-run plan path without extension (default: next to the database)')
     .addOption(jsonOption('print one JSON object on stdout and nothing else'))
     .option('--no-deals', 'leave deals alone: no contact↔deal labels, no deal properties')
-    .addOption(playbookOption('playbook YAML or JSON (default: the built-in one)'))
+    .addOption(
+      playbookOption("playbook YAML or JSON (default: the portal's saved playbook, else the built-in one)"),
+    )
     .option('--csv <export.csv>', 'offline: read a HubSpot contacts export instead of the API')
     .option(
       '--out <import.csv>',
@@ -80,7 +92,7 @@ export function registerTag(program: Command): void {
     .option('--delimiter <char>', `offline: CSV separator, ${DELIMITER_HELP} (default: read from the header)`)
     .option('--apply <plan.json>', "apply a dry run's plan exactly (values changed since are skipped)")
     .addOption(new Option('--chunk-size <n>', 'contacts per checkpoint').hideHelp());
-  addPortalOptions(command)
+  addBackendOptions(addPortalOptions(command))
     .addHelpText(
       'after',
       portalHelp([
@@ -88,6 +100,7 @@ export function registerTag(program: Command): void {
         'rolecall tag --apply .rolecall/plan-<run-id>.json       # applies exactly that plan',
         'rolecall tag --sandbox --filter lifecyclestage=lead     # local sample data, no token',
         'rolecall tag --csv export.csv --out import.csv          # offline: no token, no API',
+        "ROLECALL_PUBLIC_URL=https://… HUBSPOT_CLIENT_SECRET=… rolecall tag   # the portal's saved playbook",
       ]),
     )
     .action(async (flags: TagFlags) => {
@@ -99,7 +112,7 @@ export function registerTag(program: Command): void {
         );
       }
       if (flags.csv || flags.out) {
-        const { playbook, ...offlineFlags } = rest;
+        const { playbook, server: _server, portal: _portal, ...offlineFlags } = rest;
         const offline = await runOfflineCsv({
           ...offlineFlags,
           playbook: await loadPlaybookForCli(playbook),
@@ -119,7 +132,7 @@ export function registerTag(program: Command): void {
       if (flags.ids && flags.filter.length > 0) throw new UsageError('Use --ids or --filter, not both.');
       const filters = parseFilters(flags.filter);
       if (!filters.ok) throw new UsageError(filters.message);
-      const session = await openCommandSession('tag', flags);
+      const session = await openCommandSession('tag', flags, { portalPlaybook: true });
       if (flags.apply) {
         try {
           process.exitCode = await applyPlan(session, flags, flags.apply);
@@ -138,8 +151,18 @@ export function registerTag(program: Command): void {
       };
       process.on('SIGINT', onSigint);
       try {
+        const { server: _server, portal: _portal, ...runFlags } = rest;
+        const source = session.playbookSource;
+        const backend =
+          source?.kind === 'portal' ? namedBackend({ server: source.server }, process.env) : null;
         const result = await tagCommand(session, {
-          ...rest,
+          ...runFlags,
+          ...(backend && source?.kind === 'portal'
+            ? {
+                portalVersion: async (version: number) =>
+                  (await fetchPortalPlaybook(backend, source.portal, version)).playbook,
+              }
+            : {}),
           ...(minConfidence !== undefined ? { minConfidence } : {}),
           dbPath: flags.db,
           ...(chunkSize ? { chunkSize: Number(chunkSize) } : {}),
@@ -221,6 +244,7 @@ function report(result: TagCommandResult, flags: TagFlags): number {
         ...(result.deals ? { deals: result.deals } : {}),
         reportPath: result.reportPath,
         plan: result.planPaths,
+        ...(result.playbookSource ? { playbook: result.playbookSource } : {}),
         exitCode: code,
       })}\n`,
     );

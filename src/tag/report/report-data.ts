@@ -44,7 +44,14 @@ export interface ReportData {
   }>;
   summary: Record<string, unknown>;
   /** The playbook's review state when the report was written: stale personas and the example marker. */
-  playbook?: { version: string; example: boolean; reviewIntervalDays: number; stale: StalePersona[] };
+  playbook?: {
+    version: string;
+    example: boolean;
+    reviewIntervalDays: number;
+    stale: StalePersona[];
+    /** Where the run's playbook came from, e.g. "portal 42's playbook version 3 (…) from https://…". */
+    source?: string;
+  };
   /** The HubSpot account, for links to records; null when the run did not record it. */
   portal: RunPortal | null;
   /** Open deals of the run's deal phase (absent when the run had none). */

@@ -165,6 +165,6 @@ function reviewSection(data: ReportData): string {
     )
     .join('');
   return `<h2>Playbook review</h2>
-<p>Playbook ${e(review.version)}${review.example ? ' · <b class="missing">an example playbook: replace its content before reps rely on it</b>' : ''}.</p>
+<p id="playbook-used">Playbook ${e(review.version)}${review.source ? ` · ${e(review.source)}` : ''}${review.example ? ' · <b class="missing">an example playbook: replace its content before reps rely on it</b>' : ''}.</p>
 ${staleRows ? `<table id="stale-personas"><thead><tr><th>Persona past its ${review.reviewIntervalDays}-day review</th><th>Owner</th><th>Last reviewed</th><th>Age</th></tr></thead><tbody>${staleRows}</tbody></table>` : `<p class="ok" id="stale-personas">Every persona was reviewed within ${review.reviewIntervalDays} days.</p>`}`;
 }
