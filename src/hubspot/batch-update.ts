@@ -16,6 +16,11 @@ const FINAL_CATEGORIES = new Set([
   'MISSING_SCOPES',
 ]);
 
+export interface WriteOptions {
+  /** Checked right before each request of the write leaves; false stops it unsent (`fenced`). */
+  fence?: () => Promise<boolean>;
+}
+
 interface BatchBody {
   results?: Array<{ id?: unknown }>;
   errors?: Array<{ category?: unknown; message?: unknown; context?: { ids?: unknown } }>;
@@ -31,6 +36,7 @@ export async function batchUpdate(
   transport: Transport,
   objectType: 'contacts' | 'companies' | 'deals',
   updates: readonly ContactUpdate[],
+  options: WriteOptions = {},
 ): Promise<HubSpotResult<BatchWriteOutcome>> {
   const outcome: BatchWriteOutcome = { succeeded: [], failed: [] };
   let pending = [...updates];
@@ -38,7 +44,7 @@ export async function batchUpdate(
     const retry: ContactUpdate[] = [];
     for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
       const chunk = pending.slice(start, start + BATCH_LIMIT);
-      const fatal = await sendChunk(transport, objectType, chunk, outcome, retry, round < PARTIAL_RETRIES);
+      const fatal = await sendChunk(transport, objectType, chunk, outcome, retry, round < PARTIAL_RETRIES, options);
       if (fatal) return fatal;
     }
     pending = retry;
@@ -53,6 +59,7 @@ async function sendChunk(
   outcome: BatchWriteOutcome,
   retry: ContactUpdate[],
   mayRetry: boolean,
+  options: WriteOptions,
   lostAnswers = 0,
 ): Promise<{ ok: false; error: HubSpotError } | undefined> {
   const result = await transport.send<BatchBody>({
@@ -61,6 +68,7 @@ async function sendChunk(
     body: { inputs: chunk.map(({ id, properties }) => ({ id, properties })) },
     what: `updating ${chunk.length} ${objectType}`,
     onTimeout: 'return',
+    ...(options.fence ? { fence: options.fence } : {}),
   });
   if (!result.ok) {
     if (result.error.timedOut && lostAnswers + 1 < LOST_ANSWERS) {
@@ -70,13 +78,22 @@ async function sendChunk(
       for (const input of unconfirmed.value) landed.delete(input.id);
       outcome.succeeded.push(...landed);
       if (unconfirmed.value.length === 0) return undefined;
-      return sendChunk(transport, objectType, unconfirmed.value, outcome, retry, mayRetry, lostAnswers + 1);
+      return sendChunk(
+        transport,
+        objectType,
+        unconfirmed.value,
+        outcome,
+        retry,
+        mayRetry,
+        options,
+        lostAnswers + 1,
+      );
     }
     if (result.error.kind === 'validation' && chunk.length > 1) {
       const half = Math.ceil(chunk.length / 2);
       return (
-        (await sendChunk(transport, objectType, chunk.slice(0, half), outcome, retry, mayRetry)) ??
-        (await sendChunk(transport, objectType, chunk.slice(half), outcome, retry, mayRetry))
+        (await sendChunk(transport, objectType, chunk.slice(0, half), outcome, retry, mayRetry, options)) ??
+        (await sendChunk(transport, objectType, chunk.slice(half), outcome, retry, mayRetry, options))
       );
     }
     if (result.error.kind === 'validation' || result.error.kind === 'not_found') {

@@ -28,6 +28,8 @@ export interface HubSpotError {
   ids?: string[];
   /** No answer came in time: the request may or may not have been applied. */
   timedOut?: boolean;
+  /** Never sent: the request's fence said no (see `HubSpotRequest.fence`). */
+  fenced?: boolean;
 }
 
 export type HubSpotResult<T> = { ok: true; value: T } | { ok: false; error: HubSpotError };

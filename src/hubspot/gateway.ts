@@ -1,4 +1,4 @@
-import { batchUpdate } from './batch-update.ts';
+import { batchUpdate, type WriteOptions } from './batch-update.ts';
 import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
 import { createDealApi, type DealApi } from './deals-api.ts';
 import type { HubSpotResult } from './errors.ts';
@@ -56,7 +56,10 @@ export interface Gateway extends PropertyApi, DealApi {
     max: number,
   ): Promise<HubSpotResult<{ ids: string[]; partial: boolean }>>;
   /** Batch updates (≤100 per call) with per-id outcome; only failed ids are retried. */
-  updateContacts(updates: readonly ContactUpdate[]): Promise<HubSpotResult<BatchWriteOutcome>>;
+  updateContacts(
+    updates: readonly ContactUpdate[],
+    options?: WriteOptions,
+  ): Promise<HubSpotResult<BatchWriteOutcome>>;
   /** The account's portal id and UI domain (`GET /account-info/v3/details`), for links to records. */
   accountDetails(): Promise<HubSpotResult<AccountDetails>>;
   metrics(): TransportMetrics;
@@ -261,7 +264,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return { ok: true, value: { ids: ids.slice(0, max), partial: Boolean(after) || ids.length > max } };
     },
 
-    updateContacts: (updates) => batchUpdate(transport, 'contacts', updates),
+    updateContacts: (updates, options) => batchUpdate(transport, 'contacts', updates, options),
   };
 }
 

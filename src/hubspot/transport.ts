@@ -16,6 +16,11 @@ export interface HubSpotRequest {
    * be lost after HubSpot applied them: the caller re-reads before it writes again.
    */
   onTimeout?: 'retry' | 'return';
+  /**
+   * Asked right before each attempt leaves, after every budget wait: false keeps the request unsent and
+   * fails it with `fenced` (e.g. a queue lease this write belongs to was lost to another process).
+   */
+  fence?: () => Promise<boolean>;
 }
 
 export interface TransportOptions {
@@ -110,6 +115,18 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
       } catch (cause) {
         release();
         return { ok: false, error: networkError(cause, request.what, baseUrl) };
+      }
+    }
+    if (request.fence) {
+      let allowed = false;
+      try {
+        allowed = await request.fence();
+      } catch {
+        allowed = false;
+      }
+      if (!allowed) {
+        release();
+        return { ok: false, error: fencedError(request.what) };
       }
     }
     counts.requests += 1;
@@ -227,6 +244,16 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
       rateLimitWaits: limiter.stats.waits + searchLimiter.stats.waits,
       rateLimitWaitedMs: limiter.stats.waitedMs + searchLimiter.stats.waitedMs,
     }),
+  };
+}
+
+function fencedError(what: string): HubSpotError {
+  return {
+    kind: 'conflict',
+    status: 0,
+    retryable: false,
+    fenced: true,
+    message: `Not sent: the work ${what} belongs to was handed to another process before it could be sent.`,
   };
 }
 

@@ -54,13 +54,14 @@ export function registerSandboxRoutes(app: FastifyInstance, log: RequestLog): vo
     const results = log.entries.filter((entry) => entry.seq > since).slice(0, limit);
     const last = results.at(-1)?.seq ?? since;
     return {
-      results: results.map(({ seq, method, path, status, at, ids }) => ({
+      results: results.map(({ seq, method, path, status, at, ids, portalId }) => ({
         seq,
         method,
         path,
         status,
         at,
         ids: ids ?? [],
+        ...(portalId === undefined ? {} : { portalId }),
       })),
       next: last,
       total: log.total,

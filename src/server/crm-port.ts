@@ -30,8 +30,14 @@ export interface CrmPort {
     contactIds: readonly string[],
     properties: readonly string[],
   ): Promise<PortResult<Map<string, CrmRecord>>>;
-  /** Writes up to 100 contacts; returns a failure per id that was not written. */
-  updateContacts(updates: readonly ContactUpdate[]): Promise<PortResult<Map<string, PortFailure>>>;
+  /**
+   * Writes up to 100 contacts; returns a failure per id that was not written. `fence` is asked right before
+   * each request leaves: false keeps the write unsent (every id fails, deferred).
+   */
+  updateContacts(
+    updates: readonly ContactUpdate[],
+    options?: { fence?: () => Promise<boolean> },
+  ): Promise<PortResult<Map<string, PortFailure>>>;
   /** Contacts associated with a company (for company size changes); optional. */
   contactIdsOfCompany?(companyId: string): Promise<PortResult<string[]>>;
   /** Times the client-side limiter or a 429 made a call wait. */

@@ -8,7 +8,10 @@ const HOUR_MS = 60 * 60 * 1000;
 const MAX_COMPANY_CONTACTS = 50_000;
 
 const failure = (error: HubSpotError): PortFailure =>
-  error.kind === 'daily_limit'
+  error.fenced
+    ? // Not sent because this process no longer holds the work: whoever holds it now does it.
+      { message: error.message, retryable: true, defer: true, retryAfterMs: 0 }
+    : error.kind === 'daily_limit'
     ? // The daily budget returns at midnight in the portal's time zone: keep the work and look again hourly.
       { message: error.message, retryable: true, defer: true, retryAfterMs: HOUR_MS }
     : {
@@ -42,8 +45,8 @@ export function gatewayPort(gateway: Gateway): CrmPort {
       return { ok: true, value: result };
     },
 
-    async updateContacts(updates) {
-      const written = await gateway.updateContacts(updates);
+    async updateContacts(updates, options) {
+      const written = await gateway.updateContacts(updates, options);
       if (!written.ok) return { ok: false, error: failure(written.error) };
       // The gateway already retried what can heal; what is left failed for good.
       return {

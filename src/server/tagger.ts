@@ -34,6 +34,11 @@ export interface TagOptions {
   classify: ClassifyFn;
   mode: WriteMode;
   now: () => Date;
+  /**
+   * Asked right before the write request leaves with the ids it writes: false keeps it unsent (the queue
+   * lease of these contacts was lost, so another process is doing them).
+   */
+  fence?: (ids: readonly string[]) => Promise<boolean>;
 }
 
 const BATCH = 100;
@@ -87,7 +92,12 @@ export async function tagContacts(ids: readonly string[], options: TagOptions): 
       id: p.id,
       properties: Object.fromEntries(p.plan.changes.map((c) => [c.property, c.after])),
     }));
-    const written = await options.port.updateContacts(updates);
+    const fence = options.fence;
+    const ids = updates.map((u) => u.id);
+    const written = await options.port.updateContacts(
+      updates,
+      fence ? { fence: () => fence(ids) } : undefined,
+    );
     if (!written.ok) failures = new Map(updates.map((u) => [u.id, written.error]));
     else failures = written.value;
   }

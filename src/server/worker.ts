@@ -13,7 +13,11 @@ export interface WorkerOptions {
   classifyFor: (portalId: number) => Promise<ClassifyFn>;
   counters: Counters;
   now?: () => Date;
-  /** How long a claimed batch stays leased; renewed while it is worked on, so only a dead process loses it. */
+  /**
+   * How long a claimed batch stays leased; renewed every third of it while it is worked on and right before
+   * each write, so only a dead or stalled process loses it. Keep it above a write's answer timeout (30 s):
+   * a write that passed the fence must land before the lease it extended can run out.
+   */
   leaseMs?: number;
   maxAttempts?: number;
   /** First retry delay; doubles per attempt up to `maxBackoffMs`. */
@@ -44,8 +48,9 @@ type Resolved = Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'
  */
 export class Worker {
   readonly #o: Resolved;
-  /** This process's lease name: a crashed process's leases expire, a live one's are renewed. */
+  /** This process's name; each claim's lease token is this name and a claim number. */
   readonly owner = `${process.pid}-${randomUUID().slice(0, 8)}`;
+  #claims = 0;
   #running = false;
   #loops: Promise<void>[] = [];
   #sleepers = new Set<() => void>();
@@ -54,7 +59,7 @@ export class Worker {
   constructor(options: WorkerOptions) {
     this.#o = {
       now: () => new Date(),
-      leaseMs: 30_000,
+      leaseMs: 60_000,
       maxAttempts: 8,
       backoffMs: 1000,
       maxBackoffMs: 5 * 60_000,
@@ -124,20 +129,30 @@ export class Worker {
   /** One round: claim one portal's batch, expand companies into contacts, tag contacts. Returns jobs handled. */
   async runOnce(): Promise<number> {
     const { queue } = this.#o.store;
-    const claim = await queue.claim(this.owner, { contacts: 100, companies: 10, leaseMs: this.#o.leaseMs });
+    // A lease token per claim, so two loops of one process never share a lease either.
+    this.#claims += 1;
+    const lease = `${this.owner}.${this.#claims}`;
+    const leaseMs = this.#o.leaseMs;
+    const claim = await queue.claim(lease, { contacts: 100, companies: 10, leaseMs });
     if (!claim) return 0;
     const heartbeat = setInterval(
-      () => void queue.extend(this.owner, claim.portalId, this.#o.leaseMs).catch(() => {}),
-      Math.max(50, Math.floor(this.#o.leaseMs / 3)),
+      () =>
+        void queue
+          .extend(lease, claim.portalId, leaseMs)
+          .then((held) => {
+            if (held === 0) clearInterval(heartbeat);
+          })
+          .catch(() => {}),
+      Math.max(50, Math.floor(leaseMs / 3)),
     );
     try {
-      return await this.#work(claim);
+      return await this.#work(claim, lease);
     } finally {
       clearInterval(heartbeat);
     }
   }
 
-  async #work(claim: Claim): Promise<number> {
+  async #work(claim: Claim, lease: string): Promise<number> {
     const { store, counters } = this.#o;
     const { portalId } = claim;
     const handled = claim.companies.length + claim.contacts.length;
@@ -151,26 +166,34 @@ export class Worker {
         retryAfterMs: 60_000,
       };
       for (const job of [...claim.companies, ...claim.contacts])
-        await this.#retry(portalId, job.kind, job.objectId, job.attempts, wait);
+        await this.#retry(lease, portalId, job.kind, job.objectId, job.attempts, wait);
       return handled;
     }
     for (const job of claim.companies) {
       if (!port.contactIdsOfCompany) {
-        await store.queue.complete(this.owner, portalId, 'company', [job.objectId]);
+        await store.queue.complete(lease, portalId, 'company', [job.objectId]);
         continue;
       }
       const ids = await port.contactIdsOfCompany(job.objectId);
       if (ids.ok) {
         await store.queue.enqueue(portalId, 'contact', ids.value);
-        await store.queue.complete(this.owner, portalId, 'company', [job.objectId]);
-      } else await this.#retry(portalId, 'company', job.objectId, job.attempts, ids.error);
+        await store.queue.complete(lease, portalId, 'company', [job.objectId]);
+      } else await this.#retry(lease, portalId, 'company', job.objectId, job.attempts, ids.error);
     }
     if (claim.contacts.length === 0) return handled;
     const startedAt = this.#o.now().getTime();
     const attempts = new Map(claim.contacts.map((j) => [j.objectId, j.attempts]));
     const outcomes = await tagContacts(
       claim.contacts.map((j) => j.objectId),
-      { port, classify: await this.#o.classifyFor(portalId), mode: 'overwrite', now: this.#o.now },
+      {
+        port,
+        classify: await this.#o.classifyFor(portalId),
+        mode: 'overwrite',
+        now: this.#o.now,
+        // The fence: a write leaves only while this claim still holds every contact in it.
+        fence: async (ids) =>
+          (await store.queue.hold(lease, portalId, 'contact', ids, this.#o.leaseMs)) === ids.length,
+      },
     );
     const finished: string[] = [];
     const changes: AuditChange[] = [];
@@ -183,7 +206,7 @@ export class Worker {
         const error: PortFailure = gone
           ? { message: 'portal disconnected', retryable: true, defer: true, retryAfterMs: 60_000 }
           : outcome.error;
-        await this.#retry(portalId, 'contact', outcome.id, attempts.get(outcome.id) ?? 0, error);
+        await this.#retry(lease, portalId, 'contact', outcome.id, attempts.get(outcome.id) ?? 0, error);
         continue;
       }
       finished.push(outcome.id);
@@ -202,7 +225,7 @@ export class Worker {
       else counters.contactsNotFound += 1;
     }
     await store.db.tx(async (q) => {
-      await store.queue.complete(this.owner, portalId, 'contact', finished, q);
+      await store.queue.complete(lease, portalId, 'contact', finished, q);
       await store.audit.record(
         { portalId, source: 'webhook', startedAt, contacts: outcomes.length, failed, changes },
         q,
@@ -212,6 +235,7 @@ export class Worker {
   }
 
   async #retry(
+    lease: string,
     portalId: number,
     kind: JobKind,
     id: string,
@@ -221,7 +245,8 @@ export class Worker {
     const { store, counters } = this.#o;
     const max = error.defer ? Number.MAX_SAFE_INTEGER : error.retryable ? this.#o.maxAttempts : attempts + 1;
     const delay = backoff(attempts, this.#o.backoffMs, this.#o.maxBackoffMs, error.retryAfterMs);
-    const state = await store.queue.retry(this.owner, portalId, kind, id, error.message, delay, max);
+    const state = await store.queue.retry(lease, portalId, kind, id, error.message, delay, max);
+    if (state === null) return; // the lease was lost: the job belongs to whoever took it over
     if (state === 'failed') {
       counters.jobsFailed += 1;
       this.#o.log?.('job failed for good', { portalId, kind, id, error: error.message });

@@ -44,12 +44,33 @@ function busiestWindow(times: number[]): number {
   return best;
 }
 
-// Opt-in (ROLECALL_E2E=1, ~3 minutes on 2 cores). KNOWN FAILURE as of this commit: everything holds (5,000 events
-// accepted once, every job done once, the queue drained through the kill -9) except exactly-once writes — ~34
-// contacts of one portal were written twice when a batch's 3-second lease was taken over while its first holder
-// was still writing. Fix: fence the write on the lease (re-check ownership right before updateContacts) and/or a
-// longer lease; then turn this on in CI.
-describe.skipIf(!POSTGRES_URL || !process.env.ROLECALL_E2E)(
+interface LoggedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+  ids: string[];
+  portalId?: number;
+}
+
+/** The sandbox's whole request log, read from outside over HTTP (`GET /_sandbox/requests`), page by page. */
+async function requestLog(baseUrl: string): Promise<LoggedRequest[]> {
+  const all: LoggedRequest[] = [];
+  for (let since = 0; ; ) {
+    const page = (await (await fetch(`${baseUrl}/_sandbox/requests?since=${since}&limit=100000`)).json()) as {
+      results: LoggedRequest[];
+      next: number;
+    };
+    all.push(...page.results);
+    if (page.results.length === 0) return all;
+    since = page.next;
+  }
+}
+
+// Runs wherever PostgreSQL is (bash .ci/run exports TEST_DATABASE_URL). About 30 s alone on 2 cores; every wait
+// is on a condition with a generous bound, so a loaded machine slows it down without failing it.
+describe.skipIf(!POSTGRES_URL)(
   'three rolecall serve processes on one PostgreSQL',
   () => {
     it('installs three portals by OAuth, drains 5,000 events exactly once through a kill -9, within each portal’s limit', async () => {
@@ -75,7 +96,9 @@ describe.skipIf(!POSTGRES_URL || !process.env.ROLECALL_E2E)(
           HUBSPOT_BASE_URL: sandbox.baseUrl,
           ROLECALL_PUBLIC_URL: publicUrl,
           ROLECALL_TOKEN_KEY: 'c'.repeat(64),
-          ROLECALL_LEASE_SECONDS: '3',
+          // Short enough that the killed process's batches come back within the test, long enough that a live
+          // process under load keeps its leases (renewed every third of it, and right before each write).
+          ROLECALL_LEASE_SECONDS: '8',
           HUBSPOT_ACCESS_TOKEN: '',
           PORT: String(port),
           HOST: '127.0.0.1',
@@ -97,13 +120,17 @@ describe.skipIf(!POSTGRES_URL || !process.env.ROLECALL_E2E)(
       }));
       const urls = ports.map((port) => `http://127.0.0.1:${port}`);
       const deliveries = Array.from({ length: EVENTS / 100 }, (_, i) => events.slice(i * 100, i * 100 + 100));
+      // Three deliveries at a time, as HubSpot sends concurrently; each tenth one is delivered again.
       let killed = false;
-      for (let i = 0; i < deliveries.length; i += 1) {
+      const deliver = async (i: number) => {
         const target = killed ? (urls[i % 2] as string) : (urls[i % 3] as string);
         const reply = await signedPost(target, '/hubspot/webhooks', deliveries[i], { signedBase: publicUrl });
         expect(reply.status).toBe(200);
         if (i % 10 === 0)
           await signedPost(target, '/hubspot/webhooks', deliveries[i], { signedBase: publicUrl });
+      };
+      for (let i = 0; i < deliveries.length; i += 3) {
+        await Promise.all([i, i + 1, i + 2].filter((n) => n < deliveries.length).map(deliver));
         if (i === 30) {
           processes[2]?.child.kill('SIGKILL'); // while the queue drains
           killed = true;
@@ -125,7 +152,7 @@ describe.skipIf(!POSTGRES_URL || !process.env.ROLECALL_E2E)(
           const c = await counts();
           return (c.pending ?? 0) === 0 && (c.in_flight ?? 0) === 0;
         },
-        150_000,
+        60_000,
         'the queue drained',
       );
       const unique = new Set(events.map((e) => `${e.portalId}:${e.objectId}`));
@@ -133,30 +160,34 @@ describe.skipIf(!POSTGRES_URL || !process.env.ROLECALL_E2E)(
       const [seen] = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM seen_events');
       expect(Number(seen?.n)).toBe(EVENTS);
 
-      // Exactly once: each contact written once in its own portal, never in another portal's copy of that id.
-      for (const [index, portal] of sandbox.portals.entries()) {
+      // Exactly-once effect, counted from the sandbox's request log over HTTP: every contact is in exactly one
+      // accepted batch update of its own portal (a write that lost its lease is never sent), whatever process
+      // sent it and whatever the kill -9 interrupted.
+      const log = await requestLog(sandbox.baseUrl);
+      for (const portal of sandbox.portals) {
         const ids = [...unique]
           .filter((k) => k.startsWith(`${portal.portalId}:`))
-          .map((k) => Number(k.split(':')[1]));
-        const writeCounts = ids.map(
-          (id) =>
-            portal.store
-              .history('contacts', id, 'rolecall_classified_at')
-              .filter((e) => e.sourceType === 'INTEGRATION').length,
-        );
+          .map((k) => k.split(':')[1] as string);
+        const writes = new Map<string, number>();
+        for (const entry of log) {
+          if (entry.portalId !== portal.portalId || entry.method !== 'POST') continue;
+          if (!entry.path.startsWith('/crm/v3/objects/contacts/batch/update')) continue;
+          for (const id of entry.ids) writes.set(id, (writes.get(id) ?? 0) + 1);
+        }
         expect(
-          writeCounts.filter((n) => n !== 1),
-          `portal ${index}`,
+          ids.filter((id) => writes.get(id) !== 1),
+          `portal ${portal.portalId}: contacts not written exactly once`,
         ).toEqual([]);
+        expect([...writes.keys()].filter((id) => !ids.includes(id))).toEqual([]);
       }
       // No portal above HubSpot's 110 requests in any 10-second window.
       for (const id of hubIds) {
-        const times = sandbox.requestLog
+        const times = log
           .filter((e) => e.portalId === id && !e.path.startsWith('/oauth/'))
           .map((e) => e.at);
         expect(busiestWindow(times), `portal ${id}`).toBeLessThanOrEqual(110);
       }
-      expect(sandbox.requestLog.filter((e) => e.status === 429)).toEqual([]);
+      expect(log.filter((e) => e.status === 429)).toEqual([]);
 
       // A request signed for one portal cannot be turned into another portal's.
       const forged = await signedPost(
@@ -169,6 +200,6 @@ describe.skipIf(!POSTGRES_URL || !process.env.ROLECALL_E2E)(
         },
       );
       expect(forged.status).toBe(401);
-    }, 240_000);
+    }, 120_000);
   },
 );

@@ -79,6 +79,26 @@ describe.each(ENGINES)('the durable job queue on $name', (engine) => {
     expect(await queue.complete('b', 1, 'contact', ['5', '6'])).toBe(2);
   });
 
+  it('fences writes: hold() extends a live lease, and refuses once the lease ran out or was taken over', async () => {
+    const queue = await open();
+    await queue.enqueue(1, 'contact', ['5', '6']);
+    await queue.claim('first', { ...lease, leaseMs: 1_000 });
+    now += 900;
+    // Still held: the fence passes and pushes the lease on, so nobody can take it meanwhile.
+    expect(await queue.hold('first', 1, 'contact', ['5', '6'], 1_000)).toBe(2);
+    now += 900;
+    expect(await queue.claim('second', lease)).toBeNull();
+    now += 101;
+    // Expired, not yet taken: the fence says no (the write might overlap a new holder's).
+    expect(await queue.hold('first', 1, 'contact', ['5', '6'], 1_000)).toBe(0);
+    expect((await queue.claim('second', lease))?.contacts).toHaveLength(2);
+    expect(await queue.hold('first', 1, 'contact', ['5'], 1_000)).toBe(0);
+    expect(await queue.extend('first', 1, 1_000)).toBe(0);
+    expect(await queue.hold('second', 1, 'contact', ['5', '6'], 1_000)).toBe(2);
+    // Another claim of the same process is another lease.
+    expect(await queue.hold('second.2', 1, 'contact', ['5'], 1_000)).toBe(0);
+  });
+
   it('does not hand out the work of a disconnected portal until it is installed again', async () => {
     const queue = await open([1]);
     await queue.enqueue(1, 'contact', ['5']);

@@ -42,8 +42,23 @@ export interface JobQueue {
     owner: string,
     options: { contacts: number; companies: number; leaseMs: number },
   ): Promise<Claim | null>;
-  /** Keeps a lease alive while a batch is still being worked on. */
-  extend(owner: string, portalId: number, leaseMs: number): Promise<void>;
+  /**
+   * Keeps a lease alive while a batch is still being worked on; returns the jobs still held (0: all were
+   * taken over after the lease ran out). `owner` is the claim's lease token, unique per claim.
+   */
+  extend(owner: string, portalId: number, leaseMs: number): Promise<number>;
+  /**
+   * The write fence: in one statement, checks that `owner` still holds every one of these jobs with an
+   * unexpired lease and extends it by `leaseMs`. Returns how many it holds; fewer than asked means another
+   * process may already be working on the rest, so the write must not be sent.
+   */
+  hold(
+    owner: string,
+    portalId: number,
+    kind: JobKind,
+    objectIds: readonly string[],
+    leaseMs: number,
+  ): Promise<number>;
   /** Done, or pending again when an event arrived while it ran. Only the lease holder may complete. */
   complete(
     owner: string,
@@ -71,18 +86,37 @@ export interface JobQueue {
 
 const READY = `((state = 'pending' AND available_at <= $2) OR (state = 'in_flight' AND lease_until < $2))`;
 
-async function enqueueIn(q: Queryable, portalId: number, kind: JobKind, objectId: string, now: number) {
-  await q.run(
-    `INSERT INTO jobs (portal_id, kind, object_id, state, attempts, available_at, updated_at)
-     VALUES ($1, $2, $3, 'pending', 0, $4, $4)
-     ON CONFLICT (portal_id, kind, object_id) DO UPDATE SET
-       requeue = CASE WHEN jobs.state = 'in_flight' THEN 1 ELSE jobs.requeue END,
-       attempts = CASE WHEN jobs.state IN ('done', 'failed') THEN 0 ELSE jobs.attempts END,
-       available_at = CASE WHEN jobs.state IN ('done', 'failed') THEN excluded.available_at ELSE jobs.available_at END,
-       state = CASE WHEN jobs.state IN ('done', 'failed') THEN 'pending' ELSE jobs.state END,
-       updated_at = excluded.updated_at`,
-    [portalId, kind, objectId, now],
-  );
+/** Rows per multi-row statement: one round trip for a whole webhook delivery (HubSpot sends ≤ 100 events). */
+const ROWS = 200;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS) out.push(items.slice(i, i + ROWS));
+  return out;
+}
+
+/** Queues each (kind, object) once: a new row, a finished job made pending, or an in-flight one marked to run again. */
+async function enqueueIn(
+  q: Queryable,
+  portalId: number,
+  jobs: readonly { kind: JobKind; objectId: string }[],
+  now: number,
+) {
+  const unique = [...new Map(jobs.map((j) => [`${j.kind}\u0000${j.objectId}`, j])).values()];
+  for (const chunk of chunks(unique)) {
+    const values = chunk.map((_, i) => `($1, $${i * 2 + 3}, $${i * 2 + 4}, 'pending', 0, $2, $2)`);
+    await q.run(
+      `INSERT INTO jobs (portal_id, kind, object_id, state, attempts, available_at, updated_at)
+       VALUES ${values.join(', ')}
+       ON CONFLICT (portal_id, kind, object_id) DO UPDATE SET
+         requeue = CASE WHEN jobs.state = 'in_flight' THEN 1 ELSE jobs.requeue END,
+         attempts = CASE WHEN jobs.state IN ('done', 'failed') THEN 0 ELSE jobs.attempts END,
+         available_at = CASE WHEN jobs.state IN ('done', 'failed') THEN excluded.available_at ELSE jobs.available_at END,
+         state = CASE WHEN jobs.state IN ('done', 'failed') THEN 'pending' ELSE jobs.state END,
+         updated_at = excluded.updated_at`,
+      [portalId, now, ...chunk.flatMap((j) => [j.kind, j.objectId])],
+    );
+  }
 }
 
 /**
@@ -95,24 +129,29 @@ export function jobQueue(db: Db, clock: () => number = Date.now): JobQueue {
     accept: (portalId, events) =>
       db.tx(async (q) => {
         const now = clock();
-        let fresh = 0;
-        for (const event of events) {
-          const seen = await q.run(
-            `INSERT INTO seen_events (portal_id, event_id, received_at) VALUES ($1, $2, $3)
-             ON CONFLICT (portal_id, event_id) DO NOTHING`,
-            [portalId, event.eventId, now],
+        const fresh: QueuedEvent[] = [];
+        for (const chunk of chunks([...new Map(events.map((e) => [e.eventId, e])).values()])) {
+          const values = chunk.map((_, i) => `($1, $${i + 3}, $2)`);
+          const inserted = await q.query<{ event_id: string }>(
+            `INSERT INTO seen_events (portal_id, event_id, received_at) VALUES ${values.join(', ')}
+             ON CONFLICT (portal_id, event_id) DO NOTHING RETURNING event_id`,
+            [portalId, now, ...chunk.map((e) => e.eventId)],
           );
-          if (seen === 0) continue;
-          fresh += 1;
-          await enqueueIn(q, portalId, event.kind, event.objectId, now);
+          const isNew = new Set(inserted.map((r) => String(r.event_id)));
+          fresh.push(...chunk.filter((e) => isNew.has(String(e.eventId))));
         }
-        return fresh;
+        await enqueueIn(q, portalId, fresh, now);
+        return fresh.length;
       }),
 
     enqueue: (portalId, kind, objectIds) =>
       db.tx(async (q) => {
-        const now = clock();
-        for (const id of objectIds) await enqueueIn(q, portalId, kind, id, now);
+        await enqueueIn(
+          q,
+          portalId,
+          objectIds.map((objectId) => ({ kind, objectId })),
+          clock(),
+        );
       }),
 
     claim: (owner, options) =>
@@ -148,11 +187,22 @@ export function jobQueue(db: Db, clock: () => number = Date.now): JobQueue {
         return { portalId, companies, contacts };
       }),
 
-    async extend(owner, portalId, leaseMs) {
+    extend(owner, portalId, leaseMs) {
       const now = clock();
-      await db.run(
+      return db.run(
         `UPDATE jobs SET lease_until = $3 WHERE portal_id = $1 AND lease_owner = $2 AND state = 'in_flight'`,
         [portalId, owner, now + leaseMs],
+      );
+    },
+
+    async hold(owner, portalId, kind, objectIds, leaseMs) {
+      if (objectIds.length === 0) return 0;
+      const now = clock();
+      const ids = objectIds.map((_, i) => `$${i + 6}`).join(', ');
+      return db.run(
+        `UPDATE jobs SET lease_until = $4 WHERE portal_id = $1 AND kind = $2 AND lease_owner = $3
+           AND state = 'in_flight' AND lease_until > $5 AND object_id IN (${ids})`,
+        [portalId, kind, owner, now + leaseMs, now, ...objectIds],
       );
     },
 
