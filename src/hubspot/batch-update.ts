@@ -44,7 +44,15 @@ export async function batchUpdate(
     const retry: ContactUpdate[] = [];
     for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
       const chunk = pending.slice(start, start + BATCH_LIMIT);
-      const fatal = await sendChunk(transport, objectType, chunk, outcome, retry, round < PARTIAL_RETRIES, options);
+      const fatal = await sendChunk(
+        transport,
+        objectType,
+        chunk,
+        outcome,
+        retry,
+        round < PARTIAL_RETRIES,
+        options,
+      );
       if (fatal) return fatal;
     }
     pending = retry;

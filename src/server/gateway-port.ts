@@ -12,13 +12,13 @@ const failure = (error: HubSpotError): PortFailure =>
     ? // Not sent because this process no longer holds the work: whoever holds it now does it.
       { message: error.message, retryable: true, defer: true, retryAfterMs: 0 }
     : error.kind === 'daily_limit'
-    ? // The daily budget returns at midnight in the portal's time zone: keep the work and look again hourly.
-      { message: error.message, retryable: true, defer: true, retryAfterMs: HOUR_MS }
-    : {
-        message: error.message,
-        retryable: error.retryable,
-        ...(error.retryAfterSeconds ? { retryAfterMs: error.retryAfterSeconds * 1000 } : {}),
-      };
+      ? // The daily budget returns at midnight in the portal's time zone: keep the work and look again hourly.
+        { message: error.message, retryable: true, defer: true, retryAfterMs: HOUR_MS }
+      : {
+          message: error.message,
+          retryable: error.retryable,
+          ...(error.retryAfterSeconds ? { retryAfterMs: error.retryAfterSeconds * 1000 } : {}),
+        };
 
 /** The server's CRM port on top of the shared HubSpot gateway (throttling, retries, error translation). */
 export function gatewayPort(gateway: Gateway): CrmPort {

@@ -64,7 +64,9 @@ describe('a worker that lost its lease', () => {
     release();
     expect(await firstRun).toBe(5);
 
-    const writes = sandbox.requestLog.filter((e) => e.path.startsWith('/crm/v3/objects/contacts/batch/update'));
+    const writes = sandbox.requestLog.filter((e) =>
+      e.path.startsWith('/crm/v3/objects/contacts/batch/update'),
+    );
     expect(writes).toHaveLength(1);
     for (const id of ids) {
       const history = sandbox.store
