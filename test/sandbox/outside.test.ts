@@ -101,6 +101,7 @@ describe('GET /_sandbox/requests?since=…', () => {
         status: 200,
         at: expect.any(Number),
         ids: ['1001', '1002'],
+        portalId: sandbox.store.portalId,
       },
     ]);
     await update(sandbox, [1003], { jobtitle: 'CTO' });
