@@ -14,6 +14,7 @@ export interface WebhookSubscription {
 export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = [
   { subscriptionType: 'object.creation', objectType: 'contact' },
   { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'jobtitle' },
+  { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'lifecyclestage' },
 ];
 
 const SINGULAR = {

@@ -14,7 +14,7 @@ export { DEFAULT_SUBSCRIPTIONS, signV3, type WebhookSubscription };
 export interface WebhookSettings {
   targetUrl: string;
   clientSecret: string;
-  /** Default: contact creation and `jobtitle` changes, as in rolecall's webhooks-hsmeta.json. */
+  /** Default: contact creation, `jobtitle` and `lifecyclestage` changes, as in rolecall's webhooks-hsmeta.json. */
   subscriptions?: WebhookSubscription[];
   /** Events gathered this long go out in one request of at most 100 events. Default 50 ms. */
   batchWindowMs?: number;

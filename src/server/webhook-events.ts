@@ -29,6 +29,12 @@ export type EventDecision =
 const CONTACT = new Set(['contact', 'contacts', '0-1']);
 const COMPANY = new Set(['company', 'companies', '0-2']);
 const OWN_PROPERTIES = new Set(PLAN_WRITE_PROPERTIES);
+/**
+ * Contact properties whose change re-classifies the contact: the job title, and the lifecycle stage (a lead
+ * who becomes a customer moves to the customer personas). webhooks-hsmeta.json subscribes to exactly these.
+ */
+export const CONTACT_TRIGGER_PROPERTIES: readonly string[] = ['jobtitle', 'lifecyclestage'];
+const CONTACT_TRIGGERS = new Set(CONTACT_TRIGGER_PROPERTIES);
 
 /** contact / company from either the 2026.09 `object.*` shape or the legacy `contact.*` one. */
 function objectKind(event: WebhookEvent): JobKind | null {
@@ -42,7 +48,8 @@ function objectKind(event: WebhookEvent): JobKind | null {
 }
 
 /**
- * Decides what one event means: contact created, contact job title changed, company size changed. Changes
+ * Decides what one event means: contact created, contact job title or lifecycle stage changed, company
+ * size changed. Changes
  * to the properties rolecall writes, or made by our own app, are ignored so our writes never loop.
  */
 export function decideEvent(event: WebhookEvent, ownAppId?: string): EventDecision {
@@ -64,7 +71,7 @@ export function decideEvent(event: WebhookEvent, ownAppId?: string): EventDecisi
     return { action: 'ignore', reason: 'own_write' };
   }
   if (kind === 'contact' && action === 'creation') return queued('contact');
-  if (kind === 'contact' && action === 'propertyChange' && event.propertyName === 'jobtitle') {
+  if (kind === 'contact' && action === 'propertyChange' && CONTACT_TRIGGERS.has(event.propertyName ?? '')) {
     return queued('contact');
   }
   if (kind === 'company' && action === 'propertyChange' && event.propertyName === 'numberofemployees') {

@@ -32,6 +32,15 @@ describe('webhook events', () => {
       kind: 'contact',
     },
     {
+      desc: 'lifecycle stage change (customer personas depend on it)',
+      input: {
+        subscriptionType: 'object.propertyChange',
+        objectType: 'contact',
+        propertyName: 'lifecyclestage',
+      },
+      kind: 'contact',
+    },
+    {
       desc: 'company size change',
       input: {
         subscriptionType: 'object.propertyChange',
