@@ -1,0 +1,74 @@
+import { dealCardModel } from '../../src/card/deal-model.ts';
+import type { Candidate } from '../../src/deals/candidates.ts';
+import { type DealContact, evaluateDeal } from '../../src/deals/evaluate.ts';
+import { dealRoleLabels } from '../../src/deals/labels.ts';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
+import type { BuyingRole } from '../../src/taxonomy.ts';
+
+/** Deal card models built by the real evaluation and model code; each test changes only what it is about. */
+export const NOW = Date.parse('2026-12-01T12:00:00Z');
+const DAY = 86_400_000;
+
+export const person = (
+  id: string,
+  name: string,
+  title: string,
+  buyingRole: BuyingRole,
+  extra: Partial<DealContact> = {},
+): DealContact => ({
+  id,
+  name,
+  title,
+  classification: { buyingRole, persona: 'unknown', roleConfidence: 0.8 },
+  lastActivity: NOW - 3 * DAY,
+  labels: [],
+  ...extra,
+});
+
+export const CARLA = person('11', 'Carla Diaz', 'Chief Financial Officer', 'economic_buyer');
+export const SAM = person('12', 'Sam Lee', 'Sales Manager', 'champion', {
+  labels: [{ typeId: 901, label: 'Decision Maker', byRolecall: false }],
+});
+export const IAN: Candidate = {
+  id: '21',
+  name: 'Ian Ray',
+  title: 'IT Manager',
+  score: 3.5,
+  why: '"IT Manager" reads as technical evaluator; at the deal company',
+};
+
+export function dealModel(
+  options: {
+    contacts?: DealContact[];
+    amount?: number | null;
+    candidates?: Record<string, Candidate[]>;
+    labelled?: boolean;
+  } = {},
+) {
+  const evaluation = evaluateDeal({
+    deal: {
+      id: '123',
+      name: 'Globex platform',
+      amount: options.amount === undefined ? 50_000 : options.amount,
+      pipelineId: 'default',
+      pipelineLabel: 'Sales Pipeline',
+      stageId: 'qualifiedtobuy',
+      stageLabel: 'Qualified To Buy',
+      dealType: 'newbusiness',
+      closed: false,
+      won: false,
+    },
+    contacts: options.contacts ?? [CARLA, SAM],
+    playbook: defaultPlaybook,
+    roleLabels: dealRoleLabels(defaultPlaybook),
+    now: NOW,
+  });
+  return dealCardModel({
+    evaluation,
+    candidates: options.candidates ?? { technical_evaluator: [IAN], champion: [] },
+    playbook: defaultPlaybook,
+    labelledRoles: options.labelled === false ? [] : dealRoleLabels(defaultPlaybook).map((l) => l.role),
+    ownershipKnown: false,
+    now: NOW,
+  });
+}
