@@ -81,8 +81,9 @@ export interface SandboxOptions {
   faults?: Partial<FaultSettings>;
   /**
    * Play this many portals (default 1). The first is the one static tokens reach; every portal can install
-   * the marketplace app through `oauth`. Portal ids are SANDBOX_PORTAL_ID, +1, +2 …; each is seeded like the
-   * first with its own seed (seed + index).
+   * the marketplace app through `oauth`. Portal ids are SANDBOX_PORTAL_ID, +1, +2 …; each is a full portal
+   * seeded like the first from its own seed (seed + index): contacts, companies, `deals`, `dealHistory`, and its
+   * own webhook deliveries (`webhooks`, `portals[i].webhooks`) whose events carry its portal id.
    */
   portals?: number;
   /** HubSpot's OAuth endpoints for a marketplace app with these credentials. */
@@ -105,11 +106,11 @@ export interface Sandbox {
   requestCount(): number;
   /** Simulates a person editing a record in HubSpot's UI: history entries get sourceType CRM_UI. */
   setByPerson(objectType: 'contacts' | 'companies', id: string, properties: Record<string, string>): void;
-  /** Every portal the sandbox plays (the first is `store`). */
-  portals: { portalId: number; store: SandboxStore }[];
+  /** Every portal the sandbox plays (the first is `store`), each with its own data and webhook deliveries. */
+  portals: { portalId: number; store: SandboxStore; webhooks: WebhookDispatcher }[];
   /** The OAuth app state, when `oauth` was given: uninstall(portalId), expireAccessTokens(portalId), installs. */
   oauth?: SandboxOAuth;
-  /** Webhook deliveries: configure(settings), flush(), deliveries[]. */
+  /** The first portal's webhook deliveries: configure(settings), flush(), deliveries[] (`portals[i].webhooks`: each portal's). */
   webhooks: WebhookDispatcher;
   save(file: string): Promise<void>;
   close(): Promise<void>;
@@ -122,23 +123,27 @@ export function defaultToken(seed: number): string {
   return `pat-na1-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`;
 }
 
+/** One portal's generated data: contacts and companies, deals with their activity, the closed-deal history. */
+function seedPortal(store: SandboxStore, seed: number, options: SandboxOptions): void {
+  const contacts = options.contacts ?? 0;
+  generate(store, { seed, contacts, companies: options.companies });
+  seedDeals(store, { ...options.dealOptions, seed, deals: dealCount(contacts, options.deals) });
+  if (options.dealHistory) {
+    const now =
+      options.dealHistory.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
+    seedDealHistory(store, { ...options.dealHistory, now, seed });
+  }
+  if (options.labelLimit !== undefined) store.labels.limit = options.labelLimit;
+}
+
 /** Starts a HubSpot-compatible CRM API on 127.0.0.1 (hubspot-api.md §10). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const seed = options.seed ?? 1;
   const store = options.dataFile
     ? await loadStore(options.dataFile)
     : new SandboxStore(SANDBOX_PORTAL_ID, SANDBOX_APP_ID);
-  if (!options.dataFile) {
-    const contacts = options.contacts ?? 0;
-    generate(store, { seed, contacts, companies: options.companies });
-    seedDeals(store, { ...options.dealOptions, seed, deals: dealCount(contacts, options.deals) });
-    if (options.dealHistory) {
-      const now =
-        options.dealHistory.now ?? new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
-      seedDealHistory(store, { ...options.dealHistory, now, seed });
-    }
-  }
-  if (options.labelLimit !== undefined) store.labels.limit = options.labelLimit;
+  if (!options.dataFile) seedPortal(store, seed, options);
+  else if (options.labelLimit !== undefined) store.labels.limit = options.labelLimit;
   const tokens = options.tokens ?? [{ token: defaultToken(seed), scopes: [...DEFAULT_SCOPES] }];
   if (tokens.length === 0)
     throw new Error('startSandbox: give at least one token, or leave `tokens` out for the default.');
@@ -165,10 +170,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const runtimes: PortalRuntime[] = [
     { portalId: store.portalId, ctx, limiter: new RateLimiter(oauthRate, searchPerSecond) },
   ];
+  const dispatchers = [webhooks];
   for (let i = 1; i < portalCount; i += 1) {
+    // A full portal of its own: its own seed's contacts, companies, deals and history, and its own webhooks.
     const extra = new SandboxStore(SANDBOX_PORTAL_ID + i, store.appId);
-    const contacts = options.contacts ?? 0;
-    generate(extra, { seed: seed + i, contacts, companies: options.companies });
+    seedPortal(extra, seed + i, options);
+    const extraHooks = new WebhookDispatcher(extra.portalId, extra.appId, seed + i);
+    extraHooks.configure(options.webhooks);
+    extra.onChange = (change) => extraHooks.onChange(change);
+    dispatchers.push(extraHooks);
     const extraLag = new SearchLag(options.searchLagMs ?? 0, Date.now);
     runtimes.push({
       portalId: extra.portalId,
@@ -201,7 +211,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     token: (tokens[0] as { token: string }).token,
     store,
     faults,
-    portals: runtimes.map((r) => ({ portalId: r.portalId, store: r.ctx.store })),
+    portals: runtimes.map((r, i) => ({
+      portalId: r.portalId,
+      store: r.ctx.store,
+      webhooks: dispatchers[i] as WebhookDispatcher,
+    })),
     ...(oauth ? { oauth } : {}),
     requestLog: log.entries,
     requestCount: () => log.total,
@@ -215,7 +229,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     save: (file) => saveStore(store, file),
     // Idempotent: tests may close in afterEach and afterAll.
     close: () => {
-      closing ??= webhooks.close().then(() => app.close());
+      closing ??= Promise.all(dispatchers.map((d) => d.close())).then(() => app.close());
       return closing;
     },
   };

@@ -210,7 +210,8 @@ function printBanner(
       `  data      ${sandbox.store.count('contacts')} contacts, ${sandbox.store.count('companies')} companies, ${sandbox.store.count('deals')} deals`,
       `  limits    ${limits}; ${sandbox.store.labels.limit} custom association labels per object pair`,
       ...sandbox.portals.map(
-        (p, i) => `  portal    hub id ${p.portalId}${i === 0 ? ' (the token above)' : ''}`,
+        (p, i) =>
+          `  portal    hub id ${p.portalId}: ${p.store.count('contacts')} contacts, ${p.store.count('deals')} deals${i === 0 ? ' (the token above)' : ''}`,
       ),
       `  OAuth     client id ${sandbox.oauth?.settings.clientId}; authorize ${sandbox.baseUrl}/oauth/authorize; 110 requests / 10 s per portal`,
       ...(flags.faults ? [`  faults    ${flags.faults} (seed ${flags.seed})`] : []),
