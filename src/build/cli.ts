@@ -1,12 +1,28 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CLI_BUILD_INFO, CLI_DIST, type CliBuildInfo } from '../cli/compiled.ts';
 import { packageRoot } from '../package-root.ts';
+import { precompiledShippedData, shippedDataInputs } from './shipped-data.ts';
+
+/** Bundled: importing the package is ~100 small modules, several times slower than reading one chunk. */
+const BUNDLED = 'zod';
+
+/** Every package the CLI may import, except zod, stays in node_modules and is imported as it is. */
+function externalPackages(root: string): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter((name) => name !== BUNDLED)
+    .flatMap((name) => [name, `${name}/*`]);
+}
 
 /**
  * `npm run build:cli` (and `prepare`, so `npm install` / `npm ci` run it): the CLI as plain JavaScript in
  * dist/cli, so `rolecall` starts without compiling TypeScript. Commands stay separate chunks that load
- * only when run; packages in node_modules are imported as they are, not bundled.
+ * only when run; packages in node_modules (but zod) are imported as they are, not bundled. The title reader's rule
+ * data is compiled here too (./shipped-data.ts).
  */
 export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<CliBuildInfo> {
   const builtAt = Date.now(); // before reading any source: an edit made during the build counts as newer
@@ -24,13 +40,20 @@ export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<C
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    external: externalPackages(root),
     metafile: true,
     logLevel: 'warning',
+    plugins: [precompiledShippedData()],
   });
+  const compiled = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input)));
   const info: CliBuildInfo = {
     builtAt,
-    inputs: Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input))),
+    inputs: [
+      ...new Set([
+        ...compiled.filter((input) => !input.includes('node_modules')),
+        ...shippedDataInputs(root),
+      ]),
+    ],
   };
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, CLI_BUILD_INFO), `${JSON.stringify(info)}\n`);

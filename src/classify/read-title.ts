@@ -1,14 +1,32 @@
 import type { CompanyFacts, TitleResult } from '../taxonomy.ts';
-import occupationData from './data/occupations.json' with { type: 'json' };
-import { loadDefaultRuleset } from './lexicon.ts';
-import { OccupationDataSchema } from './occupations.ts';
-import { createTitleReader, type ReadTitleOptions } from './title-reader.ts';
+import { compileOccupations, type OccupationTable } from './occupations.ts';
+import { shippedLexicon, shippedOccupations } from './shipped.ts';
+import { type ReadTitleOptions, readerOver, type TitleReader } from './title-reader.ts';
 
 /**
- * The shipped reader: the hand lexicon plus ESCO's occupation words. The browser core is built with an empty
- * occupation table (src/build/bundles.ts) to stay small; cards show the stored values the backend wrote.
+ * The occupation table, built the first time a title needs it: most titles are explained by the lexicon
+ * alone, so a one-title `rolecall classify "CEO"` never loads ESCO's words.
  */
-const reader = createTitleReader(loadDefaultRuleset(), OccupationDataSchema.parse(occupationData));
+function lazyOccupations(load: () => Parameters<typeof compileOccupations>[0]): OccupationTable {
+  let table: OccupationTable | undefined;
+  const built = () => {
+    table ??= compileOccupations(load());
+    return table;
+  };
+  return {
+    get size() {
+      return built().size;
+    },
+    read: (free) => built().read(free),
+  };
+}
+
+/**
+ * The shipped reader: the hand lexicon plus ESCO's occupation words, built on the first title read. The
+ * browser core is built with an empty occupation table (src/build/bundles.ts) to stay small; cards show the
+ * stored values the backend wrote.
+ */
+let reader: TitleReader | undefined;
 
 /**
  * Reads seniority and function from a job title (and the company's size and industry, when known).
@@ -19,5 +37,6 @@ export function readTitle(
   company?: CompanyFacts | null,
   options?: ReadTitleOptions,
 ): TitleResult {
+  reader ??= readerOver(shippedLexicon(), lazyOccupations(shippedOccupations));
   return reader(title, company, options);
 }

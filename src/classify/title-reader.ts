@@ -1,9 +1,9 @@
 import type { AbstainReason, CompanyFacts, JobFunction, KnownFunction, TitleResult } from '../taxonomy.ts';
 import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
-import { compileRuleset, type Ruleset } from './lexicon.ts';
+import { type CompiledLexicon, compileRuleset, type Ruleset } from './lexicon.ts';
 import { type Matched, matchWords } from './match-words.ts';
-import { compileOccupations, type OccupationData } from './occupations.ts';
+import { compileOccupations, type OccupationData, type OccupationTable } from './occupations.ts';
 import { PATTERNS } from './patterns.ts';
 import { prepare } from './prepare.ts';
 import { NO_WORD, type Resolved, resolveHits } from './resolve.ts';
@@ -116,9 +116,12 @@ function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via:
  * occupation words, read only for words the rule set does not explain.
  */
 export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationData): TitleReader {
-  const lexicon = compileRuleset(ruleset);
+  return readerOver(compileRuleset(ruleset), compileOccupations(occupationData));
+}
+
+/** A title reader over an already compiled lexicon and occupation table (the shipped ones, restored). */
+export function readerOver(lexicon: CompiledLexicon, occupations: OccupationTable): TitleReader {
   const canonical = createCanonicalizer(lexicon);
-  const occupations = compileOccupations(occupationData);
   const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
   const firstNames = new Set(lexicon.morphology.firstNames.map(wordsOf));
   return (title, company, options) => {

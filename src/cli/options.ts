@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { loadPlaybookOrDefault } from '../playbook/load-file.ts';
 import type { Playbook } from '../playbook/schema.ts';
-import { DEFAULT_DB_PATH } from '../tag/audit-db.ts';
+import { DEFAULT_DB_PATH } from '../tag/db-path.ts';
 import { CliError } from './errors.ts';
 
 /** The options several commands share, declared once so they read and behave the same everywhere. */

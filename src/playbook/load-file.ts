@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { shippedFile } from '../package-root.ts';
 import { defaultPlaybook } from './default.ts';
 import { issue } from './issues.ts';
-import { type LoadOptions, loadPlaybookText, type PlaybookLoadResult } from './load.ts';
+import type { LoadOptions, PlaybookLoadResult } from './load.ts';
 import type { Playbook } from './schema.ts';
 
 /**
@@ -29,6 +29,8 @@ export async function loadPlaybookFile(
       unreadable: `Cannot read the playbook ${path}: ${why}.`,
     };
   }
+  // Imported here: the YAML parser and the checks load only when a file is read, not for the default.
+  const { loadPlaybookText } = await import('./load.ts');
   return loadPlaybookText(text, path, options);
 }
 

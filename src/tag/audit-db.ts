@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 
-export const DEFAULT_DB_PATH = '.rolecall/rolecall.db';
+import { DEFAULT_DB_PATH } from './db-path.ts';
+
+export { DEFAULT_DB_PATH };
 
 export type RunKind = 'tag' | 'dry-run' | 'undo';
 export type RunStatus = 'running' | 'done' | 'stopped' | 'failed';

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { buildCli } from '../../src/build/cli.ts';
+import { classifyRecord } from '../../src/cli/classify-io.ts';
 // @ts-expect-error: plain JavaScript (the launcher runs it before anything is compiled), no types
 import { compiledIsFresh } from '../../src/cli/compiled-check.mjs';
 import { packageRoot } from '../../src/package-root.ts';
+import { readFixtureRows } from '../classify/rows.ts';
 
 const root = packageRoot();
 const dist = `dist/cli-test-${process.pid}`;
@@ -18,6 +20,15 @@ describe('the compiled CLI', () => {
     const info = await buildCli(root, dist);
     expect(info.inputs).toContain('src/cli/main.ts');
     expect(info.inputs.some((input) => input.includes('node_modules'))).toBe(false);
+    // The rule data is compiled into the build: a change to it (or to the code compiling it) makes it stale.
+    for (const input of [
+      'src/classify/data/lexicon.json',
+      'src/classify/data/morphology.json',
+      'src/classify/data/occupations.json',
+      'src/classify/lexicon.ts',
+      'src/playbook/default-playbook.json',
+    ])
+      expect(info.inputs).toContain(input);
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [join(root, dist, 'rolecall.mjs'), ...args], {
         encoding: 'utf8',
@@ -27,6 +38,30 @@ describe('the compiled CLI', () => {
     const ceo = run('classify', 'Chief Financial Officer', '--employees', '800', '--json');
     expect(ceo.status, ceo.stderr).toBe(0);
     expect(JSON.parse(ceo.stdout)).toMatchObject({ seniority: 'c_level', function: 'finance' });
+    // The build-time tables read titles exactly as the source does, ESCO's occupation words included.
+    // Fixture titles and held-out ESCO labels (read through the occupation words) in one run.
+    const escoFile = join(root, 'test/fixtures/esco-holdout/occupations.jsonl');
+    const escoTitles = readFileSync(escoFile, 'utf8')
+      .split('\n')
+      .filter((line, index) => line.trim() !== '' && index % 10 === 0)
+      .map((line) => ({
+        title: Object.values(JSON.parse(line).labels as Record<string, string[]>)[0]?.[0] ?? '',
+        company: null,
+      }));
+    const rows = [...readFixtureRows('titles').filter((_row, index) => index % 20 === 0), ...escoTitles];
+    const lines = rows.map((row) => JSON.stringify({ title: row.title, company: row.company }));
+    const jsonl = spawnSync(process.execPath, [join(root, dist, 'rolecall.mjs'), 'classify', '--jsonl'], {
+      encoding: 'utf8',
+      cwd: tmpdir(),
+      input: `${lines.join('\n')}\n`,
+    });
+    expect(jsonl.status, jsonl.stderr).toBe(0);
+    const built = jsonl.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(built).toEqual(rows.map((row) => classifyRecord(row.title, row.company)));
+    expect(built.some((record) => record.rules.includes('esco-occupation'))).toBe(true);
     const check = run('playbook', 'check'); // reads src/playbook/default-playbook.yaml beside the code
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/is valid/);

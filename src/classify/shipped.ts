@@ -1,0 +1,16 @@
+import occupationData from './data/occupations.json' with { type: 'json' };
+import { type CompiledLexicon, compileRuleset, loadDefaultRuleset } from './lexicon.ts';
+import { type OccupationData, OccupationDataSchema } from './occupations.ts';
+
+/**
+ * The shipped rule data, checked and compiled. The compiled CLI replaces this module with the same two
+ * answers computed when it is built (src/build/shipped-data.ts), so a start neither checks nor compiles.
+ */
+export function shippedLexicon(): CompiledLexicon {
+  return compileRuleset(loadDefaultRuleset());
+}
+
+/** ESCO's occupation words (see NOTICE), checked. */
+export function shippedOccupations(): OccupationData {
+  return OccupationDataSchema.parse(occupationData);
+}

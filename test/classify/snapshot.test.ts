@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { compileRuleset, loadDefaultRuleset } from '../../src/classify/lexicon.ts';
+import { compileOccupations } from '../../src/classify/occupations.ts';
+import { shippedOccupations } from '../../src/classify/shipped.ts';
+import { restoreLexicon, snapshotLexicon } from '../../src/classify/snapshot.ts';
+import { createTitleReader, readerOver } from '../../src/classify/title-reader.ts';
+import { readFixtureRows } from './rows.ts';
+
+/** What the compiled CLI ships (src/build/shipped-data.ts): the snapshot after a trip through JSON. */
+const compiled = compileRuleset(loadDefaultRuleset());
+const restored = restoreLexicon(JSON.parse(JSON.stringify(snapshotLexicon(compiled))));
+
+describe('the lexicon snapshot the compiled CLI starts from', () => {
+  it('restores every table the compiler builds', () => {
+    const { lemma: _a, ...want } = compiled;
+    const { lemma: _b, ...got } = restored;
+    expect(got).toEqual(want);
+    for (const word of [...compiled.vocabulary].slice(0, 2000))
+      expect(restored.lemma(word), word).toBe(compiled.lemma(word));
+  });
+
+  it('keeps one object per term, as the reader compares terms by identity', () => {
+    for (const phrases of restored.byFirstToken.values())
+      for (const phrase of phrases) expect(phrase.term).toBe(restored.terms[phrase.term.index]);
+  });
+
+  it('reads every fixture title exactly as the freshly compiled reader does', () => {
+    const occupations = shippedOccupations();
+    const fresh = createTitleReader(loadDefaultRuleset(), occupations);
+    const fromSnapshot = readerOver(restored, compileOccupations(occupations));
+    const differ = readFixtureRows('titles')
+      .filter(
+        (row) =>
+          JSON.stringify(fromSnapshot(row.title, row.company)) !==
+          JSON.stringify(fresh(row.title, row.company)),
+      )
+      .map((row) => row.source);
+    expect(differ).toEqual([]);
+  });
+});
