@@ -37,19 +37,16 @@ export const IAN: Candidate = {
   why: '"IT Manager" reads as technical evaluator; at the deal company',
 };
 
-export function dealModel(
-  options: {
-    contacts?: DealContact[];
-    amount?: number | null;
-    candidates?: Record<string, Candidate[]>;
-    labelled?: boolean;
-  } = {},
+/** One evaluated open deal (new business, 50,000 unless told) with these contacts. */
+export function evaluation(
+  contacts: DealContact[] = [CARLA, SAM],
+  deal: { id?: string; name?: string; amount?: number | null } = {},
 ) {
-  const evaluation = evaluateDeal({
+  return evaluateDeal({
     deal: {
-      id: '123',
-      name: 'Globex platform',
-      amount: options.amount === undefined ? 50_000 : options.amount,
+      id: deal.id ?? '123',
+      name: deal.name ?? 'Globex platform',
+      amount: deal.amount === undefined ? 50_000 : deal.amount,
       pipelineId: 'default',
       pipelineLabel: 'Sales Pipeline',
       stageId: 'qualifiedtobuy',
@@ -58,13 +55,24 @@ export function dealModel(
       closed: false,
       won: false,
     },
-    contacts: options.contacts ?? [CARLA, SAM],
+    contacts,
     playbook: defaultPlaybook,
     roleLabels: dealRoleLabels(defaultPlaybook),
     now: NOW,
   });
+}
+
+export function dealModel(
+  options: {
+    contacts?: DealContact[];
+    amount?: number | null;
+    candidates?: Record<string, Candidate[]>;
+    labelled?: boolean;
+  } = {},
+) {
+  const evaluated = evaluation(options.contacts ?? [CARLA, SAM], { amount: options.amount });
   return dealCardModel({
-    evaluation,
+    evaluation: evaluated,
     candidates: options.candidates ?? { technical_evaluator: [IAN], champion: [] },
     playbook: defaultPlaybook,
     labelledRoles: options.labelled === false ? [] : dealRoleLabels(defaultPlaybook).map((l) => l.role),

@@ -6,9 +6,12 @@ import type { dealModel } from './deal-fixtures.ts';
 
 export type Answers = Record<string, (call: number) => unknown>;
 
-/** Renders a card with the app functions answering `answers[uid](callNumber)`; other uids reject. */
+/**
+ * Renders a card with the app functions answering `answers[uid](callNumber)`; other uids reject. With
+ * `view` null nothing is rendered yet, so a test can set hook mocks first.
+ */
 export function renderWithFunctions(
-  view: ReactElement,
+  view: ReactElement | null,
   answers: Answers,
   location: 'crm.record.tab' | 'crm.record.sidebar' = 'crm.record.tab',
 ) {
@@ -20,7 +23,7 @@ export function renderWithFunctions(
     return answer(calls[uid]);
   }) as typeof hubspot.serverless);
   const renderer = createRenderer(location);
-  renderer.render(view);
+  if (view) renderer.render(view);
   return { ...renderer, serverless };
 }
 

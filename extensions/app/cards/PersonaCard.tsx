@@ -6,7 +6,7 @@ import { usePortalPlaybook } from './shared/usePortalPlaybook.ts';
 export function PortalPersonaCard() {
   const { loading, playbook } = usePortalPlaybook();
   if (loading) return <LoadingSpinner testId="loading-playbook" label="Reading the playbook…" />;
-  return <PersonaCardView playbook={playbook} />;
+  return <PersonaCardView playbook={playbook} openDeals />;
 }
 
 hubspot.extend<'crm.record.tab'>(() => <PortalPersonaCard />);

@@ -3,6 +3,7 @@ import { useAssociations, useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { COMPANY_CARD_PROPERTIES, companyFacts, defaultPlaybook, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { fetchGroupSummary } from '../shared/groupClient.ts';
+import { OpenDealsSection } from '../shared/OpenDealsSection.tsx';
 import { useRemote } from '../shared/useRemote.ts';
 import { buyingGroup, MEMBER_PROPERTIES } from './buyingGroupModel.ts';
 import { CoverageSummary } from './CoverageSummary.tsx';
@@ -10,13 +11,15 @@ import { RoleGroup } from './RoleGroup.tsx';
 
 export interface BuyingGroupViewProps {
   playbook?: Playbook;
+  /** Show each open deal's coverage (read through the open_deals function or the backend). */
+  openDeals?: boolean;
 }
 
 /** Contacts per page; HubSpot's association hook pages beyond this. */
 export const MEMBER_PAGE = 100;
 
 /** The company card: who holds which buying role, which required roles are missing, and the coverage. */
-export function BuyingGroupView({ playbook = defaultPlaybook }: BuyingGroupViewProps) {
+export function BuyingGroupView({ playbook = defaultPlaybook, openDeals = false }: BuyingGroupViewProps) {
   const company = useCrmProperties([...COMPANY_CARD_PROPERTIES]);
   const contacts = useAssociations({
     toObjectType: '0-1',
@@ -78,6 +81,7 @@ export function BuyingGroupView({ playbook = defaultPlaybook }: BuyingGroupViewP
         />
       ) : null}
       {more ? <Text variant="microcopy">{`The list shows the first ${MEMBER_PAGE} contacts.`}</Text> : null}
+      {openDeals ? <OpenDealsSection of={{ companyId }} /> : null}
       <Divider />
       {group.byRole.map(({ role, members }) => (
         <RoleGroup key={role} role={role} members={members} playbook={playbook} />

@@ -1,6 +1,7 @@
 import { Accordion, Divider, Flex, LoadingSpinner } from '@hubspot/ui-extensions';
 import { defaultPlaybook, isDetailNotice, type Playbook } from '@rolecall/core';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { OpenDealsSection } from '../shared/OpenDealsSection.tsx';
 import { ActionBar } from './ActionBar.tsx';
 import { CompanyGaps } from './CompanyGaps.tsx';
 import { DetailSection } from './DetailSection.tsx';
@@ -15,10 +16,16 @@ export interface PersonaCardViewProps {
   playbook?: Playbook;
   /** The clock, for the persona's review age. */
   now?: () => Date;
+  /** Show the contact's role on each open deal (read through the open_deals function or the backend). */
+  openDeals?: boolean;
 }
 
 /** The persona card on the contact record: glance layer, actions, then the detail layer. */
-export function PersonaCardView({ playbook = defaultPlaybook, now }: PersonaCardViewProps) {
+export function PersonaCardView({
+  playbook = defaultPlaybook,
+  now,
+  openDeals = false,
+}: PersonaCardViewProps) {
   const card = usePersonaCard(playbook, now);
   const { data } = card;
   if (data.status === 'loading') return <LoadingSpinner testId="loading" label="Reading this contact…" />;
@@ -54,6 +61,7 @@ export function PersonaCardView({ playbook = defaultPlaybook, now }: PersonaCard
           playbook={playbook}
         />
       ) : null}
+      {openDeals ? <OpenDealsSection of={{ contactId: card.contactId }} /> : null}
       {choosing ? override : null}
       <ActionBar
         model={model}
