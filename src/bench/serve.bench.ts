@@ -6,7 +6,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classify } from '../classify/classify.ts';
 import { createGateway } from '../hubspot/gateway.ts';
 import { setupPortal } from '../hubspot/setup.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
@@ -14,6 +13,7 @@ import { startSandbox } from '../sandbox/index.ts';
 import { buildServer } from '../server/app.ts';
 import { gatewayPort } from '../server/gateway-port.ts';
 import { signV3 } from '../server/signature.ts';
+import { boundClassify } from '../server/tagger.ts';
 
 const contacts = Number(process.argv[2] ?? 5000);
 const total = Number(process.argv[3] ?? 10_000);
@@ -36,7 +36,7 @@ const gateway = createGateway({ accessToken: sandbox.token, baseUrl: sandbox.bas
 const dbPath = join(mkdtempSync(join(tmpdir(), 'rolecall-bench-')), 'queue.db');
 const server = await buildServer(
   { clientSecret: secret, publicUrl, dbPath, port: 0, host: '127.0.0.1' },
-  { port: gatewayPort(gateway), classify: (c, co) => classify(c, co, defaultPlaybook), logger: false },
+  { port: gatewayPort(gateway), classify: boundClassify(defaultPlaybook), logger: false },
 );
 const url = await server.listen();
 

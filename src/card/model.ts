@@ -5,15 +5,9 @@ import { ageWords } from '../playbook/review.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { Classification, CompanyFacts } from '../taxonomy.ts';
 import { type CardGuidance, personaGuidance, roleGuidance } from './guidance.ts';
-import {
-  confidenceWord,
-  functionLabel,
-  industryLabel,
-  joinAnd,
-  personaName,
-  seniorityLabel,
-} from './labels.ts';
+import { confidenceWord, functionLabel, joinAnd, personaName, seniorityLabel } from './labels.ts';
 import { companyFacts, contactFacts, type Props, text } from './record-facts.ts';
+import { roleWords, whyLine } from './why.ts';
 
 /**
  * What the persona card shows, decided without React: the HubSpot card, its sidebar variant and
@@ -106,35 +100,7 @@ export interface CardOptions {
   companyUnreadable?: boolean;
 }
 
-/** A role in running text: "economic buyer", or "no buying role" for `other`. */
-const roleWords = (playbook: Playbook, role: string) =>
-  role === 'other' ? 'no buying role' : roleLabel(playbook, role).toLowerCase();
-
-/** Longer titles are cut in the one-line why; the record shows the full title anyway. */
-const TITLE_SHOWN = 80;
-
 const hasAny = (props: Props) => Object.values(props).some((value) => text(value) !== '');
-
-function whyLine(title: string, company: CompanyFacts, c: Classification, playbook: Playbook): string {
-  const shown = title.length > TITLE_SHOWN ? `${title.slice(0, TITLE_SHOWN - 1)}…` : title;
-  const inputs = [
-    `"${shown}"`,
-    typeof company.employees === 'number' ? `${company.employees.toLocaleString('en-US')} employees` : null,
-    company.industry ? industryLabel(company.industry) : null,
-  ];
-  const role = roleWords(playbook, c.buyingRole);
-  const outcome =
-    c.personaKind === 'negative'
-      ? personaName(playbook, c.persona)
-      : c.personaKind === 'persona'
-        ? `${personaName(playbook, c.persona)}, ${role}`
-        : c.abstained
-          ? `title not understood, ${role}`
-          : `no persona fits, ${role}`;
-  const rule = playbook.roleRules.find((r) => r.id === c.roleRules[0]);
-  const note = rule ? rule.note : playbook.roleFallback.note;
-  return `${inputs.filter(Boolean).join(' · ')} → ${outcome}. ${note}`;
-}
 
 /** What the title reading left unknown, in words. */
 function unreadParts(c: Classification): string {
@@ -419,7 +385,7 @@ export function personaCardModel(
     profile: `${seniorityLabel(suggestion.seniority)} · ${functionLabel(suggestion.function)}`,
     statusLabel: STATUS_LABELS[status],
     confidence,
-    why: whyLine(title, facts, suggestion, playbook),
+    why: whyLine(suggestion, playbook, facts),
     notices: [
       ...readingNotices(kind, title, suggestion, playbook),
       ...outdated,

@@ -121,7 +121,11 @@ async function suggestion(record: CrmRecord, p: SaveParameters, deps: SaveDeps):
       `This contact changed since the card loaded: rolecall now reads ${labelOf(playbook, next.persona, next.buyingRole)}. Press Re-classify, check the suggestion, then save again.`,
     );
   }
-  const plan = planContact(toSnapshot(record), next, { classifiedAt: deps.now().toISOString() });
+  const plan = planContact(toSnapshot(record), next, {
+    classifiedAt: deps.now().toISOString(),
+    playbook,
+    company,
+  });
   if (plan.skipped === 'manual') {
     return fail(
       'A person set this contact\'s persona and role by hand, and rolecall never overwrites that. Use "Correct the persona or role" to change it.',

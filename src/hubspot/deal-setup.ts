@@ -1,3 +1,4 @@
+import { humanize } from '../card/labels.ts';
 import { DEAL_PROPERTIES } from '../deals/label-plan.ts';
 import { dealRoleLabels } from '../deals/labels.ts';
 import type { Playbook } from '../playbook/schema.ts';
@@ -14,12 +15,10 @@ export type DealSetupStep =
   | { action: 'ok'; name: string }
   | { action: 'warn'; name: string; message: string };
 
-const humanise = (id: string) => id.charAt(0).toUpperCase() + id.slice(1).replace(/_/g, ' ');
-
 export function dealPropertySpecs(playbook: Playbook): PropertyDefinition[] {
   const roleOptions = playbook.roles
     .filter((r) => r.id !== 'other')
-    .map((r, i) => ({ value: r.id, label: r.label || humanise(r.id), displayOrder: i, hidden: false }));
+    .map((r, i) => ({ value: r.id, label: r.label || humanize(r.id), displayOrder: i, hidden: false }));
   return [
     {
       name: DEAL_PROPERTIES.completeness,

@@ -1,4 +1,5 @@
 import { functionLabel, seniorityLabel } from '../card/labels.ts';
+import { roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { BUYING_ROLES, FUNCTIONS, SENIORITIES } from '../taxonomy.ts';
 import { ROLECALL_GROUP, ROLECALL_PROPERTIES, SOURCE_AUTO, SOURCE_MANUAL } from './properties.ts';
@@ -8,11 +9,6 @@ export const ROLECALL_GROUP_SPEC: PropertyGroup = {
   name: ROLECALL_GROUP,
   label: 'rolecall',
   displayOrder: -1,
-};
-
-const humanise = (id: string): string => {
-  const words = id.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
 const options = (entries: ReadonlyArray<[value: string, label: string]>): PropertyOption[] =>
@@ -35,7 +31,6 @@ const enumeration = (
 
 /** The contact properties rolecall owns, with option lists from the taxonomy and the playbook. */
 export function rolecallPropertySpecs(playbook: Playbook): PropertyDefinition[] {
-  const roleLabels = new Map(playbook.roles.map((role) => [role.id as string, role.label]));
   const personas = [...playbook.personas, ...playbook.negativePersonas].map((persona): [string, string] => [
     persona.id,
     persona.name,
@@ -52,7 +47,7 @@ export function rolecallPropertySpecs(playbook: Playbook): PropertyDefinition[] 
       P.buyingRole,
       'Buying role (rolecall)',
       'The primary buying-group role rolecall inferred.',
-      options(BUYING_ROLES.map((role) => [role, roleLabels.get(role) ?? humanise(role)])),
+      options(BUYING_ROLES.map((role) => [role, roleLabel(playbook, role)])),
     ),
     enumeration(
       P.seniority,
@@ -77,7 +72,7 @@ export function rolecallPropertySpecs(playbook: Playbook): PropertyDefinition[] 
     {
       name: P.reasons,
       label: 'Reasons (rolecall)',
-      description: 'Why rolecall chose these values.',
+      description: "Why rolecall chose these values, in the playbook's words (the card's one-line why).",
       type: 'string',
       fieldType: 'textarea',
       groupName: ROLECALL_GROUP,

@@ -1,11 +1,10 @@
 import { parse as parseYaml } from 'yaml';
-import { classify } from '../classify/classify.ts';
 import { loadPlaybookData, loadPlaybookText } from '../playbook/load.ts';
 import { stalePersonas } from '../playbook/review.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { checkDocument, diffPlaybooks, type PlaybookChange } from '../playbook/versions.ts';
 import type { PlaybookStore, PlaybookVersion } from './store/playbooks.ts';
-import type { ClassifyFn } from './tagger.ts';
+import { boundClassify, type ClassifyFn } from './tagger.ts';
 
 /**
  * A portal's playbook as every surface of the backend uses it: the newest saved version, or the embedded
@@ -125,7 +124,7 @@ export function playbookService(
     },
     async classifyFor(portalId) {
       const { playbook } = await service.current(portalId);
-      return (contact, company) => classify(contact, company, playbook);
+      return boundClassify(playbook);
     },
   };
   return service;

@@ -1,6 +1,8 @@
+import { classify } from '../classify/classify.ts';
 import { COMPANY_INPUT_PROPERTIES } from '../hubspot/properties.ts';
 import { companyFacts, contactFacts } from '../hubspot/record-input.ts';
 import type { CrmRecord } from '../hubspot/records.ts';
+import type { Playbook } from '../playbook/schema.ts';
 import {
   type ContactPlan,
   PLAN_HISTORY_PROPERTIES,
@@ -11,8 +13,19 @@ import {
 import type { Classification, CompanyFacts, ContactFacts } from '../taxonomy.ts';
 import type { CrmPort, PortFailure } from './crm-port.ts';
 
-/** The one classification function, bound to the playbook the server loaded. */
-export type ClassifyFn = (contact: ContactFacts, company: CompanyFacts | null) => Classification;
+/** The one classification function, bound to the playbook the server loaded; `rolecall_reasons` uses its labels. */
+export type ClassifyFn = ((contact: ContactFacts, company: CompanyFacts | null) => Classification) & {
+  readonly playbook: Playbook;
+};
+
+/** classify() bound to a playbook (the server's, or a portal's own). */
+export const boundClassify = (playbook: Playbook): ClassifyFn =>
+  Object.assign(
+    (contact: ContactFacts, company: CompanyFacts | null) => classify(contact, company, playbook),
+    {
+      playbook,
+    },
+  );
 
 /** `overwrite` replaces rolecall's own values, `fill_empty` only fills blanks, `none` writes nothing. */
 export type WriteMode = 'overwrite' | 'fill_empty' | 'none';
@@ -81,6 +94,8 @@ export async function tagContacts(ids: readonly string[], options: TagOptions): 
     const plan = planContact(snapshot, classification, {
       onlyEmpty: options.mode === 'fill_empty',
       classifiedAt,
+      playbook: options.classify.playbook,
+      company: companyFacts,
     });
     return { id, classification, plan, current: contact.properties };
   });

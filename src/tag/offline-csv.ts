@@ -111,7 +111,8 @@ async function writeImport(
     }
     counts.rows += 1;
     const record = csvRecord(row, Object.fromEntries(columns));
-    const next = classify(contactFacts(record), companyFacts(record), playbook);
+    const company = companyFacts(record);
+    const next = classify(contactFacts(record), company, playbook);
     const properties = Object.fromEntries(
       PLAN_WRITE_PROPERTIES.map((name) => {
         const cell = get(name)?.trim();
@@ -120,6 +121,8 @@ async function writeImport(
     );
     const plan = planContact({ id, properties, setByPerson: [] }, next, {
       classifiedAt,
+      playbook,
+      company,
       ...(options.onlyEmpty ? { onlyEmpty: true } : {}),
       ...(options.minConfidence !== undefined ? { minConfidence: options.minConfidence } : {}),
     });

@@ -36,7 +36,7 @@ export class PlanFile {
     if (plan.changes.length === 0) return;
     this.contacts += 1;
     // The reasons once per contact, on its first row: repeating them made the CSV many times larger.
-    let reasons = plan.why.join('; ');
+    let reasons = plan.why;
     for (const change of plan.changes) {
       this.changes += 1;
       const row = [plan.id, change.property, change.before ?? '', change.after, reasons];

@@ -1,3 +1,4 @@
+import { whyLine } from '../card/why.ts';
 import {
   CONTACT_INPUT_PROPERTIES,
   NATIVE_PROPERTIES,
@@ -5,7 +6,8 @@ import {
   SOURCE_AUTO,
   SOURCE_MANUAL,
 } from '../hubspot/properties.ts';
-import type { Classification } from '../taxonomy.ts';
+import type { Playbook } from '../playbook/schema.ts';
+import type { Classification, CompanyFacts } from '../taxonomy.ts';
 
 /** What rolecall knows about a contact before deciding what to write. */
 export interface ContactSnapshot {
@@ -22,6 +24,10 @@ export interface PlanOptions {
   minConfidence?: number;
   /** ISO timestamp written to `rolecall_classified_at` when anything changes (passed in: the planner has no clock). */
   classifiedAt: string;
+  /** The playbook the classification came from: `rolecall_reasons` is written in its labels, never ids. */
+  playbook: Playbook;
+  /** The company facts the classification read (employees and industry appear in `rolecall_reasons`). */
+  company: CompanyFacts | null | undefined;
 }
 
 export interface PropertyChange {
@@ -38,8 +44,8 @@ export interface ContactPlan {
   skipped: SkipReason | null;
   /** Properties left alone because a person set them (or a blocker was marked). */
   protectedProperties: string[];
-  /** The reasons of the classification, for the plan file and the audit log. */
-  why: string[];
+  /** What `rolecall_reasons` says (the card's why line, labels only), for the plan file. */
+  why: string;
 }
 
 /** HubSpot history source types that mean a person typed the value. */
@@ -116,9 +122,8 @@ export function personSetProperties(
     .map(([name]) => name);
 }
 
-/** The property values a classification stands for (without the timestamp). */
-export function desiredProperties(next: Classification): Record<string, string> {
-  const reasons = [...next.reasons, ...next.roleReasons, ...next.personaReasons].join('; ');
+/** The property values a classification stands for (without the timestamp); `why` is what a person reads. */
+export function desiredProperties(next: Classification, why: string): Record<string, string> {
   const values: Record<string, string> = {
     [ROLECALL_PROPERTIES.persona]: next.persona,
     [ROLECALL_PROPERTIES.buyingRole]: next.buyingRole,
@@ -126,7 +131,7 @@ export function desiredProperties(next: Classification): Record<string, string> 
     [ROLECALL_PROPERTIES.function]: next.function,
     [ROLECALL_PROPERTIES.confidence]: next.confidence.toFixed(2),
     [ROLECALL_PROPERTIES.reasons]:
-      reasons.length > REASONS_MAX_CHARS ? `${reasons.slice(0, REASONS_MAX_CHARS - 1)}…` : reasons,
+      why.length > REASONS_MAX_CHARS ? `${why.slice(0, REASONS_MAX_CHARS - 1)}…` : why,
     [ROLECALL_PROPERTIES.source]: SOURCE_AUTO,
     [ROLECALL_PROPERTIES.playbookVersion]: next.playbookVersion,
     [NATIVE_PROPERTIES.buyingRole]: next.hubspotBuyingRole,
@@ -158,7 +163,7 @@ export function planContact(
   next: Classification,
   options: PlanOptions,
 ): ContactPlan {
-  const why = [...next.reasons, ...next.roleReasons, ...next.personaReasons];
+  const why = whyLine(next, options.playbook, options.company);
   const plan = (
     skipped: SkipReason | null,
     changes: PropertyChange[],
@@ -181,7 +186,7 @@ export function planContact(
   }
   const changes: PropertyChange[] = [];
   const protectedProperties: string[] = [];
-  for (const [property, after] of Object.entries(desiredProperties(next))) {
+  for (const [property, after] of Object.entries(desiredProperties(next, why))) {
     const before = current[property] ?? null;
     if (sameValue(property, before, after)) continue;
     if (guarded.has(property)) {

@@ -212,6 +212,8 @@ async function planChunk(
     const plan = writable(
       planContact(toSnapshot(record), next, {
         classifiedAt,
+        playbook: input.playbook,
+        company: company?.facts,
         ...(input.onlyEmpty ? { onlyEmpty: true } : {}),
         ...(input.minConfidence !== undefined ? { minConfidence: input.minConfidence } : {}),
       }),

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { buildServer, type RolecallServer } from '../../src/server/app.ts';
 import type { CrmPort, PortFailure } from '../../src/server/crm-port.ts';
 import { signV3 } from '../../src/server/signature.ts';
@@ -15,9 +16,12 @@ const downPort = (error: PortFailure): CrmPort => ({
   updateContacts: async () => ({ ok: false, error }),
 });
 
-const neverClassify = (): Classification => {
-  throw new Error('classify must not run when HubSpot cannot be read');
-};
+const neverClassify = Object.assign(
+  (): Classification => {
+    throw new Error('classify must not run when HubSpot cannot be read');
+  },
+  { playbook: defaultPlaybook },
+);
 
 function start(port: CrmPort, lines: string[]): Promise<RolecallServer> {
   const stream = new Writable({

@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { classify } from '../../src/classify/classify.ts';
 import { createGateway, type GatewayOptions } from '../../src/hubspot/gateway.ts';
 import { setupPortal } from '../../src/hubspot/setup.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
@@ -10,6 +9,7 @@ import { DEFAULT_SCOPES, startSandbox } from '../../src/sandbox/index.ts';
 import { buildServer, type RolecallServer, type ServerDeps } from '../../src/server/app.ts';
 import { gatewayPort } from '../../src/server/gateway-port.ts';
 import { signV2, signV3 } from '../../src/server/signature.ts';
+import { boundClassify } from '../../src/server/tagger.ts';
 
 export const SECRET = 'test-client-secret-0001';
 export const PUBLIC_URL = 'https://rolecall.test';
@@ -88,7 +88,7 @@ export async function startRolecall(
     },
     {
       port: gatewayPort(gateway),
-      classify: (contact, company) => classify(contact, company, defaultPlaybook),
+      classify: boundClassify(defaultPlaybook),
       logger: false,
       worker: options.worker ?? { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },
       ...(options.playbook ? { playbook: options.playbook } : {}),

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { buildServer, type RolecallServer } from '../../src/server/app.ts';
 import { loadServerConfig } from '../../src/server/config.ts';
 import type { CrmPort } from '../../src/server/crm-port.ts';
-import type { Classification } from '../../src/taxonomy.ts';
+import { boundClassify } from '../../src/server/tagger.ts';
 import { tempDb } from './harness.ts';
 
 const idlePort: CrmPort = {
@@ -22,7 +23,7 @@ function start(dbPath: string, metricsToken?: string): Promise<RolecallServer> {
       host: '127.0.0.1',
       ...(metricsToken ? { metricsToken } : {}),
     },
-    { port: idlePort, classify: () => ({}) as Classification, logger: false, worker: false },
+    { port: idlePort, classify: boundClassify(defaultPlaybook), logger: false, worker: false },
   );
 }
 

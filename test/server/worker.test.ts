@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
 import type { CrmPort, PortFailure } from '../../src/server/crm-port.ts';
 import { newCounters } from '../../src/server/metrics.ts';
 import { staticPorts } from '../../src/server/portal-ports.ts';
 import { openStore, type Store } from '../../src/server/store/index.ts';
+import { boundClassify } from '../../src/server/tagger.ts';
 import { backoff, Worker } from '../../src/server/worker.ts';
-import type { Classification } from '../../src/taxonomy.ts';
 
 const failingPort = (error: PortFailure): CrmPort => ({
   readContacts: async () => ({ ok: false, error }),
@@ -22,7 +23,7 @@ async function rig(error: PortFailure) {
   const worker = new Worker({
     store,
     ports: staticPorts(failingPort(error)),
-    classifyFor: async () => () => ({}) as Classification,
+    classifyFor: async () => boundClassify(defaultPlaybook),
     counters,
     now: () => new Date(now),
     maxAttempts: 3,

@@ -9,7 +9,7 @@ describe('the plan file', () => {
   it('writes the reasons once per contact in the CSV, and one compact JSON line per contact', async () => {
     const base = join(mkdtempSync(join(tmpdir(), 'rolecall-plan-')), 'plan');
     const file = new PlanFile(base);
-    const why = ["'vp' → vp", "'sales' → sales"];
+    const why = '"VP Sales" → Revenue leader, decision maker. VPs of a target function choose the solution.';
     for (const id of ['1', '2']) {
       await file.add({
         id,
@@ -28,7 +28,7 @@ describe('the plan file', () => {
       Record<string, string>
     >;
     expect(rows).toHaveLength(6);
-    expect(rows.map((row) => row.reasons)).toEqual([why.join('; '), '', '', why.join('; '), '', '']);
+    expect(rows.map((row) => row.reasons)).toEqual([why, '', '', why, '', '']);
     const json = readFileSync(file.jsonPath, 'utf8');
     expect(JSON.parse(json)).toHaveLength(2);
     expect(json.trim().split('\n')).toHaveLength(4);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { type ContactSnapshot, personSetProperties, planContact } from '../../src/tag/plan.ts';
 import type { Classification } from '../../src/taxonomy.ts';
 
@@ -28,6 +29,7 @@ const vpSales: Classification = {
 };
 
 const at = '2026-11-25T12:00:00.000Z';
+const base = { classifiedAt: at, playbook: defaultPlaybook, company: null };
 const snapshot = (
   properties: ContactSnapshot['properties'],
   setByPerson: string[] = [],
@@ -95,7 +97,7 @@ const cases: {
 describe('planContact', () => {
   for (const row of cases) {
     it(row.desc, () => {
-      const plan = planContact(row.snapshot, vpSales, { classifiedAt: at, ...row.options });
+      const plan = planContact(row.snapshot, vpSales, { ...base, ...row.options });
       expect(plan.skipped).toBe(row.expect.skipped);
       const written = plan.changes.map((change) => change.property);
       if (row.expect.writes) expect(written).toEqual(row.expect.writes);
@@ -105,14 +107,12 @@ describe('planContact', () => {
   }
 
   it('makes zero writes when the values already match (a rerun)', () => {
-    const first = planContact(snapshot({}), vpSales, { classifiedAt: at });
+    const first = planContact(snapshot({}), vpSales, base);
     const after = Object.fromEntries(first.changes.map((change) => [change.property, change.after]));
     const rerun = planContact(
       snapshot({ ...after, hs_buying_role: 'DECISION_MAKER', rolecall_confidence: '0.9' }),
       vpSales,
-      {
-        classifiedAt: '2026-11-26T00:00:00.000Z',
-      },
+      { ...base, classifiedAt: '2026-11-26T00:00:00.000Z' },
     );
     expect(rerun.skipped).toBe('unchanged');
     expect(rerun.changes).toEqual([]);
@@ -122,7 +122,7 @@ describe('planContact', () => {
     const plan = planContact(
       snapshot({ rolecall_buying_role: 'champion', rolecall_source: 'auto' }),
       vpSales,
-      { classifiedAt: at },
+      base,
     );
     expect(plan.changes).toContainEqual({
       property: 'rolecall_buying_role',

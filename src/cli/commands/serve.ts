@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { classify } from '../../classify/classify.ts';
 import { createGateway, type Gateway } from '../../hubspot/gateway.ts';
 import { setupPortal } from '../../hubspot/setup.ts';
 import defaultPlaybookJson from '../../playbook/default-playbook.json' with { type: 'json' };
@@ -16,7 +15,7 @@ import { oauthPorts, type PortalPorts, staticPorts } from '../../server/portal-p
 import { PRIVATE_PORTAL } from '../../server/routes/webhooks.ts';
 import { redactUrl } from '../../server/store/db.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
-import type { ClassifyFn } from '../../server/tagger.ts';
+import { boundClassify, type ClassifyFn } from '../../server/tagger.ts';
 import { CliError, UsageError } from '../errors.ts';
 
 async function playbookFrom(path: string | undefined): Promise<Playbook> {
@@ -56,7 +55,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
   const playbookData: unknown = config.playbookPath
     ? parseYaml(await readFile(config.playbookPath, 'utf8'))
     : defaultPlaybookJson;
-  const classifyFn: ClassifyFn = (contact, company) => classify(contact, company, playbook);
+  const classifyFn: ClassifyFn = boundClassify(playbook);
   let store: Store;
   try {
     if (!config.databaseUrl) mkdirSync(dirname(config.dbPath), { recursive: true });
