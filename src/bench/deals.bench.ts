@@ -1,8 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import {
+  companiesSeen,
+  liveHeapMb,
+  measureInWorker,
+  openBenchPortal,
+  PRO_RATE,
+  tagMinimumRequests,
+} from './sandbox-process.ts';
 
 /**
  * `npm run bench -- deals`: one `rolecall tag` run (contacts, then deal labels and deal properties) over
@@ -10,11 +13,10 @@ import { createInterface } from 'node:readline';
  * Reports, side by side, contacts tagged per second and deal contacts labelled per second, each against
  * the least requests that part of the job needs, and the tagger's peak memory at two sizes.
  */
-const RATE = { perTenSeconds: 190, perSecond: 19 };
+const RATE = PRO_RATE;
 const DEAL_SIZES = [2_000, 10_000];
 /** Mean asked of the seeder; small companies cap groups, so deals end up with about 6 contacts. */
 const CONTACTS_PER_DEAL = 10;
-const root = join(import.meta.dirname, '../..');
 
 interface Part {
   seconds: number;
@@ -35,59 +37,18 @@ interface WorkerResult {
   heapAfterGcMb: number;
 }
 
-async function startSandboxProcess(deals: number) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      join(root, 'src/cli/rolecall.mjs'),
-      'sandbox',
-      '--contacts',
-      String(deals * 10),
-      '--deals',
-      String(deals),
-      '--deal-contacts',
-      String(CONTACTS_PER_DEAL),
-      '--open-share',
-      '1',
-      '--port',
-      '0',
-      '--rate',
-      'pro',
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    if (!line.trim().startsWith('{')) continue;
-    const { baseUrl, token } = JSON.parse(line) as { baseUrl: string; token: string };
-    return { child, baseUrl, token };
-  }
-  throw new Error('the sandbox process exited before printing its address');
-}
-
 async function worker(baseUrl: string, token: string): Promise<void> {
-  const { createGateway } = await import('../hubspot/gateway.ts');
-  const { setupPortal } = await import('../hubspot/setup.ts');
-  const { defaultPlaybook } = await import('../playbook/default.ts');
   const { classify } = await import('../classify/classify.ts');
-  const { AuditDb } = await import('../tag/audit-db.ts');
   const { runTag } = await import('../tag/run-tag.ts');
   const { allContacts } = await import('../tag/source.ts');
   const { runDealPhase } = await import('../tag/deals/deal-phase.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-'));
-  const db = new AuditDb(join(dir, 'rolecall.db'));
-  const gateway = createGateway({ accessToken: token, baseUrl, maxPerInterval: RATE.perTenSeconds });
-  const setup = await setupPortal(gateway, defaultPlaybook, false);
-  if (setup.error) throw new Error(setup.error.message);
-  await new Promise((resolve) => setTimeout(resolve, 10_500)); // setup's requests leave the window
-  db.createRun({ id: 'bench', kind: 'tag', target: baseUrl, options: {} });
+  const { gateway, db, playbook, close } = await openBenchPortal(baseUrl, token);
   const m0 = gateway.metrics();
   const t0 = performance.now();
   const tag = await runTag({
     gateway,
     db,
-    playbook: defaultPlaybook,
+    playbook,
     classify,
     source: allContacts(gateway),
     runId: 'bench',
@@ -100,7 +61,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     db,
     target: baseUrl,
     runId: 'bench',
-    playbook: defaultPlaybook,
+    playbook,
     classify,
     now: Date.now(),
     dryRun: false,
@@ -108,9 +69,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   if (deals.error) throw new Error(`deal labelling failed: ${deals.error.message}`);
   const m2 = gateway.metrics();
   const t2 = performance.now();
-  const { n: companies } = db.db
-    .prepare(`SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = 'bench'`)
-    .get() as { n: number };
+  const companies = companiesSeen(db);
   const { n: dealsUpdated } = db.db
     .prepare(
       `SELECT COUNT(DISTINCT deal_id) AS n FROM deal_writes WHERE run_id = 'bench' AND kind = 'property'`,
@@ -128,12 +87,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     tagging: {
       seconds: (t1 - t0) / 1000,
       requests: m1.requests - m0.requests,
-      // As in the tag bench: list pages, association reads, company reads, update batches.
-      minimumRequests:
-        Math.ceil(n / 100) +
-        Math.ceil(n / 1000) +
-        Math.ceil(companies / 100) +
-        Math.ceil(tag.contactsWritten / 100),
+      minimumRequests: tagMinimumRequests(n, companies, tag.contactsWritten),
       rateLimited: m1.rateLimited - m0.rateLimited,
     },
     labelling: {
@@ -152,32 +106,21 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterGcMb: liveHeapMb(),
   };
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function liveHeapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-async function measure(deals: number): Promise<WorkerResult> {
-  const sandbox = await startSandboxProcess(deals);
-  try {
-    const run = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', import.meta.filename, '--worker', sandbox.baseUrl, sandbox.token],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
-    );
-    const line = run.stdout.trim().split('\n').at(-1) ?? '';
-    if (run.status !== 0 || !line.startsWith('{'))
-      throw new Error(`deals worker failed (exit ${run.status})`);
-    return JSON.parse(line) as WorkerResult;
-  } finally {
-    sandbox.child.kill('SIGTERM');
-  }
-}
+const measure = (deals: number) =>
+  measureInWorker<WorkerResult>(import.meta.filename, [
+    '--contacts',
+    String(deals * 10),
+    '--deals',
+    String(deals),
+    '--deal-contacts',
+    String(CONTACTS_PER_DEAL),
+    '--open-share',
+    '1',
+  ]);
 
 function line(what: string, items: number, unit: string, part: Part): string {
   const rate = items / part.seconds;

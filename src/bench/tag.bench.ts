@@ -1,8 +1,11 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import {
+  companiesSeen,
+  liveHeapMb,
+  measureInWorker,
+  openBenchPortal,
+  PRO_RATE,
+  tagMinimumRequests,
+} from './sandbox-process.ts';
 
 /**
  * `npm run bench -- tag`: tags 10,000 and 100,000 sandbox contacts under the Professional rate limit
@@ -10,9 +13,8 @@ import { createInterface } from 'node:readline';
  * The sandbox runs in its own process and each size is tagged in a fresh process, so peak RSS is the
  * tagger's alone and the two sizes can be compared.
  */
-const RATE = { perTenSeconds: 190, perSecond: 19 };
+const RATE = PRO_RATE;
 const SIZES = [10_000, 100_000];
-const root = join(import.meta.dirname, '../..');
 
 interface WorkerResult {
   contacts: number;
@@ -28,56 +30,18 @@ interface WorkerResult {
   heapAfterGcMb: number;
 }
 
-async function startSandboxProcess(
-  contacts: number,
-): Promise<{ child: ChildProcess; baseUrl: string; token: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'src/cli/rolecall.mjs'),
-      'sandbox',
-      '--contacts',
-      String(contacts),
-      '--port',
-      '0',
-      '--rate',
-      'pro',
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    if (!line.trim().startsWith('{')) continue;
-    const { baseUrl, token } = JSON.parse(line) as { baseUrl: string; token: string };
-    return { child, baseUrl, token };
-  }
-  throw new Error('the sandbox process exited before printing its address');
-}
-
 /** Worker mode: one tagging run in this process, result as one JSON line. */
 async function worker(baseUrl: string, token: string): Promise<void> {
-  const { createGateway } = await import('../hubspot/gateway.ts');
-  const { setupPortal } = await import('../hubspot/setup.ts');
-  const { defaultPlaybook } = await import('../playbook/default.ts');
   const { classify } = await import('../classify/classify.ts');
-  const { AuditDb } = await import('../tag/audit-db.ts');
   const { runTag } = await import('../tag/run-tag.ts');
   const { allContacts } = await import('../tag/source.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-'));
-  const db = new AuditDb(join(dir, 'rolecall.db'));
-  const gateway = createGateway({ accessToken: token, baseUrl, maxPerInterval: RATE.perTenSeconds });
-  const setup = await setupPortal(gateway, defaultPlaybook, false);
-  if (setup.error) throw new Error(setup.error.message);
-  // Let setup's requests leave the rolling window, so the timed run starts with the same budget a fresh job has.
-  await new Promise((resolve) => setTimeout(resolve, 10_500));
+  const { gateway, db, playbook, close } = await openBenchPortal(baseUrl, token);
   const before = gateway.metrics();
-  db.createRun({ id: 'bench', kind: 'tag', target: baseUrl, options: {} });
   const started = performance.now();
   const summary = await runTag({
     gateway,
     db,
-    playbook: defaultPlaybook,
+    playbook,
     classify,
     source: allContacts(gateway),
     runId: 'bench',
@@ -85,17 +49,9 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   if (summary.status !== 'done') throw new Error(`run ended ${summary.status}: ${summary.error?.message}`);
   const after = gateway.metrics();
-  const { n: companies } = db.db
-    .prepare(`SELECT COUNT(DISTINCT company_id) AS n FROM seen WHERE run_id = 'bench'`)
-    .get() as { n: number };
+  const companies = companiesSeen(db);
   const n = summary.processed;
-  // The least any tagger needs: list pages of 100 (with history), association reads of 1,000,
-  // company reads of 100 distinct companies, and update batches of 100 changed contacts.
-  const minimumRequests =
-    Math.ceil(n / 100) +
-    Math.ceil(n / 1000) +
-    Math.ceil(companies / 100) +
-    Math.ceil(summary.contactsWritten / 100);
+  const minimumRequests = tagMinimumRequests(n, companies, summary.contactsWritten);
   const result: WorkerResult = {
     contacts: n,
     seconds,
@@ -108,35 +64,12 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterGcMb: liveHeapMb(),
   };
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
+  close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-function liveHeapMb(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-async function measure(contacts: number): Promise<WorkerResult> {
-  const sandbox = await startSandboxProcess(contacts);
-  try {
-    const run = spawnSync(
-      process.execPath,
-      ['--expose-gc', '--import', 'tsx', import.meta.filename, '--worker', sandbox.baseUrl, sandbox.token],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 1 << 20,
-      },
-    );
-    const line = run.stdout.trim().split('\n').at(-1) ?? '';
-    if (run.status !== 0 || !line.startsWith('{')) throw new Error(`tag worker failed (exit ${run.status})`);
-    return JSON.parse(line) as WorkerResult;
-  } finally {
-    sandbox.child.kill('SIGTERM');
-  }
-}
+const measure = (contacts: number) =>
+  measureInWorker<WorkerResult>(import.meta.filename, ['--contacts', String(contacts)]);
 
 function report(result: WorkerResult): boolean {
   const rate = result.contacts / result.seconds;

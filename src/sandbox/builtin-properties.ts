@@ -111,6 +111,10 @@ const SENIORITY_VALUES = [
   'intern',
 ];
 
+/**
+ * HubSpot's own `hs_buying_role` options, kept here on purpose rather than imported from src/taxonomy.ts: that list
+ * is what rolecall assumes HubSpot accepts, this one is what the portal answers, so a wrong assumption fails a test.
+ */
 const BUYING_ROLE_VALUES = [
   'BLOCKER',
   'BUDGET_HOLDER',

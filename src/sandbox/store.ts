@@ -139,18 +139,7 @@ export class SandboxStore {
     at = Date.now(),
   ): boolean {
     const changed = this.graph.link(from, fromId, to, toId, typeIds);
-    if (changed)
-      this.emit({
-        kind: 'associationChange',
-        type: from,
-        id: fromId,
-        toType: to,
-        toId,
-        removed: false,
-        typeIds,
-        source: { sourceType: 'INTEGRATION' },
-        at,
-      });
+    if (changed) this.emitAssociation(from, fromId, to, toId, { removed: false, typeIds, at });
     return changed;
   }
 
@@ -164,19 +153,28 @@ export class SandboxStore {
     at = Date.now(),
   ): boolean {
     const changed = this.graph.unlink(from, fromId, to, toId, typeIds);
-    if (changed)
-      this.emit({
-        kind: 'associationChange',
-        type: from,
-        id: fromId,
-        toType: to,
-        toId,
-        removed: true,
-        typeIds,
-        source: { sourceType: 'INTEGRATION' },
-        at,
-      });
+    if (changed) this.emitAssociation(from, fromId, to, toId, { removed: true, typeIds, at });
     return changed;
+  }
+
+  private emitAssociation(
+    from: ObjectType,
+    fromId: number,
+    to: ObjectType,
+    toId: number,
+    change: { removed: boolean; typeIds: number[] | undefined; at: number },
+  ): void {
+    this.emit({
+      kind: 'associationChange',
+      type: from,
+      id: fromId,
+      toType: to,
+      toId,
+      removed: change.removed,
+      typeIds: change.typeIds,
+      source: { sourceType: 'INTEGRATION' },
+      at: change.at,
+    });
   }
 
   /** Call after any association change or contact archive. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUBSPOT_BUYING_ROLES } from '../../src/taxonomy.ts';
 import { type Harness, harness, keys, raw, sdkError } from './helpers.ts';
 
 let h: Harness;
@@ -46,6 +47,8 @@ describe('property definitions', () => {
       'OTHER',
     ]);
     expect(options.find((o) => o.value === 'BUDGET_HOLDER')?.label).toBe('Budget Holder');
+    // rolecall's own copy of HubSpot's list (what it writes) must hold only values the portal offers.
+    expect(options.map((o) => o.value)).toEqual(expect.arrayContaining([...HUBSPOT_BUYING_ROLES]));
   });
 
   it('serves hs_persona as a select with persona_1..persona_5', async () => {

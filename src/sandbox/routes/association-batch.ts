@@ -10,6 +10,7 @@ import {
   labelsOf,
   MAX_ASSOC_CREATE,
   pair,
+  removeAssociation,
   requestedTypes,
   SINGLE,
 } from './associations.ts';
@@ -41,7 +42,37 @@ function records(
   };
 }
 
-function batchReply(ctx: RouteContext, ok: number, startedAt: string, results: unknown[], errors: unknown[]) {
+/** The pair of object types in the path and the body's inputs, or the error HubSpot answers. */
+function batchRequest(
+  req: RouteRequest,
+): { from: ObjectType; to: ObjectType; inputs: Record<string, unknown>[] } | RouteResult {
+  const types = pair(req, 'from', 'to');
+  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
+  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
+  if (isError(inputs)) return inputs;
+  return { from: types[0], to: types[1], inputs };
+}
+
+type PairOutcome = { result: unknown } | { error: Record<string, unknown> };
+
+/** A batch write answered per input, in order: `ok` when all went through, 207 with `errors` otherwise. */
+function batchWrite(
+  ctx: RouteContext,
+  req: RouteRequest,
+  ok: number,
+  write: (input: Record<string, unknown>, from: ObjectType, to: ObjectType) => PairOutcome,
+): RouteResult {
+  const request = batchRequest(req);
+  if (!('inputs' in request)) return request;
+  const { from, to, inputs } = request;
+  const startedAt = new Date(ctx.now()).toISOString();
+  const results: unknown[] = [];
+  const errors: unknown[] = [];
+  for (const input of inputs) {
+    const outcome = write(input, from, to);
+    if ('error' in outcome) errors.push(outcome.error);
+    else results.push(outcome.result);
+  }
   const body: Record<string, unknown> = { status: 'COMPLETE', results };
   if (errors.length > 0) Object.assign(body, { numErrors: errors.length, errors });
   Object.assign(body, { startedAt, completedAt: new Date(ctx.now()).toISOString() });
@@ -50,71 +81,48 @@ function batchReply(ctx: RouteContext, ok: number, startedAt: string, results: u
 
 /** POST /crm/v4/associations/{from}/{to}/batch/create: `{inputs:[{from:{id}, to:{id}, types:[…]}]}` → 201 / 207. */
 export function batchCreateAssociations(ctx: RouteContext, req: RouteRequest): RouteResult {
-  const types = pair(req, 'from', 'to');
-  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
-  const [from, to] = types;
-  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
-  if (isError(inputs)) return inputs;
-  const startedAt = new Date(ctx.now()).toISOString();
-  const results: unknown[] = [];
-  const errors: unknown[] = [];
-  for (const input of inputs) {
+  return batchWrite(ctx, req, 201, (input, from, to) => {
     const typeIds = requestedTypes(ctx, from, to, input.types);
     if (typeof typeIds === 'string') {
-      errors.push({ status: 'error', category: 'VALIDATION_ERROR', message: typeIds, context: {} });
-      continue;
+      return { error: { status: 'error', category: 'VALIDATION_ERROR', message: typeIds, context: {} } };
     }
     const found = records(ctx, from, to, input);
-    if (!found.ok) {
-      errors.push(found.error);
-      continue;
-    }
+    if (!found.ok) return { error: found.error };
     associateRecords(ctx, from, found.source, to, found.target, typeIds);
-    results.push({
-      fromObjectTypeId: OBJECT_TYPE_IDS[from],
-      fromObjectId: found.source.id,
-      toObjectTypeId: OBJECT_TYPE_IDS[to],
-      toObjectId: found.target.id,
-      labels: labelsOf(ctx, from, to, typeIds),
-    });
-  }
-  return batchReply(ctx, 201, startedAt, results, errors);
+    return {
+      result: {
+        fromObjectTypeId: OBJECT_TYPE_IDS[from],
+        fromObjectId: found.source.id,
+        toObjectTypeId: OBJECT_TYPE_IDS[to],
+        toObjectId: found.target.id,
+        labels: labelsOf(ctx, from, to, typeIds),
+      },
+    };
+  });
 }
 
 /** POST …/batch/associate/default: `{inputs:[{from:{id}, to:{id}}]}` → 200 / 207. */
 export function batchAssociateDefault(ctx: RouteContext, req: RouteRequest): RouteResult {
-  const types = pair(req, 'from', 'to');
-  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
-  const [from, to] = types;
-  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
-  if (isError(inputs)) return inputs;
-  const startedAt = new Date(ctx.now()).toISOString();
-  const results: unknown[] = [];
-  const errors: unknown[] = [];
-  for (const input of inputs) {
+  return batchWrite(ctx, req, 200, (input, from, to) => {
     const found = records(ctx, from, to, input);
-    if (!found.ok) {
-      errors.push(found.error);
-      continue;
-    }
+    if (!found.ok) return { error: found.error };
     associateRecords(ctx, from, found.source, to, found.target, undefined);
     const typeId = isContactCompany(from, to) ? (from === 'contacts' ? 279 : 280) : defaultTypeId(from, to);
-    results.push({
-      from: { id: String(found.source.id) },
-      to: { id: String(found.target.id) },
-      associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId },
-    });
-  }
-  return batchReply(ctx, 200, startedAt, results, errors);
+    return {
+      result: {
+        from: { id: String(found.source.id) },
+        to: { id: String(found.target.id) },
+        associationSpec: { associationCategory: 'HUBSPOT_DEFINED', associationTypeId: typeId },
+      },
+    };
+  });
 }
 
 /** POST …/batch/labels/archive: removes only the given labels; the unlabeled association stays → 204. */
 export function batchArchiveLabels(ctx: RouteContext, req: RouteRequest): RouteResult {
-  const types = pair(req, 'from', 'to');
-  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
-  const [from, to] = types;
-  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
-  if (isError(inputs)) return inputs;
+  const request = batchRequest(req);
+  if (!('inputs' in request)) return request;
+  const { from, to, inputs } = request;
   for (const input of inputs) {
     const typeIds = requestedTypes(ctx, from, to, input.types);
     if (typeof typeIds === 'string') return validationError(typeIds);
@@ -149,24 +157,16 @@ export function batchArchiveLabels(ctx: RouteContext, req: RouteRequest): RouteR
 
 /** POST …/batch/archive: `{inputs:[{from:{id}, to:[{id}]}]}` removes whole associations → 204. */
 export function batchArchiveAssociations(ctx: RouteContext, req: RouteRequest): RouteResult {
-  const types = pair(req, 'from', 'to');
-  if (!types) return validationError(`Unsupported association ${req.params.from} → ${req.params.to}.`);
-  const [from, to] = types;
-  const inputs = batchInputs(req.body, MAX_ASSOC_CREATE);
-  if (isError(inputs)) return inputs;
+  const request = batchRequest(req);
+  if (!('inputs' in request)) return request;
+  const { from, to, inputs } = request;
   for (const input of inputs) {
     const source = ctx.store.table(from).get(idOf(input.from));
     if (!source) continue;
     const targets = Array.isArray(input.to) ? input.to : [input.to];
     for (const t of targets) {
       const target = ctx.store.table(to).get(idOf(t));
-      if (!target) continue;
-      if (isContactCompany(from, to)) {
-        const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
-        ctx.store.dissociate(contact, company.id);
-      } else {
-        ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now());
-      }
+      if (target) removeAssociation(ctx, from, source, to, target);
     }
   }
   return reply(204);

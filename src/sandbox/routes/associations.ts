@@ -238,15 +238,24 @@ export function deleteAssociation(ctx: RouteContext, req: RouteRequest): RouteRe
   const [from, to] = types;
   const source = ctx.store.table(from).get(req.params.id ?? '');
   const target = ctx.store.table(to).get(req.params.toId ?? '');
-  if (source && target) {
-    if (isContactCompany(from, to)) {
-      const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
-      ctx.store.dissociate(contact, company.id);
-    } else {
-      ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now());
-    }
-  }
+  if (source && target) removeAssociation(ctx, from, source, to, target);
   return reply(204);
+}
+
+/** Removes the whole association between two records, every label with it. */
+export function removeAssociation(
+  ctx: RouteContext,
+  from: ObjectType,
+  source: CrmRecord,
+  to: ObjectType,
+  target: CrmRecord,
+): void {
+  if (isContactCompany(from, to)) {
+    const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
+    ctx.store.dissociate(contact, company.id);
+  } else {
+    ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now());
+  }
 }
 
 export { associateRecords, isContactCompany, labelsOf, requestedTypes, SINGLE };
