@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classify } from '../../src/classify/classify.ts';
 import { setupAfterInstall } from '../../src/cli/commands/serve.ts';
 import type { OAuthApp } from '../../src/hubspot/oauth.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
@@ -7,6 +6,7 @@ import { addDeal, type SandboxStore, startSandbox } from '../../src/sandbox/inde
 import { buildServer } from '../../src/server/app.ts';
 import { oauthPorts } from '../../src/server/portal-ports.ts';
 import { openStore } from '../../src/server/store/index.ts';
+import { boundClassify } from '../../src/server/tagger.ts';
 import { freePort, SECRET, signedPost } from './harness.ts';
 import { installThroughBrowser } from './oauth-flow.ts';
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
       ports,
       oauth: app,
       onInstalled: setupAfterInstall(ports, defaultPlaybook),
-      classify: (contact, company) => classify(contact, company, defaultPlaybook),
+      classify: boundClassify(defaultPlaybook),
       logger: false,
       worker: { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },
     },

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { classify } from '../../src/classify/classify.ts';
 import { createGateway } from '../../src/hubspot/gateway.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
 import type { CrmPort } from '../../src/server/crm-port.ts';
@@ -7,6 +6,7 @@ import { gatewayPort } from '../../src/server/gateway-port.ts';
 import { newCounters } from '../../src/server/metrics.ts';
 import { staticPorts } from '../../src/server/portal-ports.ts';
 import { openStore, type Store } from '../../src/server/store/index.ts';
+import { boundClassify } from '../../src/server/tagger.ts';
 import { Worker } from '../../src/server/worker.ts';
 import { startPortal } from './harness.ts';
 
@@ -49,7 +49,7 @@ describe('a worker that lost its lease', () => {
       new Worker({
         store,
         ports: staticPorts(port),
-        classifyFor: async () => (contact, company) => classify(contact, company, defaultPlaybook),
+        classifyFor: async () => boundClassify(defaultPlaybook),
         counters: newCounters(),
         now: () => new Date(now),
         leaseMs: 60_000,
