@@ -109,6 +109,7 @@ export type {
 } from './playbook/schema.ts';
 export {
   applyEdit,
+  checkDocument,
   diffPlaybooks,
   type EditResult,
   errorsUnder,

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, hubspot, List, Select, Text, TextArea } from '@hubspot/ui-extensions';
+import { Alert, Button, Flex, hubspot, List, Select, Tabs, Text, TextArea } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PortalPersonaCard } from '../../extensions/app/cards/PersonaCard.tsx';
@@ -52,22 +52,21 @@ describe('a marketer edits a talking point in settings; the next card and workfl
     routeFetchTo(url);
     const settings = createRenderer('settings');
     settings.render(<SettingsPage />);
-    await settings.waitFor(() => expect(settings.maybeFind(TextArea)).not.toBeNull());
+    await settings.waitFor(() => expect(settings.maybeFind(Button, { testId: 'edit-save' })).not.toBeNull());
     expect(settings.findByTestId(Text, 'editing-version').text).toContain('built-in playbook');
-    settings.findByTestId(Select, 'edit-persona').trigger('onChange', '1' as never); // Finance Leader
-    settings.findByTestId(Select, 'edit-role').trigger('onChange', 'economic_buyer' as never);
+    settings.findByTestId(Tabs, 'sections').trigger('onSelectedChange', 'personas' as never);
+    settings.findByTestId(Select, 'pick-personas').trigger('onChange', '1' as never); // Finance Leader
+    settings.findByTestId(Select, 'talking-points-role').trigger('onChange', 'economic_buyer' as never);
+    const field = () => settings.findByTestId(TextArea, 'field-personas[1].talkingPoints.economic_buyer');
 
     // Too short: the same check as `rolecall playbook check`, shown on the field, nothing sent.
-    settings.findByTestId(TextArea, 'edit-talking-points').trigger('onChange', 'short' as never);
+    field().trigger('onChange', 'short' as never);
+    await settings.waitFor(() => expect(field().props.validationMessage).toContain('write a full sentence'));
     settings.findByTestId(Button, 'edit-save').trigger('onClick');
-    await settings.waitFor(() =>
-      expect(settings.findByTestId(TextArea, 'edit-talking-points').props.validationMessage).toContain(
-        'write a full sentence',
-      ),
-    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await signedFetch(url, 'GET', '/api/playbook/versions?portalId=1')).body.versions).toEqual([]);
 
-    settings.findByTestId(TextArea, 'edit-talking-points').trigger('onChange', POINT as never);
+    field().trigger('onChange', POINT as never);
     settings.findByTestId(Button, 'edit-save').trigger('onClick');
     await settings.waitFor(() => expect(settings.maybeFind(Alert, { testId: 'edit-saved' })).not.toBeNull());
     await settings.waitFor(() => expect(settings.maybeFind(Button, { testId: 'restore-1' })).not.toBeNull());

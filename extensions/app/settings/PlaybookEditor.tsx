@@ -1,210 +1,145 @@
-import {
-  Alert,
-  Button,
-  Flex,
-  Heading,
-  List,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-  Text,
-  TextArea,
-} from '@hubspot/ui-extensions';
-import { applyEdit, type PlaybookChange, roleLabel } from '@rolecall/core';
-import { useCallback, useEffect, useState } from 'react';
-import {
-  type CurrentPlaybookReply,
-  diffVersions,
-  listVersions,
-  restoreVersion,
-  savePlaybook,
-  type VersionRow,
-} from './playbookClient.ts';
+import { Accordion, Alert, Button, Flex, Heading, List, Tab, Tabs, Text } from '@hubspot/ui-extensions';
+import { useEffect, useState } from 'react';
+import { PersonaSection } from './editor/PersonaSection.tsx';
+import { ProductSection } from './editor/ProductSection.tsx';
+import { RolesSection } from './editor/RolesSection.tsx';
+import { RulesSection } from './editor/RulesSection.tsx';
+import { useDraft } from './editor/useDraft.ts';
+import { VersionsPanel } from './editor/VersionsPanel.tsx';
+import { type CurrentPlaybookReply, type FieldIssue, savePlaybook } from './playbookClient.ts';
 
 export interface PlaybookEditorProps {
   current: CurrentPlaybookReply;
-  /** Called after a save or restore with the new current version. */
+  /** Called after a save or restore: the page reads the new current version. */
   onChanged: () => void;
   now?: () => Date;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the editor walks the playbook document by path
-type Doc = any;
+const SECTIONS = [
+  { id: 'product', title: 'Product & ICP' },
+  { id: 'personas', title: 'Personas' },
+  { id: 'negative', title: 'Negative personas' },
+  { id: 'roles', title: 'Roles & buying groups' },
+  { id: 'rules', title: 'Role rules' },
+] as const;
+type SectionId = (typeof SECTIONS)[number]['id'];
 
-const changeLine = (c: PlaybookChange) =>
-  c.kind === 'changed'
-    ? `${c.path}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`
-    : `${c.path} ${c.kind}`;
+const issueLine = (i: FieldIssue) => `${i.path || 'playbook'}: ${i.message}`;
 
 /**
- * Edits the portal's playbook where the message owners work: talking points per persona and role, checked
- * on every save by the same schema and cross-checks as `rolecall playbook check` (errors on the field;
- * nothing invalid is sent), each save a new version; versions can be compared and restored.
+ * Edits the whole portal playbook where the message owners work. Every change is checked at once by the
+ * same schema and cross-checks as `rolecall playbook check`, errors on the field they concern; a playbook
+ * with errors is never sent, and the backend checks again. Each save is a new version.
  */
 export function PlaybookEditor({ current, onChanged, now = () => new Date() }: PlaybookEditorProps) {
-  const doc = current.playbook as Doc;
-  const personas: { id: string; name: string }[] = doc.personas ?? [];
-  const [personaIndex, setPersonaIndex] = useState(0);
-  const roles: { id: string; label: string }[] = doc.roles ?? [];
-  const [role, setRole] = useState<string>('economic_buyer');
-  const path = ['personas', personaIndex, 'talkingPoints', role];
-  const shown: string[] = doc.personas?.[personaIndex]?.talkingPoints?.[role] ?? [];
-  const [draft, setDraft] = useState(shown.join('\n'));
-  const [errors, setErrors] = useState<string[]>([]);
+  const today = now().toISOString().slice(0, 10);
+  const draft = useDraft(current.playbook, today);
+  const [section, setSection] = useState<SectionId>('product');
   const [message, setMessage] = useState<string | null>(null);
-  const [versions, setVersions] = useState<VersionRow[] | null>(null);
-  const [changes, setChanges] = useState<{ version: number; lines: string[] } | null>(null);
-
-  // A different persona, role or version starts from what that version holds.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the persona, role or version changes
-  useEffect(() => {
-    setDraft(shown.join('\n'));
-    setErrors([]);
-  }, [personaIndex, role, current.version]);
-
-  const refreshVersions = useCallback(() => {
-    listVersions().then(setVersions, () => setVersions([]));
-  }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new current version means a new versions list
-  useEffect(refreshVersions, [refreshVersions, current.version]);
+  const [refused, setRefused] = useState<FieldIssue[]>([]);
+  const [tried, setTried] = useState(false);
+  // A saved or restored version becomes the new starting point.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the current version changes
+  useEffect(() => draft.reset(current.playbook), [current.version]);
 
   const save = async () => {
-    const points = draft
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const edit = applyEdit(
-      doc,
-      path,
-      points.length > 0 ? points : undefined,
-      now().toISOString().slice(0, 10),
-    );
-    if (edit.errors.length > 0) {
-      setErrors(edit.errors.map((e) => `${e.path}: ${e.message}`));
-      setMessage(null);
-      return;
-    }
-    const reply = await savePlaybook(edit.data);
+    setTried(true);
+    setMessage(null);
+    if (draft.errors.length > 0) return;
+    const reply = await savePlaybook(draft.doc);
     if (!reply.ok) {
-      setErrors(reply.errors.map((e) => `${e.path}: ${e.message}`));
+      setRefused(reply.errors);
       return;
     }
-    setErrors([]);
-    setMessage(`Saved as version ${reply.version}. Cards, workflows and tagging use it from now on.`);
-    onChanged();
-  };
-  const restore = async (version: number) => {
-    const reply = await restoreVersion(version);
+    setRefused([]);
+    setTried(false);
     setMessage(
-      reply.ok
-        ? `Version ${version} restored as version ${reply.version}.`
-        : 'That version cannot be restored.',
+      `Saved as version ${reply.version}. Cards, workflows, webhooks and tagging use it from now on.`,
     );
     onChanged();
   };
-  const compare = async (version: number) => {
-    const list = await diffVersions(version, current.version);
-    setChanges({ version, lines: list.map(changeLine) });
+  const problems = [...draft.errors, ...refused];
+  const body = (id: SectionId) => {
+    if (id !== section) return null;
+    if (id === 'product') return <ProductSection draft={draft} />;
+    if (id === 'personas') return <PersonaSection draft={draft} negative={false} today={today} />;
+    if (id === 'negative') return <PersonaSection draft={draft} negative today={today} />;
+    if (id === 'roles') return <RolesSection draft={draft} />;
+    return <RulesSection draft={draft} />;
   };
-
-  const fieldErrors = errors;
   return (
     <Flex direction="column" gap="sm">
-      <Heading>Edit talking points</Heading>
+      <Heading>Edit the playbook</Heading>
       <Text variant="microcopy" testId="editing-version">
         {current.version === 0
           ? 'The portal uses the built-in playbook; saving creates version 1.'
           : `Version ${current.version}${current.savedBy ? `, saved by ${current.savedBy}` : ''}.`}
       </Text>
-      <Flex direction="row" gap="sm" wrap="wrap">
-        <Select
-          testId="edit-persona"
-          name="persona"
-          label="Persona"
-          value={String(personaIndex)}
-          options={personas.map((p, i) => ({ label: p.name, value: String(i) }))}
-          onChange={(value) => setPersonaIndex(Number(value))}
-        />
-        <Select
-          testId="edit-role"
-          name="role"
-          label="Buying role"
-          value={role}
-          options={roles.map((r) => ({ label: r.label, value: r.id }))}
-          onChange={(value) => setRole(String(value))}
-        />
+      <Tabs
+        testId="sections"
+        selected={section}
+        onSelectedChange={(id: string | number) => setSection(String(id) as SectionId)}
+      >
+        {SECTIONS.map((s) => (
+          <Tab key={s.id} tabId={s.id} title={s.title}>
+            {body(s.id)}
+          </Tab>
+        ))}
+      </Tabs>
+      {problems.length > 0 && (tried || draft.changed) ? (
+        <Alert
+          testId="edit-errors"
+          variant="error"
+          title={`${problems.length} problem(s): nothing is saved until they are fixed`}
+        >
+          <List>
+            {problems.slice(0, 12).map((p) => (
+              <Text key={issueLine(p)}>{issueLine(p)}</Text>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
+      {draft.warnings.length > 0 ? (
+        <Accordion
+          title={`${draft.warnings.length} warning(s), as "rolecall playbook check" gives them`}
+          size="sm"
+        >
+          <List testId="edit-warnings">
+            {draft.warnings.map((w) => (
+              <Text key={issueLine(w)}>{issueLine(w)}</Text>
+            ))}
+          </List>
+        </Accordion>
+      ) : null}
+      <Flex direction="row" gap="sm">
+        <Button testId="edit-save" variant="primary" onClick={() => void save()}>
+          Save as a new version
+        </Button>
+        <Button
+          testId="edit-discard"
+          variant="secondary"
+          disabled={!draft.changed}
+          onClick={() => {
+            draft.reset(current.playbook);
+            setRefused([]);
+            setTried(false);
+          }}
+        >
+          Discard changes
+        </Button>
       </Flex>
-      <TextArea
-        testId="edit-talking-points"
-        name="talkingPoints"
-        label={`Talking points for ${personas[personaIndex]?.name ?? ''} as ${roleLabel(null, role).toLowerCase()} (one per line)`}
-        value={draft}
-        onChange={(value) => setDraft(String(value))}
-        error={fieldErrors.length > 0}
-        validationMessage={fieldErrors.join(' ')}
-      />
-      <Button testId="edit-save" variant="primary" onClick={() => void save()}>
-        Save as a new version
-      </Button>
       {message ? (
         <Alert testId="edit-saved" variant="success" title="Saved">
           <Text>{message}</Text>
         </Alert>
       ) : null}
-      <Heading>Versions</Heading>
-      {versions && versions.length > 0 ? (
-        <Table testId="versions" bordered>
-          <TableHead>
-            <TableRow>
-              <TableHeader>Version</TableHeader>
-              <TableHeader>Saved by</TableHeader>
-              <TableHeader>When</TableHeader>
-              <TableHeader>Actions</TableHeader>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {versions.map((v) => (
-              <TableRow key={v.version}>
-                <TableCell>{String(v.version)}</TableCell>
-                <TableCell>{v.savedBy ?? 'unknown'}</TableCell>
-                <TableCell>{new Date(v.savedAt).toISOString().slice(0, 16).replace('T', ' ')}</TableCell>
-                <TableCell>
-                  <Flex direction="row" gap="xs">
-                    <Button testId={`compare-${v.version}`} size="xs" onClick={() => void compare(v.version)}>
-                      Compare with current
-                    </Button>
-                    <Button testId={`restore-${v.version}`} size="xs" onClick={() => void restore(v.version)}>
-                      Restore
-                    </Button>
-                  </Flex>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : (
-        <Text testId="no-versions">No saved versions yet.</Text>
-      )}
-      {changes ? (
-        <Flex direction="column" gap="xs" testId="diff">
-          <Text
-            format={{ fontWeight: 'bold' }}
-          >{`Changes from version ${changes.version} to the current one`}</Text>
-          {changes.lines.length > 0 ? (
-            <List>
-              {changes.lines.map((line) => (
-                <Text key={line}>{line}</Text>
-              ))}
-            </List>
-          ) : (
-            <Text>No differences.</Text>
-          )}
-        </Flex>
-      ) : null}
+      <VersionsPanel
+        current={current.version}
+        onRestored={(text) => {
+          setMessage(text);
+          onChanged();
+        }}
+      />
     </Flex>
   );
 }

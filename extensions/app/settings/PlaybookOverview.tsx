@@ -15,6 +15,8 @@ import { defaultPlaybook, exampleNotice, type Playbook, roleLabel, stalePersonas
 export interface PlaybookOverviewProps {
   playbook?: Playbook;
   now?: () => Date;
+  /** The backend answered: the playbook is edited on this page (else: built into the upload). */
+  editable?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,12 +28,13 @@ const ageInDays = (isoDate: string, today: Date): number | null => {
 };
 
 /**
- * The app's settings page: which playbook the cards and the save function use, whether its personas are
- * due for review, and how to change it. Read-only: the playbook is data built into the upload.
+ * The top of the settings page: which playbook the cards, workflows and tagging use, whether its personas
+ * are due for review, and how to change it (below on this page, or by a build when there is no backend).
  */
 export function PlaybookOverview({
   playbook = defaultPlaybook,
   now = () => new Date(),
+  editable = false,
 }: PlaybookOverviewProps) {
   const today = now();
   const personas = [...playbook.personas, ...playbook.negativePersonas];
@@ -72,9 +75,9 @@ export function PlaybookOverview({
         </TableBody>
       </Table>
       <Text testId="how-to-change" variant="microcopy">
-        To use your own playbook: run "rolecall playbook init", edit the file, check it with "rolecall
-        playbook check", then "npm run build -- --playbook your-playbook.yaml" and "hs project upload". Values
-        reps set by hand are never changed by a new playbook.
+        {editable
+          ? 'Edit it below: each save is checked like "rolecall playbook check" and becomes a new version that cards, workflows, webhooks and tagging use at once. To keep it in git: "rolecall playbook pull team.yaml" and "rolecall playbook push team.yaml". Values reps set by hand are never changed by a new playbook.'
+          : 'Without the rolecall backend the playbook is built into the app: run "rolecall playbook init", edit the file, check it with "rolecall playbook check", then "npm run build -- --playbook your-playbook.yaml" and "hs project upload". Values reps set by hand are never changed by a new playbook.'}
       </Text>
     </Flex>
   );

@@ -36,7 +36,7 @@ export function SettingsPage({ now = () => new Date() }: { now?: () => Date }) {
   }
   return (
     <Flex direction="column" gap="md">
-      <PlaybookOverview playbook={state.playbook} now={now} />
+      <PlaybookOverview playbook={state.playbook} now={now} editable />
       <Divider />
       <PlaybookEditor current={state.current} onChanged={load} now={now} />
     </Flex>
