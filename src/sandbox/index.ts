@@ -151,7 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const searchPerSecond = options.searchPerSecond ?? (rate === false ? 0 : 5);
   const faults: FaultSettings = { ...NO_FAULTS, ...options.faults };
   const log = new RequestLog();
-  const webhooks = new WebhookDispatcher(store.portalId, store.appId, seed);
+  const webhooks = new WebhookDispatcher(store.portalId, store.appId, seed, store.labels.category);
   webhooks.configure(options.webhooks);
   store.onChange = (change) => webhooks.onChange(change);
   const lag = new SearchLag(options.searchLagMs ?? 0, Date.now);

@@ -129,7 +129,10 @@ export class SandboxStore {
     return this.companyContacts.get(companyId) ?? [];
   }
 
-  /** Adds association types (from → to direction) between two records and tells the listener. */
+  /**
+   * Adds association types (from → to direction) between two records and tells the listener: one change
+   * per side, as HubSpot sends `deal.associationChange` and `contact.associationChange` for one link.
+   */
   link(
     from: ObjectType,
     fromId: number,
@@ -137,9 +140,12 @@ export class SandboxStore {
     toId: number,
     typeIds: number[],
     at = Date.now(),
+    source: WriteSource = { sourceType: 'INTEGRATION' },
   ): boolean {
+    const before = this.graph.types(from, fromId, to, toId);
     const changed = this.graph.link(from, fromId, to, toId, typeIds);
-    if (changed) this.emitAssociation(from, fromId, to, toId, { removed: false, typeIds, at });
+    const added = typeIds.filter((t) => !before?.includes(t));
+    if (changed) this.emitAssociation(from, fromId, to, toId, added, false, source, at);
     return changed;
   }
 
@@ -151,9 +157,13 @@ export class SandboxStore {
     toId: number,
     typeIds?: number[],
     at = Date.now(),
+    source: WriteSource = { sourceType: 'INTEGRATION' },
   ): boolean {
+    const before = this.graph.types(from, fromId, to, toId) ?? [];
     const changed = this.graph.unlink(from, fromId, to, toId, typeIds);
-    if (changed) this.emitAssociation(from, fromId, to, toId, { removed: true, typeIds, at });
+    const after = this.graph.types(from, fromId, to, toId) ?? [];
+    const removed = before.filter((t) => !after.includes(t));
+    if (changed) this.emitAssociation(from, fromId, to, toId, removed, true, source, at);
     return changed;
   }
 
@@ -162,19 +172,30 @@ export class SandboxStore {
     fromId: number,
     to: ObjectType,
     toId: number,
-    change: { removed: boolean; typeIds: number[] | undefined; at: number },
+    typeIds: number[],
+    removed: boolean,
+    source: WriteSource,
+    at: number,
   ): void {
-    this.emit({
-      kind: 'associationChange',
-      type: from,
-      id: fromId,
-      toType: to,
-      toId,
-      removed: change.removed,
-      typeIds: change.typeIds,
-      source: { sourceType: 'INTEGRATION' },
-      at: change.at,
-    });
+    if (!this.onChange) return;
+    const inverse = typeIds.map((t) => this.labels.inverseOf(t)).filter((t): t is number => t !== undefined);
+    const sides: [ObjectType, number, ObjectType, number, number[]][] = [
+      [from, fromId, to, toId, typeIds],
+      [to, toId, from, fromId, inverse],
+    ];
+    for (const [type, id, otherType, otherId, types] of sides) {
+      this.emit({
+        kind: 'associationChange',
+        type,
+        id,
+        toType: otherType,
+        toId: otherId,
+        removed,
+        typeIds: types,
+        source,
+        at,
+      });
+    }
   }
 
   /** Call after any association change or contact archive. */

@@ -6,6 +6,7 @@ import type { StoreChange } from './store.ts';
 export interface WebhookSubscription {
   /** `object.creation|propertyChange|deletion` (objectType below) or legacy `contact.*` / `company.*`. */
   subscriptionType: string;
+  /** `object.associationChange` (or legacy `deal.associationChange`): every association of that object type. */
   objectType?: 'contact' | 'company' | 'deal';
   propertyName?: string;
   active?: boolean;
@@ -30,6 +31,57 @@ const TYPE_ID = OBJECT_TYPE_IDS;
 /** The v3 signature HubSpot puts on requests: base64 HMAC-SHA256 of method + uri + body + timestamp. */
 export function signV3(secret: string, method: string, uri: string, body: string, timestamp: number): string {
   return createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`, 'utf8').digest('base64');
+}
+
+const UPPER = (type: keyof typeof SINGULAR) => SINGULAR[type].toUpperCase();
+
+/**
+ * The association fields of an `associationChange` event (HubSpot's webhooks guide): `associationType`
+ * (`DEAL_TO_CONTACT`), `fromObjectId`, `toObjectId`, `associationRemoved`, `isPrimaryAssociation`; the
+ * `object.*` shape adds `fromObjectTypeId`, `toObjectTypeId`, `associationTypeId`, `associationCategory`.
+ * These events carry no `objectId`. One event per association type (label) added or removed.
+ */
+function associationFields(
+  sub: WebhookSubscription,
+  change: StoreChange,
+  typeId: number | undefined,
+  category: string,
+): Record<string, unknown> {
+  const to = change.toType ?? change.type;
+  const fields: Record<string, unknown> = {
+    associationType: `${UPPER(change.type)}_TO_${UPPER(to)}`,
+    fromObjectId: change.id,
+    toObjectId: change.toId,
+    associationRemoved: change.removed === true,
+    isPrimaryAssociation: typeId === 5 || typeId === 6 || typeId === 1 || typeId === 2,
+  };
+  if (sub.subscriptionType.startsWith('object.')) {
+    Object.assign(fields, {
+      fromObjectTypeId: TYPE_ID[change.type],
+      toObjectTypeId: TYPE_ID[to],
+      ...(typeId === undefined ? {} : { associationTypeId: typeId }),
+      associationCategory: category,
+    });
+  }
+  return fields;
+}
+
+/** The events one change makes: one, or for an association change one per type id. */
+export function buildEvents(
+  sub: WebhookSubscription,
+  index: number,
+  change: StoreChange,
+  ids: { portalId: number; appId: number; nextEventId: () => number },
+  categoryOf: (typeId: number) => string,
+): Record<string, unknown>[] {
+  const one = (eventId: number) => buildEvent(sub, index, change, { ...ids, eventId });
+  if (change.kind !== 'associationChange') return [one(ids.nextEventId())];
+  const types = change.typeIds?.length ? change.typeIds : [undefined];
+  return types.map((typeId) => {
+    const { objectId: _none, ...event } = one(ids.nextEventId());
+    const category = typeId === undefined ? 'HUBSPOT_DEFINED' : categoryOf(typeId);
+    return { ...event, ...associationFields(sub, change, typeId, category) };
+  });
 }
 
 /** One event of a delivery's JSON array; API writes are INTEGRATION with the app id, people CRM_UI. */

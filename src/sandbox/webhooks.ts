@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { StoreChange } from './store.ts';
 import {
-  buildEvent,
+  buildEvents,
   DEFAULT_SUBSCRIPTIONS,
   matches,
   signV3,
@@ -50,6 +50,8 @@ export class WebhookDispatcher {
     private readonly portalId: number,
     private readonly appId: number,
     seed: number,
+    /** HUBSPOT_DEFINED or USER_DEFINED, for association events. */
+    private readonly categoryOf: (typeId: number) => string = () => 'HUBSPOT_DEFINED',
   ) {
     this.nextEventId = 1_000_000 + seed * 1000;
   }
@@ -65,12 +67,14 @@ export class WebhookDispatcher {
     const subscriptions = settings.subscriptions ?? DEFAULT_SUBSCRIPTIONS;
     for (const [index, sub] of subscriptions.entries()) {
       if (sub.active === false || !matches(sub, change)) continue;
-      const event = buildEvent(sub, index, change, {
-        portalId: this.portalId,
-        appId: this.appId,
-        eventId: this.nextEventId++,
-      });
-      this.queue.push(event);
+      const events = buildEvents(
+        sub,
+        index,
+        change,
+        { portalId: this.portalId, appId: this.appId, nextEventId: () => this.nextEventId++ },
+        this.categoryOf,
+      );
+      this.queue.push(...events);
     }
     if (this.queue.length > 0 && !this.timer) {
       this.timer = setTimeout(() => this.drain(), settings.batchWindowMs ?? 50);

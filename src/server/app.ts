@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Gateway } from '../hubspot/gateway.ts';
 import type { OAuthApp } from '../hubspot/oauth.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 import type { Playbook } from '../playbook/schema.ts';
@@ -21,6 +22,8 @@ import { Worker, type WorkerOptions } from './worker.ts';
 export interface ServerDeps {
   /** Private mode: the one CRM port (static token or service key). Give this or `ports`. */
   port?: CrmPort;
+  /** Private mode: the gateway behind `port` (deal re-evaluation and cards need the full API). */
+  gateway?: Gateway;
   /** The connection per portal (OAuth mode). */
   ports?: PortalPorts;
   classify: ClassifyFn;
@@ -41,7 +44,9 @@ export interface ServerDeps {
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** Worker tuning (tests shorten backoff); `false` leaves the queue for a test to drain by hand. */
-  worker?: Partial<Omit<WorkerOptions, 'store' | 'ports' | 'classifyFor' | 'counters'>> | false;
+  worker?:
+    | Partial<Omit<WorkerOptions, 'store' | 'ports' | 'classifyFor' | 'playbookFor' | 'counters'>>
+    | false;
 }
 
 export interface RolecallServer {
@@ -96,12 +101,14 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
       ...(config.ratePerTenSeconds ? { ratePerTenSeconds: config.ratePerTenSeconds } : {}),
       clock: () => now().getTime(),
     }));
-  const ports = deps.ports ?? (deps.port ? staticPorts(deps.port) : null);
+  const ports = deps.ports ?? (deps.port ? staticPorts(deps.port, deps.gateway) : null);
   if (!ports) throw new Error('buildServer needs a CRM port (private mode) or portal ports (OAuth mode).');
   const playbooks = deps.playbook
     ? playbookService(store.playbooks, deps.playbook.playbook, deps.playbook.data, () => now().getTime())
     : null;
   const classifyFor = deps.classifyFor ?? playbooks?.classifyFor ?? (async () => deps.classify);
+  const playbookFor = async (portalId: number) =>
+    playbooks ? (await playbooks.current(portalId)).playbook : (deps.playbook?.playbook ?? defaultPlaybook);
   const counters = newCounters();
   const workerOptions = deps.worker === false ? {} : (deps.worker ?? {});
   const worker = new Worker({
@@ -109,6 +116,7 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
     store,
     ports,
     classifyFor,
+    playbookFor,
     counters,
     now,
     log: (message, detail) => app.log.warn(detail ?? {}, message),
@@ -145,8 +153,7 @@ export async function buildServer(config: BuildConfig, deps: ServerDeps): Promis
     store,
     counters,
     now,
-    playbookFor: async (portalId) =>
-      playbooks ? (await playbooks.current(portalId)).playbook : defaultPlaybook,
+    playbookFor,
   });
   if (deps.oauth) {
     registerOAuthRoutes(app, {

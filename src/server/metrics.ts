@@ -17,6 +17,9 @@ export interface Counters {
   /** Workflow-action requests answered again from the first answer (replays, retries after a lost reply). */
   workflowReplays: number;
   bulkContacts: number;
+  /** Deals whose buying group a webhook had re-evaluated, and the labels those runs added or removed. */
+  dealsEvaluated: number;
+  dealLabelsWritten: number;
 }
 
 export const newCounters = (): Counters => ({
@@ -34,6 +37,8 @@ export const newCounters = (): Counters => ({
   workflowActions: 0,
   workflowReplays: 0,
   bulkContacts: 0,
+  dealsEvaluated: 0,
+  dealLabelsWritten: 0,
 });
 
 export interface MetricsSnapshot {

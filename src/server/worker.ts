@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Playbook } from '../playbook/schema.ts';
 import type { PortFailure } from './crm-port.ts';
+import { reevaluateDeals } from './deal-jobs.ts';
 import type { Counters } from './metrics.ts';
 import type { PortalPorts } from './portal-ports.ts';
 import type { AuditChange } from './store/audit.ts';
-import type { Claim, JobKind, Store } from './store/index.ts';
+import type { Claim, Job, JobKind, Store } from './store/index.ts';
 import { type ClassifyFn, tagContacts } from './tagger.ts';
 
 export interface WorkerOptions {
@@ -11,6 +13,8 @@ export interface WorkerOptions {
   ports: PortalPorts;
   /** The classification for a portal (its own playbook, or the server's). */
   classifyFor: (portalId: number) => Promise<ClassifyFn>;
+  /** The portal's playbook (which roles a deal requires); without it deal jobs are dropped. */
+  playbookFor?: (portalId: number) => Promise<Playbook>;
   counters: Counters;
   now?: () => Date;
   /**
@@ -40,7 +44,8 @@ export function backoff(attempt: number, base: number, max: number, retryAfterMs
   return Math.max(retryAfterMs, Math.round(exp * (0.8 + Math.random() * 0.4)));
 }
 
-type Resolved = Required<Omit<WorkerOptions, 'log'>> & Pick<WorkerOptions, 'log'>;
+type Resolved = Required<Omit<WorkerOptions, 'log' | 'playbookFor'>> &
+  Pick<WorkerOptions, 'log' | 'playbookFor'>;
 
 /**
  * The background loops: each claims up to 100 contacts of the portal that has waited longest, tags them
@@ -133,7 +138,7 @@ export class Worker {
     this.#claims += 1;
     const lease = `${this.owner}.${this.#claims}`;
     const leaseMs = this.#o.leaseMs;
-    const claim = await queue.claim(lease, { contacts: 100, companies: 10, leaseMs });
+    const claim = await queue.claim(lease, { contacts: 100, companies: 10, deals: 20, leaseMs });
     if (!claim) return 0;
     const heartbeat = setInterval(
       () =>
@@ -155,7 +160,7 @@ export class Worker {
   async #work(claim: Claim, lease: string): Promise<number> {
     const { store, counters } = this.#o;
     const { portalId } = claim;
-    const handled = claim.companies.length + claim.contacts.length;
+    const handled = claim.companies.length + claim.contacts.length + claim.deals.length;
     const port = await this.#o.ports.portFor(portalId);
     if (!port) {
       // Disconnected between claim and work: keep the jobs for when the portal is installed again.
@@ -165,10 +170,11 @@ export class Worker {
         defer: true,
         retryAfterMs: 60_000,
       };
-      for (const job of [...claim.companies, ...claim.contacts])
+      for (const job of [...claim.companies, ...claim.contacts, ...claim.deals])
         await this.#retry(lease, portalId, job.kind, job.objectId, job.attempts, wait);
       return handled;
     }
+    if (claim.deals.length > 0) await this.#deals(lease, portalId, claim.deals);
     for (const job of claim.companies) {
       if (!port.contactIdsOfCompany) {
         await store.queue.complete(lease, portalId, 'company', [job.objectId]);
@@ -232,6 +238,49 @@ export class Worker {
       );
     });
     return handled;
+  }
+
+  /** Re-evaluates deals' buying groups; what was written is audited with the labels rolecall now owns. */
+  async #deals(lease: string, portalId: number, jobs: readonly Job[]): Promise<void> {
+    const { store, counters } = this.#o;
+    const ids = jobs.map((j) => j.objectId);
+    const gateway = await this.#o.ports.gatewayFor?.(portalId);
+    const playbook = await this.#o.playbookFor?.(portalId);
+    if (!gateway || !playbook) {
+      await store.queue.complete(lease, portalId, 'deal', ids);
+      return;
+    }
+    const startedAt = this.#o.now().getTime();
+    const owned = await store.dealLabels.owned(portalId, ids);
+    const result = await reevaluateDeals(ids, {
+      gateway,
+      playbook,
+      owned,
+      now: startedAt,
+      // The fence: deal writes leave only while this claim still holds every deal in it.
+      fence: async () =>
+        (await store.queue.hold(lease, portalId, 'deal', ids, this.#o.leaseMs)) === ids.length,
+    });
+    const attempts = new Map(jobs.map((j) => [j.objectId, j.attempts]));
+    const finished: string[] = [];
+    let failed = 0;
+    for (const outcome of result.outcomes) {
+      if (outcome.status === 'failed') {
+        failed += 1;
+        await this.#retry(lease, portalId, 'deal', outcome.id, attempts.get(outcome.id) ?? 0, outcome.error);
+      } else finished.push(outcome.id);
+    }
+    counters.dealsEvaluated += finished.length;
+    counters.dealLabelsWritten += result.labelsWritten;
+    await store.db.tx(async (q) => {
+      await store.queue.complete(lease, portalId, 'deal', finished, q);
+      if (result.applied.length === 0) return;
+      const runId = await store.audit.record(
+        { portalId, source: 'webhook', startedAt, contacts: 0, failed, changes: [] },
+        q,
+      );
+      await store.dealLabels.record(portalId, runId, result.applied, q);
+    });
   }
 
   async #retry(

@@ -102,6 +102,71 @@ describe('webhook deliveries', () => {
     expect(events().map((e) => [e.subscriptionType, e.changeFlag])).toEqual([['object.creation', 'NEW']]);
   });
 
+  it('sends an associationChange from both sides (no objectId), one per label, marked with the writer', async () => {
+    configure({
+      subscriptions: [
+        { subscriptionType: 'deal.associationChange' },
+        { subscriptionType: 'object.associationChange', objectType: 'contact' },
+      ],
+    });
+    const store = h.sandbox.store;
+    const deal = store.deals.records[0]!;
+    const contact = store.contacts.records.find(
+      (c) => !store.graph.types('contacts', c.id, 'deals', deal.id),
+    )!;
+    const label = await raw(h.sandbox, 'POST', '/crm/v4/associations/contacts/deals/labels', {
+      label: 'Webhook Test Role',
+      name: 'webhook_test_role',
+    });
+    const typeId = (label.json.results as { typeId: number; label: string | null }[]).find(
+      (t) => t.label === 'Webhook Test Role',
+    )!.typeId;
+    await raw(h.sandbox, 'PUT', `/crm/v4/objects/contacts/${contact.id}/associations/deals/${deal.id}`, [
+      { associationCategory: 'USER_DEFINED', associationTypeId: typeId },
+    ]);
+    await h.sandbox.webhooks.flush();
+    const sent = events();
+    for (const e of sent) expect(e).not.toHaveProperty('objectId');
+    const legacy = sent.filter((e) => e.subscriptionType === 'deal.associationChange');
+    expect(legacy.map((e) => [e.associationType, e.fromObjectId, e.toObjectId])).toEqual([
+      ['DEAL_TO_CONTACT', deal.id, contact.id],
+      ['DEAL_TO_CONTACT', deal.id, contact.id],
+    ]);
+    expect(legacy[0]).toMatchObject({
+      associationRemoved: false,
+      changeSource: 'INTEGRATION',
+      sourceId: '5670736',
+    });
+    const generic = sent.filter((e) => e.subscriptionType === 'object.associationChange');
+    expect(generic.map((e) => [e.associationTypeId, e.associationCategory])).toEqual([
+      [4, 'HUBSPOT_DEFINED'],
+      [typeId, 'USER_DEFINED'],
+    ]);
+    expect(generic[0]).toMatchObject({
+      fromObjectTypeId: '0-1',
+      fromObjectId: contact.id,
+      toObjectTypeId: '0-3',
+      toObjectId: deal.id,
+      associationType: 'CONTACT_TO_DEAL',
+    });
+
+    received = [];
+    await raw(h.sandbox, 'POST', '/crm/v4/associations/contacts/deals/batch/labels/archive', {
+      inputs: [
+        {
+          from: { id: String(contact.id) },
+          to: { id: String(deal.id) },
+          types: [{ associationCategory: 'USER_DEFINED', associationTypeId: typeId }],
+        },
+      ],
+    });
+    await h.sandbox.webhooks.flush();
+    expect(events().map((e) => [e.subscriptionType, e.associationRemoved])).toEqual([
+      ['object.associationChange', true],
+      ['deal.associationChange', true],
+    ]);
+  });
+
   it('batches at most 100 events per request', async () => {
     configure({
       batchWindowMs: 60_000, // only flush() sends: no timing in the test

@@ -88,6 +88,7 @@ export async function startRolecall(
     },
     {
       port: gatewayPort(gateway),
+      gateway,
       classify: boundClassify(defaultPlaybook),
       logger: false,
       worker: options.worker ?? { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },

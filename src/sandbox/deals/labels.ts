@@ -66,6 +66,9 @@ export class LabelRegistry {
     return this.user.get(typeId)?.inverseTypeId;
   };
 
+  category = (typeId: number): 'USER_DEFINED' | 'HUBSPOT_DEFINED' =>
+    this.user.has(typeId) ? 'USER_DEFINED' : 'HUBSPOT_DEFINED';
+
   /** Every type from → to: HubSpot's first, then custom labels in creation order. */
   list(from: ObjectType, to: ObjectType): AssociationType[] {
     const out: AssociationType[] = [];

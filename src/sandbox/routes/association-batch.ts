@@ -150,6 +150,7 @@ export function batchArchiveLabels(ctx: RouteContext, req: RouteRequest): RouteR
       target.id,
       typeIds.filter((t) => t !== base),
       ctx.now(),
+      ctx.apiSource,
     );
   }
   return reply(204);

@@ -189,7 +189,7 @@ function associateRecords(
   const base = defaultTypeId(from, to);
   const all =
     base === undefined ? [...(typeIds ?? [])] : [base, ...(typeIds ?? []).filter((t) => t !== base)];
-  ctx.store.link(from, source.id, to, target.id, all, ctx.now());
+  ctx.store.link(from, source.id, to, target.id, all, ctx.now(), ctx.apiSource);
 }
 
 /** PUT …/associations/default/{toType}/{toId} (200) or …/associations/{toType}/{toId} with types (201). */
@@ -254,7 +254,7 @@ export function removeAssociation(
     const [contact, company] = from === 'contacts' ? [source, target] : [target, source];
     ctx.store.dissociate(contact, company.id);
   } else {
-    ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now());
+    ctx.store.unlink(from, source.id, to, target.id, undefined, ctx.now(), ctx.apiSource);
   }
 }
 

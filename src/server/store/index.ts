@@ -1,5 +1,6 @@
 import { type AuditLog, auditLog } from './audit.ts';
 import { type Db, openDb } from './db.ts';
+import { type DealLabelStore, dealLabelStore } from './deal-labels.ts';
 import { migrate } from './migrate.ts';
 import { type PlaybookStore, playbookStore } from './playbooks.ts';
 import { type PortalStore, portalStore } from './portals.ts';
@@ -14,6 +15,8 @@ export interface Store {
   portals: PortalStore;
   queue: JobQueue;
   audit: AuditLog;
+  /** Deal labels rolecall owns and its deal writes (webhook re-evaluations). */
+  dealLabels: DealLabelStore;
   playbooks: PlaybookStore;
   /** Per-portal request budget shared by every instance on this database. */
   budget: RateBudget;
@@ -57,6 +60,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     portals: portalStore(db, options.tokenKey ? tokenCipher(options.tokenKey) : noKey),
     queue: jobQueue(db, options.clock),
     audit: auditLog(db),
+    dealLabels: dealLabelStore(db, options.clock),
     playbooks: playbookStore(db),
     budget: rateBudget(db, { limit: options.ratePerTenSeconds ?? 110 }),
     requests: requestLedger(db, options.clock),
@@ -65,6 +69,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 export type { Db } from './db.ts';
+export type { DealAuditWrite, DealLabelStore } from './deal-labels.ts';
 export type { PlaybookStore, PlaybookVersion } from './playbooks.ts';
 export type { Portal, PortalStore } from './portals.ts';
 export type { Claim, Job, JobKind, JobQueue, QueueCounts, QueuedEvent } from './queue.ts';

@@ -1,7 +1,10 @@
 import type { Db, Queryable } from './db.ts';
 
-/** What a queued job is about: one contact to tag, or a company whose contacts need re-tagging. */
-export type JobKind = 'contact' | 'company';
+/**
+ * What a queued job is about: one contact to tag, a company whose contacts need re-tagging, or a deal
+ * whose buying group (labels, deal properties) needs evaluating again.
+ */
+export type JobKind = 'contact' | 'company' | 'deal';
 export type JobState = 'pending' | 'in_flight' | 'done' | 'failed';
 
 export interface Job {
@@ -28,6 +31,7 @@ export interface Claim {
   portalId: number;
   companies: Job[];
   contacts: Job[];
+  deals: Job[];
 }
 
 export interface JobQueue {
@@ -40,7 +44,7 @@ export interface JobQueue {
    */
   claim(
     owner: string,
-    options: { contacts: number; companies: number; leaseMs: number },
+    options: { contacts: number; companies: number; deals?: number; leaseMs: number },
   ): Promise<Claim | null>;
   /**
    * Keeps a lease alive while a batch is still being worked on; returns the jobs still held (0: all were
@@ -184,7 +188,8 @@ export function jobQueue(db: Db, clock: () => number = Date.now): JobQueue {
         };
         const companies = await take('company', options.companies);
         const contacts = await take('contact', options.contacts);
-        return { portalId, companies, contacts };
+        const deals = await take('deal', options.deals ?? 0);
+        return { portalId, companies, contacts, deals };
       }),
 
     extend(owner, portalId, leaseMs) {

@@ -1,10 +1,11 @@
-import { type LabelPlan, planDealLabels } from '../../deals/label-plan.ts';
+import { planDealLabels } from '../../deals/label-plan.ts';
 import type { HubSpotError } from '../../hubspot/errors.ts';
 import type { Gateway } from '../../hubspot/gateway.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import type { AuditDb } from '../audit-db.ts';
 import type { Classifier } from '../run-tag.ts';
-import { DealAudit, type NewDealWrite } from './deal-audit.ts';
+import { applyDealPlans } from './deal-apply.ts';
+import { DealAudit } from './deal-audit.ts';
 import { type DealContext, loadDealContext, scanDeals } from './deal-scan.ts';
 
 export interface DealPhaseSummary {
@@ -109,7 +110,7 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
         summary.dealPropertiesWritten += p.properties.length;
       }
     } else {
-      const error = await applyDealPlans(input, audit, changed, summary);
+      const error = await applyDealPlans(input.gateway, audit, input.runId, changed, summary);
       if (error) return { ...summary, error };
     }
     input.onProgress?.(summary);
@@ -117,102 +118,11 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
   return summary;
 }
 
-async function hasDealProperties(gateway: Gateway) {
+/** Whether setup created rolecall's deal properties (without them only labels are written). */
+export async function hasDealProperties(gateway: Gateway) {
   const probe = await gateway.getProperty('deals', 'rolecall_deal_completeness');
   if (!probe.ok) return probe.error.kind === 'scope' ? { ok: true as const, value: false } : probe;
   return { ok: true as const, value: probe.value !== undefined };
-}
-
-async function applyDealPlans(
-  input: DealPhaseInput,
-  audit: DealAudit,
-  plans: readonly LabelPlan[],
-  summary: DealPhaseSummary,
-): Promise<HubSpotError | undefined> {
-  const { gateway, runId } = input;
-  const fail = (id: string, message: string) => {
-    summary.failed += 1;
-    if (summary.failures.length < 100) summary.failures.push({ id, message });
-  };
-  for (const kind of ['remove', 'add'] as const) {
-    const changes = plans.flatMap((p) => p[kind]);
-    if (changes.length === 0) continue;
-    const rows = audit.addPending(
-      runId,
-      changes.map(
-        (c): NewDealWrite => ({
-          kind: kind === 'add' ? 'label_add' : 'label_remove',
-          dealId: c.dealId,
-          contactId: c.contactId,
-          typeId: c.typeId,
-          after: c.label,
-        }),
-      ),
-    );
-    const inputs = changes.map((c) => ({
-      fromId: c.contactId,
-      toId: c.dealId,
-      types: [{ category: 'USER_DEFINED', typeId: c.typeId }],
-    }));
-    const result =
-      kind === 'add'
-        ? await gateway.createAssociations('contacts', 'deals', inputs)
-        : await gateway.removeAssociationLabels('contacts', 'deals', inputs);
-    if (!result.ok) {
-      audit.settle(rows, 'failed', result.error.message);
-      return result.error;
-    }
-    audit.settle(
-      result.value.succeeded.map((i) => rows[i] as number),
-      'applied',
-    );
-    for (const f of result.value.failed) {
-      audit.settle([rows[f.index] as number], 'failed', f.message);
-      const c = changes[f.index];
-      fail(`${c?.dealId}/${c?.contactId}`, f.message);
-    }
-    summary.labelsWritten += result.value.succeeded.length;
-    if (kind === 'remove') summary.labelsRemoved += result.value.succeeded.length;
-  }
-  const withProps = plans.filter((p) => p.properties.length > 0);
-  if (withProps.length > 0) {
-    const rows = new Map<string, number[]>();
-    for (const p of withProps) {
-      rows.set(
-        p.dealId,
-        audit.addPending(
-          runId,
-          p.properties.map((c) => ({
-            kind: 'property',
-            dealId: p.dealId,
-            property: c.property,
-            before: c.before,
-            after: c.after,
-          })),
-        ),
-      );
-    }
-    const result = await gateway.updateDeals(
-      withProps.map((p) => ({
-        id: p.dealId,
-        properties: Object.fromEntries(p.properties.map((c) => [c.property, c.after])),
-      })),
-    );
-    if (!result.ok) {
-      audit.settle([...rows.values()].flat(), 'failed', result.error.message);
-      return result.error;
-    }
-    for (const id of result.value.succeeded) {
-      const ids = rows.get(id) ?? [];
-      audit.settle(ids, 'applied');
-      summary.dealPropertiesWritten += ids.length;
-    }
-    for (const f of result.value.failed) {
-      audit.settle(rows.get(f.id) ?? [], 'failed', f.message);
-      fail(f.id, f.message);
-    }
-  }
-  return undefined;
 }
 
 export { type DealContext, loadDealContext };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/server/store/db.ts';
+import { dealLabelStore } from '../../../src/server/store/deal-labels.ts';
 import { listMigrations, migrate } from '../../../src/server/store/migrate.ts';
 import { playbookStore } from '../../../src/server/store/playbooks.ts';
 import { portalStore } from '../../../src/server/store/portals.ts';
@@ -24,6 +25,43 @@ describe.each(ENGINES)('store on $name', (engine) => {
     const again = await Promise.all([migrate(db), migrate(db)]);
     expect(again.map((r) => r.applied.length)).toEqual([0, 0]);
     expect(again[0]?.current).toBe(listMigrations().length);
+  });
+
+  it('remembers the deal labels rolecall owns per portal; a removal disowns, the audit keeps both', async () => {
+    await open();
+    const labels = dealLabelStore(db, () => 1_000);
+    await db.tx((q) =>
+      labels.record(
+        101,
+        'run-1',
+        [
+          { kind: 'label_add', dealId: '9', contactId: '1001', typeId: 201 },
+          { kind: 'label_add', dealId: '9', contactId: '1002', typeId: 203 },
+          {
+            kind: 'property',
+            dealId: '9',
+            property: 'rolecall_deal_completeness',
+            before: null,
+            after: '50',
+          },
+        ],
+        q,
+      ),
+    );
+    await labels.record(202, 'run-2', [{ kind: 'label_add', dealId: '9', contactId: '1003', typeId: 201 }]);
+    expect([...(await labels.owned(101, ['9', '10']))].sort()).toEqual(['9:1001:201', '9:1002:203']);
+    await labels.record(101, 'run-3', [
+      { kind: 'label_remove', dealId: '9', contactId: '1001', typeId: 201 },
+    ]);
+    expect([...(await labels.owned(101, ['9']))]).toEqual(['9:1002:203']);
+    expect([...(await labels.owned(202, ['9']))]).toEqual(['9:1003:201']);
+    const trail = await labels.changes(101, '9');
+    expect(trail.map((c) => [c.runId, c.kind])).toEqual([
+      ['run-1', 'label_add'],
+      ['run-1', 'label_add'],
+      ['run-1', 'property'],
+      ['run-3', 'label_remove'],
+    ]);
   });
 
   it('keeps playbook versions per portal; one portal never sees another’s', async () => {
