@@ -8,7 +8,10 @@ import type { DealWriteStatus, NewDealWrite } from '../tag/deals/deal-audit.ts';
 import { hasDealProperties, loadDealContext } from '../tag/deals/deal-phase.ts';
 import { scanDeals } from '../tag/deals/deal-scan.ts';
 import type { PortFailure } from './crm-port.ts';
+import type { Counters } from './metrics.ts';
+import type { PortalPorts } from './portal-ports.ts';
 import type { DealAuditWrite } from './store/deal-labels.ts';
+import type { Job, JobKind, Store } from './store/index.ts';
 
 /** What became of one deal job. */
 export type DealOutcome =
@@ -151,4 +154,65 @@ export async function reevaluateDeals(
   result.labelsWritten = counts.labelsWritten;
   result.dealPropertiesWritten = counts.dealPropertiesWritten;
   return result;
+}
+
+export interface DealJobsContext {
+  store: Store;
+  ports: PortalPorts;
+  counters: Counters;
+  playbookFor?: (portalId: number) => Promise<Playbook>;
+  now: () => Date;
+  leaseMs: number;
+  /** This claim's lease token and portal. */
+  lease: string;
+  portalId: number;
+  jobs: readonly Job[];
+}
+
+/**
+ * One claim's deal jobs: re-evaluated with the portal's gateway and playbook; what was written is audited
+ * with the labels rolecall now owns, in one transaction with the jobs' completion. Failures go to `retry`.
+ */
+export async function runDealJobs(
+  c: DealJobsContext,
+  retry: (kind: JobKind, id: string, attempts: number, error: PortFailure) => Promise<void>,
+): Promise<void> {
+  const { store, counters, lease, portalId } = c;
+  const ids = c.jobs.map((j) => j.objectId);
+  const gateway = await c.ports.gatewayFor?.(portalId);
+  const playbook = await c.playbookFor?.(portalId);
+  if (!gateway || !playbook) {
+    await store.queue.complete(lease, portalId, 'deal', ids);
+    return;
+  }
+  const startedAt = c.now().getTime();
+  const owned = await store.dealLabels.owned(portalId, ids);
+  const result = await reevaluateDeals(ids, {
+    gateway,
+    playbook,
+    owned,
+    now: startedAt,
+    // The fence: deal writes leave only while this claim still holds every deal in it.
+    fence: async () => (await store.queue.hold(lease, portalId, 'deal', ids, c.leaseMs)) === ids.length,
+  });
+  const attempts = new Map(c.jobs.map((j) => [j.objectId, j.attempts]));
+  const finished: string[] = [];
+  let failed = 0;
+  for (const outcome of result.outcomes) {
+    if (outcome.status === 'failed') {
+      failed += 1;
+      await retry('deal', outcome.id, attempts.get(outcome.id) ?? 0, outcome.error);
+    } else finished.push(outcome.id);
+  }
+  counters.dealsEvaluated += finished.length;
+  counters.dealLabelsWritten += result.labelsWritten;
+  await store.db.tx(async (q) => {
+    await store.queue.complete(lease, portalId, 'deal', finished, q);
+    if (result.applied.length === 0) return;
+    const runId = await store.audit.record(
+      { portalId, source: 'webhook', startedAt, contacts: 0, failed, changes: [] },
+      q,
+    );
+    await store.dealLabels.record(portalId, runId, result.applied, q);
+  });
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Playbook } from '../playbook/schema.ts';
 import type { PortFailure } from './crm-port.ts';
-import { reevaluateDeals } from './deal-jobs.ts';
+import { runDealJobs } from './deal-jobs.ts';
 import type { Counters } from './metrics.ts';
 import type { PortalPorts } from './portal-ports.ts';
 import type { AuditChange } from './store/audit.ts';
-import type { Claim, Job, JobKind, Store } from './store/index.ts';
+import type { Claim, JobKind, Store } from './store/index.ts';
 import { type ClassifyFn, tagContacts } from './tagger.ts';
 
 export interface WorkerOptions {
@@ -174,7 +174,11 @@ export class Worker {
         await this.#retry(lease, portalId, job.kind, job.objectId, job.attempts, wait);
       return handled;
     }
-    if (claim.deals.length > 0) await this.#deals(lease, portalId, claim.deals);
+    if (claim.deals.length > 0) {
+      await runDealJobs({ ...this.#o, lease, portalId, jobs: claim.deals }, (kind, id, n, error) =>
+        this.#retry(lease, portalId, kind, id, n, error),
+      );
+    }
     for (const job of claim.companies) {
       if (!port.contactIdsOfCompany) {
         await store.queue.complete(lease, portalId, 'company', [job.objectId]);
@@ -238,49 +242,6 @@ export class Worker {
       );
     });
     return handled;
-  }
-
-  /** Re-evaluates deals' buying groups; what was written is audited with the labels rolecall now owns. */
-  async #deals(lease: string, portalId: number, jobs: readonly Job[]): Promise<void> {
-    const { store, counters } = this.#o;
-    const ids = jobs.map((j) => j.objectId);
-    const gateway = await this.#o.ports.gatewayFor?.(portalId);
-    const playbook = await this.#o.playbookFor?.(portalId);
-    if (!gateway || !playbook) {
-      await store.queue.complete(lease, portalId, 'deal', ids);
-      return;
-    }
-    const startedAt = this.#o.now().getTime();
-    const owned = await store.dealLabels.owned(portalId, ids);
-    const result = await reevaluateDeals(ids, {
-      gateway,
-      playbook,
-      owned,
-      now: startedAt,
-      // The fence: deal writes leave only while this claim still holds every deal in it.
-      fence: async () =>
-        (await store.queue.hold(lease, portalId, 'deal', ids, this.#o.leaseMs)) === ids.length,
-    });
-    const attempts = new Map(jobs.map((j) => [j.objectId, j.attempts]));
-    const finished: string[] = [];
-    let failed = 0;
-    for (const outcome of result.outcomes) {
-      if (outcome.status === 'failed') {
-        failed += 1;
-        await this.#retry(lease, portalId, 'deal', outcome.id, attempts.get(outcome.id) ?? 0, outcome.error);
-      } else finished.push(outcome.id);
-    }
-    counters.dealsEvaluated += finished.length;
-    counters.dealLabelsWritten += result.labelsWritten;
-    await store.db.tx(async (q) => {
-      await store.queue.complete(lease, portalId, 'deal', finished, q);
-      if (result.applied.length === 0) return;
-      const runId = await store.audit.record(
-        { portalId, source: 'webhook', startedAt, contacts: 0, failed, changes: [] },
-        q,
-      );
-      await store.dealLabels.record(portalId, runId, result.applied, q);
-    });
   }
 
   async #retry(
