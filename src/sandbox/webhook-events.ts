@@ -16,6 +16,13 @@ export const DEFAULT_SUBSCRIPTIONS: WebhookSubscription[] = [
   { subscriptionType: 'object.creation', objectType: 'contact' },
   { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'jobtitle' },
   { subscriptionType: 'object.propertyChange', objectType: 'contact', propertyName: 'lifecyclestage' },
+  { subscriptionType: 'object.creation', objectType: 'deal' },
+  ...['dealstage', 'amount', 'pipeline', 'dealtype'].map((propertyName) => ({
+    subscriptionType: 'object.propertyChange',
+    objectType: 'deal' as const,
+    propertyName,
+  })),
+  { subscriptionType: 'object.associationChange', objectType: 'deal' },
 ];
 
 const SINGULAR = {

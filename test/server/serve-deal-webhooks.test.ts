@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SANDBOX_APP_ID } from '../../src/sandbox/index.ts';
+import { DEFAULT_SUBSCRIPTIONS, SANDBOX_APP_ID } from '../../src/sandbox/index.ts';
 import type { WebhookSubscription } from '../../src/sandbox/webhooks.ts';
 import type { RolecallServer } from '../../src/server/app.ts';
+import { DEAL_TRIGGER_PROPERTIES } from '../../src/server/webhook-events.ts';
 import { freePort, type Sandbox, SECRET, startPortal, startRolecall, until } from './harness.ts';
 
 /** The subscriptions rolecall's project declares, exactly as HubSpot would read them. */
@@ -31,7 +32,25 @@ async function asPerson(s: Sandbox, method: string, path: string, body?: unknown
   expect(response.status).toBeLessThan(300);
 }
 
+const dealSubscriptions = (subs: readonly WebhookSubscription[]) =>
+  subs
+    .filter((s) => s.objectType === 'deal')
+    .map((s) => `${s.subscriptionType}:${s.propertyName ?? ''}`)
+    .sort();
+
 describe('deal webhooks delivered and signed by the sandbox', () => {
+  it('subscribes to exactly the deal changes the webhook path acts on; the sandbox sends the same by default', () => {
+    const subscribed = dealSubscriptions(declared());
+    expect(subscribed).toEqual(
+      [
+        'object.associationChange:',
+        'object.creation:',
+        ...DEAL_TRIGGER_PROPERTIES.map((p) => `object.propertyChange:${p}`),
+      ].sort(),
+    );
+    expect(dealSubscriptions(DEFAULT_SUBSCRIPTIONS)).toEqual(subscribed);
+  });
+
   let sandbox: Sandbox | undefined;
   let server: RolecallServer | undefined;
   afterAll(async () => {
