@@ -175,7 +175,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // A full portal of its own: its own seed's contacts, companies, deals and history, and its own webhooks.
     const extra = new SandboxStore(SANDBOX_PORTAL_ID + i, store.appId);
     seedPortal(extra, seed + i, options);
-    const extraHooks = new WebhookDispatcher(extra.portalId, extra.appId, seed + i);
+    const extraHooks = new WebhookDispatcher(extra.portalId, extra.appId, seed + i, extra.labels.category);
     extraHooks.configure(options.webhooks);
     extra.onChange = (change) => extraHooks.onChange(change);
     dispatchers.push(extraHooks);
