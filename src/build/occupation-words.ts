@@ -37,7 +37,7 @@ const MIN_SINGLE_LENGTH = 6;
 const MIN_AMBIGUOUS = 3;
 
 /** FNV-1a: a stable hash of the occupation URI, so the held-out share never depends on file order. */
-function hash(text: string): number {
+export function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -71,12 +71,11 @@ export interface WordTable {
   ambiguous: number;
 }
 
-/** The words of every training occupation's labels, read like title words, with the functions they stand for. */
-export function deriveWordTable(
+/** Each word of the occupations' labels (folded, lemmatised like title words) → function → occupations using it. */
+export function wordOccurrences(
   occupations: readonly EscoOccupation[],
   lexicon: CompiledLexicon,
-  source: string,
-): WordTable {
+): Map<string, Map<KnownFunction, Set<number>>> {
   const place = new Set(lexicon.morphology.placeWords.map((word) => lexicon.lemma(word)));
   const seen = new Map<string, Map<KnownFunction, Set<number>>>();
   occupations.forEach((occupation, index) => {
@@ -96,6 +95,16 @@ export function deriveWordTable(
       }
     }
   });
+  return seen;
+}
+
+/** The words of every training occupation's labels, read like title words, with the functions they stand for. */
+export function deriveWordTable(
+  occupations: readonly EscoOccupation[],
+  lexicon: CompiledLexicon,
+  source: string,
+): WordTable {
+  const seen = wordOccurrences(occupations, lexicon);
   const lists = new Map<KnownFunction, string[]>();
   const ambiguous: string[] = [];
   for (const [word, byFunction] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

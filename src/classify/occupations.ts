@@ -11,6 +11,8 @@ export const OccupationDataSchema = z.object({
   source: z.string(),
   functions: z.partialRecord(z.enum(FUNCTIONS), z.string()),
   ambiguous: z.string(),
+  /** Hashes of the ESCO files and rule files it was built from (test/classify/occupation-build.test.ts). */
+  inputs: z.string().optional(),
 });
 export type OccupationData = z.infer<typeof OccupationDataSchema>;
 

@@ -1,4 +1,5 @@
 import type { CompanyFacts, TitleResult } from '../taxonomy.ts';
+import { lazyOccupationModel } from './model-file.ts';
 import { compileOccupations, type OccupationTable } from './occupations.ts';
 import { shippedLexicon, shippedOccupations } from './shipped.ts';
 import { type ReadTitleOptions, readerOver, type TitleReader } from './title-reader.ts';
@@ -22,9 +23,10 @@ function lazyOccupations(load: () => Parameters<typeof compileOccupations>[0]): 
 }
 
 /**
- * The shipped reader: the hand lexicon plus ESCO's occupation words, built on the first title read. The
- * browser core is built with an empty occupation table (src/build/bundles.ts) to stay small; cards show the
- * stored values the backend wrote.
+ * The shipped reader: the hand lexicon plus ESCO's occupation words, built on the first title read, and, for
+ * titles neither explains, the ESCO word model (read from disk on first need). The browser core is built with an
+ * empty occupation table (src/build/bundles.ts) and has no file system for the model, to stay small; cards show
+ * the stored values the backend wrote.
  */
 let reader: TitleReader | undefined;
 
@@ -37,6 +39,6 @@ export function readTitle(
   company?: CompanyFacts | null,
   options?: ReadTitleOptions,
 ): TitleResult {
-  reader ??= readerOver(shippedLexicon(), lazyOccupations(shippedOccupations));
+  reader ??= readerOver(shippedLexicon(), lazyOccupations(shippedOccupations), lazyOccupationModel());
   return reader(title, company, options);
 }

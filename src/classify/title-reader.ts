@@ -3,6 +3,7 @@ import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
 import { type CompiledLexicon, compileRuleset, type Ruleset } from './lexicon.ts';
 import { type Matched, matchWords } from './match-words.ts';
+import type { NearestReading, OccupationModel } from './nearest.ts';
 import { compileOccupations, type OccupationData, type OccupationTable } from './occupations.ts';
 import { PATTERNS } from './patterns.ts';
 import { prepare } from './prepare.ts';
@@ -111,16 +112,45 @@ function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via:
   };
 }
 
+/** With the ESCO word model: the function most of the unexplained words point to, with the words that voted. */
+function withNearest(resolved: Resolved, reading: NearestReading): Resolved {
+  const words = reading.evidence
+    .map(({ raw, via, similarity }) =>
+      similarity >= 1 ? `'${raw}'` : `'${raw}' ≈ '${via}' (${similarity.toFixed(2)})`,
+    )
+    .join(', ');
+  return {
+    ...resolved,
+    function: reading.function,
+    functionTerm: undefined,
+    functionWeight: 1.5,
+    rules: [...resolved.rules, 'esco-nearest'],
+    reasons: [
+      ...resolved.reasons.filter((reason) => reason !== NO_WORD),
+      `${words} → ${reading.function} (ESCO word model: share ${reading.share.toFixed(2)}, evidence ${reading.strength.toFixed(2)})`,
+    ],
+  };
+}
+
 /**
  * Builds a title reader over a rule set (the shipped one, or a variant in tests) and, optionally, the ESCO
- * occupation words, read only for words the rule set does not explain.
+ * occupation words, read only for words the rule set does not explain, and the ESCO word model (loaded on first
+ * use), asked only when neither named a function.
  */
-export function createTitleReader(ruleset: Ruleset, occupationData?: OccupationData): TitleReader {
-  return readerOver(compileRuleset(ruleset), compileOccupations(occupationData));
+export function createTitleReader(
+  ruleset: Ruleset,
+  occupationData?: OccupationData,
+  occupationModel?: () => OccupationModel | undefined,
+): TitleReader {
+  return readerOver(compileRuleset(ruleset), compileOccupations(occupationData), occupationModel);
 }
 
 /** A title reader over an already compiled lexicon and occupation table (the shipped ones, restored). */
-export function readerOver(lexicon: CompiledLexicon, occupations: OccupationTable): TitleReader {
+export function readerOver(
+  lexicon: CompiledLexicon,
+  occupations: OccupationTable,
+  occupationModel?: () => OccupationModel | undefined,
+): TitleReader {
   const canonical = createCanonicalizer(lexicon);
   const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
   const firstNames = new Set(lexicon.morphology.firstNames.map(wordsOf));
@@ -147,6 +177,14 @@ export function readerOver(lexicon: CompiledLexicon, occupations: OccupationTabl
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
         resolved = withOccupation(resolved, occupation.function, occupation.raw, occupation.via);
+      else if (
+        occupationModel &&
+        resolved.function === 'unknown' &&
+        !matched.free.every((word) => nonWord(word.text))
+      ) {
+        const reading = occupationModel()?.read(matched.free);
+        if (reading) resolved = withNearest(resolved, reading);
+      }
     }
     const context = applyContextRules(resolved, size.band, company?.industry, lexicon.contextRules);
     // A job noun with no rank word ("Purchaser", "Marktforscherin") is an individual contributor.

@@ -30,19 +30,42 @@ describe('ESCO held-out occupations (test/fixtures/esco-holdout)', () => {
   it('reads their functions by language, and the same occupation alike across languages', () => {
     const table = new Map<
       string,
-      { labels: number; right: number; placed: number; preferred: number; prefRight: number }
+      {
+        labels: number;
+        right: number;
+        placed: number;
+        answered: number;
+        preferred: number;
+        prefRight: number;
+        model: number;
+        modelRight: number;
+      }
     >();
     let agreement = 0;
     let unanimous = 0;
     for (const occupation of occupations) {
       const preferred: string[] = [];
       for (const [lang, labels] of Object.entries(occupation.labels)) {
-        const row = table.get(lang) ?? { labels: 0, right: 0, placed: 0, preferred: 0, prefRight: 0 };
+        const row = table.get(lang) ?? {
+          labels: 0,
+          right: 0,
+          placed: 0,
+          answered: 0,
+          preferred: 0,
+          prefRight: 0,
+          model: 0,
+          modelRight: 0,
+        };
         labels.forEach((label, i) => {
           const result = readTitle(label);
           row.labels += 1;
           row.right += Number(result.function === occupation.function);
           row.placed += Number(!result.abstained);
+          row.answered += Number(result.function !== 'unknown');
+          if (result.rules.includes('esco-nearest')) {
+            row.model += 1;
+            row.modelRight += Number(result.function === occupation.function);
+          }
           if (i === 0) {
             row.preferred += 1;
             row.prefRight += Number(result.function === occupation.function);
@@ -62,19 +85,25 @@ describe('ESCO held-out occupations (test/fixtures/esco-holdout)', () => {
     let labels = 0;
     let right = 0;
     let placed = 0;
+    let answered = 0;
+    let model = 0;
+    let modelRight = 0;
     let preferredRight = 0;
     let preferredAll = 0;
     const lines = [...table].map(([lang, row]) => {
       labels += row.labels;
       right += row.right;
       placed += row.placed;
+      answered += row.answered;
+      model += row.model;
+      modelRight += row.modelRight;
       preferredRight += row.prefRight;
       preferredAll += row.preferred;
-      return `  ${lang}  ${String(row.labels).padStart(5)} labels  function ${pct(row.right, row.labels)}  preferred labels ${pct(row.prefRight, row.preferred)}  placed ${pct(row.placed, row.labels)}`;
+      return `  ${lang}  ${String(row.labels).padStart(5)} labels  function ${pct(row.right, row.labels)}  preferred labels ${pct(row.prefRight, row.preferred)}  placed ${pct(row.placed, row.labels)}  precision ${pct(row.right, row.answered)}  word model ${pct(row.model, row.labels)} of labels, ${pct(row.modelRight, row.model)} right`;
     });
     const share = agreement / occupations.length;
     process.stdout.write(
-      `ESCO held-out occupations: ${occupations.length} occupations, ${labels} labels, function ${pct(right, labels)}, placed ${pct(placed, labels)}\n${lines.join('\n')}\n` +
+      `ESCO held-out occupations: ${occupations.length} occupations, ${labels} labels, function ${pct(right, labels)}, placed ${pct(placed, labels)}, precision ${pct(right, answered)}; the ESCO word model decided ${pct(model, labels)} of labels, ${pct(modelRight, model)} right\n${lines.join('\n')}\n` +
         `  cross-lingual agreement (preferred labels, share agreeing with the occupation's most frequent known function): ${pct(agreement, occupations.length)}; all languages agree on ${pct(unanimous, occupations.length)} of occupations\n`,
     );
     expect(occupations.length).toBeGreaterThan(200);

@@ -1,0 +1,126 @@
+import type { CompiledLexicon, Ruleset } from '../classify/lexicon.ts';
+import { compileOccupationModel, type OccupationModelData } from '../classify/nearest.ts';
+import { createTitleReader } from '../classify/title-reader.ts';
+import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
+import { deriveWordTable, type EscoOccupation, hash, wordOccurrences } from './occupation-words.ts';
+
+/** One training occupation in ten (by a second hash) tunes the model's thresholds; it is never the held-out set. */
+export function isTuning(uri: string): boolean {
+  return hash(`tuning:${uri}`) % 10 === 0;
+}
+
+/** Words that stand for no occupation: digits, too short. Place words and stopwords are dropped upstream. */
+const MIN_WORD = 4;
+
+export interface Thresholds {
+  minShare: number;
+  minEvidence: number;
+  minSimilarity: number;
+}
+
+/** Every word of the occupations' labels with its per-function occupation counts, grouped by those counts. */
+export function deriveModel(
+  occupations: readonly EscoOccupation[],
+  lexicon: CompiledLexicon,
+  meta: { source: string; inputs: string; tuning: string },
+  thresholds: Thresholds,
+): OccupationModelData {
+  const seen = wordOccurrences(occupations, lexicon);
+  const groups = new Map<string, string[]>();
+  for (const [word, byFunction] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (word.length < MIN_WORD) continue;
+    const signature = FUNCTIONS.flatMap((fn, i) => {
+      const count = byFunction.get(fn)?.size ?? 0;
+      return count > 0 ? [`${i}:${count}`] : [];
+    }).join(' ');
+    const list = groups.get(signature) ?? [];
+    list.push(word);
+    groups.set(signature, list);
+  }
+  const sorted = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    ...meta,
+    ...thresholds,
+    groups: Object.fromEntries(sorted.map(([signature, words]) => [signature, words.join(' ')])),
+  };
+}
+
+interface Answer {
+  share: number;
+  evidence: number;
+  right: boolean;
+}
+
+export interface TuningReport {
+  thresholds: Thresholds;
+  /** Labels of the tuning occupations the reader left without a function before the model. */
+  unplaced: number;
+  answered: number;
+  right: number;
+  summary: string;
+}
+
+/**
+ * Chooses the thresholds on the tuning occupations: the word table and the model are built without them, and
+ * among the settings whose answers are right at least `minPrecision` of the time, the one that answers most.
+ */
+export function tuneThresholds(
+  occupations: readonly EscoOccupation[],
+  ruleset: Ruleset,
+  lexicon: CompiledLexicon,
+  minPrecision: number,
+): TuningReport {
+  const train = occupations.filter((occupation) => !isTuning(occupation.uri));
+  const tuning = occupations.filter((occupation) => isTuning(occupation.uri));
+  const table = deriveWordTable(train, lexicon, 'tuning').data;
+  const withoutModel = createTitleReader(ruleset, table);
+  const unplaced: { label: string; function: KnownFunction }[] = [];
+  for (const occupation of tuning)
+    for (const labels of Object.values(occupation.labels))
+      for (const label of labels ?? [])
+        if (withoutModel(label).function === 'unknown')
+          unplaced.push({ label, function: occupation.function });
+
+  const meta = { source: 'tuning', inputs: '', tuning: '' };
+  let best: TuningReport | undefined;
+  for (const minSimilarity of [0.5, 0.6]) {
+    const open = { minShare: 0, minEvidence: 0, minSimilarity };
+    const model = compileOccupationModel(deriveModel(train, lexicon, meta, open));
+    const reader = createTitleReader(ruleset, table, () => model);
+    const answers: Answer[] = [];
+    for (const { label, function: fn } of unplaced) {
+      const reading = reader(label);
+      if (reading.function === 'unknown') continue;
+      const share = Number(/share (\d\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
+      const evidence = Number(/evidence (\d+\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
+      answers.push({ share, evidence, right: reading.function === fn });
+    }
+    for (const minShare of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+      for (const minEvidence of [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8]) {
+        let answered = 0;
+        let right = 0;
+        for (const answer of answers) {
+          if (answer.share < minShare || answer.evidence < minEvidence) continue;
+          answered += 1;
+          right += Number(answer.right);
+        }
+        if (answered === 0 || right / answered < minPrecision) continue;
+        if (best && (answered < best.answered || (answered === best.answered && right <= best.right)))
+          continue;
+        const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`;
+        best = {
+          thresholds: { minShare, minEvidence, minSimilarity },
+          unplaced: unplaced.length,
+          answered,
+          right,
+          summary:
+            `tuning split: ${tuning.length} occupations held out of the tuning build, ${unplaced.length} labels ` +
+            `left without a function by the rules; the model answers ${pct(answered, unplaced.length)} of them, ` +
+            `${pct(right, answered)} right (target ≥ ${pct(minPrecision, 1)})`,
+        };
+      }
+    }
+  }
+  if (!best) throw new Error(`no threshold reaches ${minPrecision} precision on the tuning split`);
+  return best;
+}

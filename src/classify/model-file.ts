@@ -1,0 +1,37 @@
+import { compileOccupationModel, type OccupationModel, type OccupationModelData } from './nearest.ts';
+
+const FILE = 'src/classify/data/occupation-model.json';
+
+type Fs = { existsSync(path: string): boolean; readFileSync(path: string, encoding: 'utf8'): string };
+type Path = { dirname(path: string): string; join(...parts: string[]): string };
+type Url = { fileURLToPath(url: string): string };
+
+/**
+ * The ESCO word model, read from disk on first use (~1 MB, so never at start-up) through Node's built-in
+ * modules asked for at run time: browser bundles (the cards' core) carry no import of it and read without it.
+ * Found from this module upwards, so the TypeScript source and the compiled CLI (dist/cli) both find it.
+ */
+export function lazyOccupationModel(): () => OccupationModel | undefined {
+  let model: OccupationModel | undefined;
+  let tried = false;
+  return () => {
+    if (tried) return model;
+    tried = true;
+    const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const here = typeof import.meta.url === 'string' ? import.meta.url : '';
+    if (!node?.getBuiltinModule || !here.startsWith('file:')) return undefined;
+    const fs = node.getBuiltinModule('node:fs') as Fs;
+    const path = node.getBuiltinModule('node:path') as Path;
+    const url = node.getBuiltinModule('node:url') as Url;
+    let dir = path.dirname(url.fileURLToPath(here));
+    for (let up = 0; up < 6; up++) {
+      const file = path.join(dir, FILE);
+      if (fs.existsSync(file)) {
+        model = compileOccupationModel(JSON.parse(fs.readFileSync(file, 'utf8')) as OccupationModelData);
+        return model;
+      }
+      dir = path.dirname(dir);
+    }
+    return undefined;
+  };
+}
