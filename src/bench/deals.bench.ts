@@ -1,11 +1,4 @@
-import {
-  companiesSeen,
-  liveHeapMb,
-  measureInWorker,
-  openBenchPortal,
-  PRO_RATE,
-  tagMinimumRequests,
-} from './sandbox-process.ts';
+import * as bench from './sandbox-process.ts';
 
 /**
  * `npm run bench -- deals`: one `rolecall tag` run (contacts, then deal labels and deal properties) over
@@ -13,7 +6,7 @@ import {
  * Reports, side by side, contacts tagged per second and deal contacts labelled per second, each against
  * the least requests that part of the job needs, and the tagger's peak memory at two sizes.
  */
-const RATE = PRO_RATE;
+const RATE = bench.PRO_RATE;
 const DEAL_SIZES = [2_000, 10_000];
 /** Mean asked of the seeder; small companies cap groups, so deals end up with about 6 contacts. */
 const CONTACTS_PER_DEAL = 10;
@@ -42,7 +35,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   const { runTag } = await import('../tag/run-tag.ts');
   const { allContacts } = await import('../tag/source.ts');
   const { runDealPhase } = await import('../tag/deals/deal-phase.ts');
-  const { gateway, db, playbook, close } = await openBenchPortal(baseUrl, token);
+  const { gateway, db, playbook, close } = await bench.openBenchPortal(baseUrl, token);
   const m0 = gateway.metrics();
   const t0 = performance.now();
   const tag = await runTag({
@@ -69,7 +62,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   if (deals.error) throw new Error(`deal labelling failed: ${deals.error.message}`);
   const m2 = gateway.metrics();
   const t2 = performance.now();
-  const companies = companiesSeen(db);
+  const companies = bench.companiesSeen(db);
   const { n: dealsUpdated } = db.db
     .prepare(
       `SELECT COUNT(DISTINCT deal_id) AS n FROM deal_writes WHERE run_id = 'bench' AND kind = 'property'`,
@@ -87,7 +80,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     tagging: {
       seconds: (t1 - t0) / 1000,
       requests: m1.requests - m0.requests,
-      minimumRequests: tagMinimumRequests(n, companies, tag.contactsWritten),
+      minimumRequests: bench.tagMinimumRequests(n, companies, tag.contactsWritten),
       rateLimited: m1.rateLimited - m0.rateLimited,
     },
     labelling: {
@@ -104,14 +97,14 @@ async function worker(baseUrl: string, token: string): Promise<void> {
       rateLimited: m2.rateLimited - m1.rateLimited,
     },
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    heapAfterGcMb: liveHeapMb(),
+    heapAfterGcMb: bench.liveHeapMb(),
   };
   close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 const measure = (deals: number) =>
-  measureInWorker<WorkerResult>(import.meta.filename, [
+  bench.measureInWorker<WorkerResult>(import.meta.filename, [
     '--contacts',
     String(deals * 10),
     '--deals',

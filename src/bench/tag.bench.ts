@@ -1,11 +1,4 @@
-import {
-  companiesSeen,
-  liveHeapMb,
-  measureInWorker,
-  openBenchPortal,
-  PRO_RATE,
-  tagMinimumRequests,
-} from './sandbox-process.ts';
+import * as bench from './sandbox-process.ts';
 
 /**
  * `npm run bench -- tag`: tags 10,000 and 100,000 sandbox contacts under the Professional rate limit
@@ -13,7 +6,7 @@ import {
  * The sandbox runs in its own process and each size is tagged in a fresh process, so peak RSS is the
  * tagger's alone and the two sizes can be compared.
  */
-const RATE = PRO_RATE;
+const RATE = bench.PRO_RATE;
 const SIZES = [10_000, 100_000];
 
 interface WorkerResult {
@@ -35,7 +28,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   const { classify } = await import('../classify/classify.ts');
   const { runTag } = await import('../tag/run-tag.ts');
   const { allContacts } = await import('../tag/source.ts');
-  const { gateway, db, playbook, close } = await openBenchPortal(baseUrl, token);
+  const { gateway, db, playbook, close } = await bench.openBenchPortal(baseUrl, token);
   const before = gateway.metrics();
   const started = performance.now();
   const summary = await runTag({
@@ -49,9 +42,9 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   const seconds = (performance.now() - started) / 1000;
   if (summary.status !== 'done') throw new Error(`run ended ${summary.status}: ${summary.error?.message}`);
   const after = gateway.metrics();
-  const companies = companiesSeen(db);
+  const companies = bench.companiesSeen(db);
   const n = summary.processed;
-  const minimumRequests = tagMinimumRequests(n, companies, summary.contactsWritten);
+  const minimumRequests = bench.tagMinimumRequests(n, companies, summary.contactsWritten);
   const result: WorkerResult = {
     contacts: n,
     seconds,
@@ -62,14 +55,14 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     companies,
     written: summary.contactsWritten,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
-    heapAfterGcMb: liveHeapMb(),
+    heapAfterGcMb: bench.liveHeapMb(),
   };
   close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 const measure = (contacts: number) =>
-  measureInWorker<WorkerResult>(import.meta.filename, ['--contacts', String(contacts)]);
+  bench.measureInWorker<WorkerResult>(import.meta.filename, ['--contacts', String(contacts)]);
 
 function report(result: WorkerResult): boolean {
   const rate = result.contacts / result.seconds;

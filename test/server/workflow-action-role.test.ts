@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_LABELS } from '../../src/playbook/helpers.ts';
+import { ROLECALL_PROPERTIES } from '../../src/hubspot/properties.ts';
+import { defaultPlaybook } from '../../src/playbook/default.ts';
+import { findPersona, ROLE_LABELS, roleLabel } from '../../src/playbook/helpers.ts';
 import type { RolecallServer } from '../../src/server/app.ts';
 import { BUYING_ROLES } from '../../src/taxonomy.ts';
+import { engineIdsIn } from '../card/engine-ids.ts';
 import { type Sandbox, signedPost, startPortal, startRolecall } from './harness.ts';
 
 interface OutputField {
@@ -65,5 +68,16 @@ describe('the workflow action: rolecall_role beside HubSpot buying_role', () => 
     for (const field of declared) {
       if (field.options) expect(field.options.map((o) => o.value)).toContain(out[field.name]);
     }
+  });
+
+  it('writes rolecall_reasons as the card why line: the playbook labels, never engine ids', async () => {
+    sandbox.setByPerson('contacts', '1002', { jobtitle: 'Chief Financial Officer' });
+    const body = { ...actionBody(1002), inputFields: { write_mode: 'overwrite' } };
+    expect((await signedPost(url, '/hubspot/workflow-actions/classify', body)).status).toBe(200);
+    const reasons = sandbox.store.getContact('1002')?.properties[ROLECALL_PROPERTIES.reasons] ?? '';
+    const persona = findPersona(defaultPlaybook, 'finance_leader')?.name;
+    expect(reasons).toMatch(/^"Chief Financial Officer"/);
+    expect(reasons).toContain(`→ ${persona}, ${roleLabel(defaultPlaybook, 'economic_buyer').toLowerCase()}.`);
+    expect(engineIdsIn(reasons)).toEqual([]);
   });
 });
