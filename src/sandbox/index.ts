@@ -194,6 +194,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const oauth = options.oauth
     ? new SandboxOAuth({ ...options.oauth, appId: store.appId }, runtimes)
     : undefined;
+  if (oauth) {
+    oauth.onUninstall = (portalId) =>
+      dispatchers[runtimes.findIndex((r) => r.portalId === portalId)]?.appLifecycle('APP_UNINSTALL');
+  }
   const app = buildServer({
     ...(oauth ? { oauth } : {}),
     ctx,

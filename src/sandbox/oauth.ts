@@ -62,6 +62,8 @@ export class SandboxOAuth {
   #nextPortal = 0;
   /** Installs per portal (an install is a code exchange). */
   readonly installs = new Map<number, number>();
+  /** Told after a portal uninstalled the app (the sandbox sends that portal's app-uninstall webhook event). */
+  onUninstall: ((portalId: number) => void) | undefined;
 
   constructor(
     readonly settings: OAuthAppSettings,
@@ -79,8 +81,9 @@ export class SandboxOAuth {
       : { portal: grant.portal, scopes: grant.scopes, expiredMs: -left };
   }
 
-  /** Revokes every token of a portal: what an uninstall does. */
+  /** Revokes every token of a portal and sends its app-uninstall webhook event: what an uninstall does. */
   uninstall(portalId: number): number {
+    this.onUninstall?.(portalId);
     let revoked = 0;
     for (const [token, grant] of this.#access)
       if (grant.portal.portalId === portalId) this.#access.delete(token);

@@ -61,6 +61,25 @@ export class WebhookDispatcher {
     this.settings = settings;
   }
 
+  /**
+   * The app's own lifecycle in this portal (an admin uninstalled or installed it): one `APP_LIFECYCLE_EVENT`
+   * with its action, delivered like any event to the configured target.
+   */
+  appLifecycle(action: 'APP_INSTALL' | 'APP_UNINSTALL'): void {
+    const settings = this.settings;
+    if (!settings) return;
+    this.queue.push({
+      eventId: this.nextEventId++,
+      portalId: this.portalId,
+      appId: this.appId,
+      occurredAt: Date.now(),
+      subscriptionType: 'APP_LIFECYCLE_EVENT',
+      action,
+      attemptNumber: 0,
+    });
+    if (!this.timer) this.timer = setTimeout(() => this.drain(), settings.batchWindowMs ?? 50);
+  }
+
   onChange(change: StoreChange): void {
     const settings = this.settings;
     if (!settings) return;

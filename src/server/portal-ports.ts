@@ -48,6 +48,8 @@ export function oauthPorts(options: OAuthPortsOptions): PortalPorts {
   const gateways = new Map<number, { gateway: Gateway; port: CrmPort }>();
   const cached = new Map<number, { accessToken: string; expiresAt: number }>();
   const inFlight = new Map<number, Promise<string>>();
+  /** The portal row's `updatedAt` the cached token was read at: a re-install (or another process's refresh) changes it. */
+  const seenAt = new Map<number, number>();
 
   async function freshToken(portalId: number): Promise<string> {
     const tokens = await options.store.portals.tokens(portalId);
@@ -99,6 +101,10 @@ export function oauthPorts(options: OAuthPortsOptions): PortalPorts {
       if (!portal || portal.status !== 'connected' || portal.auth !== 'oauth') {
         cached.delete(portalId);
         return null;
+      }
+      if (seenAt.get(portalId) !== portal.updatedAt) {
+        cached.delete(portalId);
+        seenAt.set(portalId, portal.updatedAt);
       }
       let entry = gateways.get(portalId);
       if (!entry) {

@@ -102,6 +102,7 @@ export class Worker {
         prunedAt = now;
         await this.#o.store.queue.prune().catch(() => {});
         await this.#o.store.requests.prune().catch(() => {});
+        await this.#o.store.portals.forgetUninstalled().catch(() => []);
       }
       let didWork = false;
       try {

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { uninstalledPortal } from '../app-lifecycle.ts';
 import type { Counters } from '../metrics.ts';
 import type { PortalPorts } from '../portal-ports.ts';
 import type { QueuedEvent, Store } from '../store/index.ts';
+import { UNINSTALLED } from '../store/portals.ts';
 import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
 import { decideEvent, WebhookBody, WebhookEvent } from '../webhook-events.ts';
 
@@ -34,8 +36,14 @@ export function registerWebhookRoute(app: FastifyInstance, options: WebhookRoute
     counters.webhookDeliveries += 1;
     counters.webhookEvents += parsed.data.length;
     const byPortal = new Map<number, QueuedEvent[]>();
+    const uninstalls = new Set<number>();
     let ignored = 0;
     for (const raw of parsed.data) {
+      const uninstalled = uninstalledPortal(raw, options.appId);
+      if (uninstalled !== null) {
+        uninstalls.add(uninstalled);
+        continue;
+      }
       const event = WebhookEvent.safeParse(raw);
       const decision = event.success ? decideEvent(event.data, options.appId) : null;
       if (!decision)
@@ -56,13 +64,25 @@ export function registerWebhookRoute(app: FastifyInstance, options: WebhookRoute
       else {
         // Only installed portals have work: an event for any other portal is dropped, never queued.
         const portal = await store.portals.get(portalId);
-        if (!portal || portal.auth !== 'oauth') {
+        const uninstalled = portal?.status === 'disconnected' && portal.statusReason === UNINSTALLED;
+        if (!portal || portal.auth !== 'oauth' || uninstalled || uninstalls.has(portalId)) {
           ignored += events.length;
           continue;
         }
       }
       queuedTotal += events.length;
       fresh += await store.queue.accept(portalId, events);
+    }
+    // App uninstalled: the portal is disconnected, its tokens erased and its queued work dropped (README).
+    let dropped = 0;
+    for (const portalId of uninstalls) {
+      const jobs = options.ports.mode === 'oauth' ? await store.portals.uninstall(portalId) : null;
+      if (jobs === null) {
+        ignored += 1;
+        continue;
+      }
+      dropped += jobs;
+      request.log.info({ portalId, droppedJobs: jobs }, 'app uninstalled: portal disconnected');
     }
     counters.webhookIgnored += ignored;
     counters.webhookDuplicates += queuedTotal - fresh;
@@ -72,6 +92,7 @@ export function registerWebhookRoute(app: FastifyInstance, options: WebhookRoute
       queued: fresh,
       duplicates: queuedTotal - fresh,
       ignored,
+      ...(uninstalls.size > 0 ? { uninstalled: [...uninstalls], dropped } : {}),
     });
   });
 }

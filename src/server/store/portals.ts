@@ -34,6 +34,11 @@ export interface InstallInput {
   installedBy?: string | null;
 }
 
+/** `status_reason` of a portal whose admin uninstalled the app (HubSpot's app-uninstall webhook event). */
+export const UNINSTALLED = 'app uninstalled';
+/** How long an uninstalled portal's playbook versions, runs and audit log are kept for a re-install. */
+export const UNINSTALLED_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+
 export interface PortalStore {
   /** Stores (or replaces) a portal's OAuth tokens and marks it connected: a re-install resumes a portal. */
   install(input: InstallInput): Promise<Portal>;
@@ -44,6 +49,14 @@ export interface PortalStore {
   ): Promise<void>;
   /** Refresh refused (`invalid_grant`) or the app was uninstalled: its work stops until it is installed again. */
   disconnect(portalId: number, reason: string): Promise<boolean>;
+  /**
+   * The app was uninstalled: in one transaction the portal is disconnected, its tokens erased and its queued
+   * work (pending and in flight) dropped. Its playbook versions, runs and audit log are kept for a re-install
+   * until `forgetUninstalled` removes them. Returns the jobs dropped, or null for a portal rolecall never had.
+   */
+  uninstall(portalId: number): Promise<number | null>;
+  /** Deletes everything of portals uninstalled longer than `olderThanMs` ago (and not installed again). */
+  forgetUninstalled(olderThanMs?: number): Promise<number[]>;
   /** Private mode: the portal of the static token (or service key) exists and is connected; no token is stored. */
   ensureStatic(portalId: number): Promise<void>;
   get(portalId: number): Promise<Portal | null>;
@@ -131,6 +144,40 @@ export function portalStore(db: Db, cipher: TokenCipher): PortalStore {
         [portalId, reason.slice(0, 300), Date.now()],
       );
       return changed > 0;
+    },
+    uninstall: (portalId) =>
+      db.tx(async (q) => {
+        const known = await q.run(
+          `UPDATE portals SET status = 'disconnected', status_reason = $2, access_token = NULL, refresh_token = NULL,
+             expires_at = NULL, updated_at = $3 WHERE portal_id = $1`,
+          [portalId, UNINSTALLED, Date.now()],
+        );
+        if (known === 0) return null;
+        // A worker still holding some of these jobs finds them gone: its write fence stops it unsent.
+        return q.run('DELETE FROM jobs WHERE portal_id = $1', [portalId]);
+      }),
+    async forgetUninstalled(olderThanMs = UNINSTALLED_RETENTION_MS) {
+      const cutoff = Date.now() - olderThanMs;
+      const rows = await db.query<{ portal_id: number }>(
+        `SELECT portal_id FROM portals WHERE status = 'disconnected' AND status_reason = $1 AND updated_at < $2`,
+        [UNINSTALLED, cutoff],
+      );
+      const forgotten: number[] = [];
+      for (const { portal_id } of rows) {
+        const portalId = Number(portal_id);
+        await db.tx(async (q) => {
+          // Still uninstalled (not installed again meanwhile by another process)?
+          const gone = await q.run(
+            `DELETE FROM portals WHERE portal_id = $1 AND status = 'disconnected' AND status_reason = $2`,
+            [portalId, UNINSTALLED],
+          );
+          if (gone === 0) return;
+          for (const table of ['jobs', 'seen_events', 'rate_grants', 'audit', 'runs', 'playbooks'])
+            await q.run(`DELETE FROM ${table} WHERE portal_id = $1`, [portalId]);
+          forgotten.push(portalId);
+        });
+      }
+      return forgotten;
     },
     async ensureStatic(portalId) {
       const now = Date.now();
