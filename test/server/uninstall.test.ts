@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { classify } from '../../src/classify/classify.ts';
 import { setupAfterInstall } from '../../src/cli/commands/serve.ts';
 import type { OAuthApp } from '../../src/hubspot/oauth.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
@@ -9,6 +8,7 @@ import { uninstalledPortal } from '../../src/server/app-lifecycle.ts';
 import { oauthPorts } from '../../src/server/portal-ports.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { UNINSTALLED } from '../../src/server/store/portals.ts';
+import { boundClassify } from '../../src/server/tagger.ts';
 import { freePort, SECRET, signedPost, until } from './harness.ts';
 import { installThroughBrowser } from './oauth-flow.ts';
 import { ENGINES } from './store/engines.ts';
@@ -45,7 +45,7 @@ async function rig(engine: (typeof ENGINES)[number]) {
       ports,
       oauth: app,
       onInstalled: setupAfterInstall(ports, defaultPlaybook),
-      classify: (contact, company) => classify(contact, company, defaultPlaybook),
+      classify: boundClassify(defaultPlaybook),
       logger: false,
       worker: { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 20 },
     },
