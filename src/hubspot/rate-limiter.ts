@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from '../clock.ts';
+
 /** Client-side throttle: a rolling window plus a concurrency bound, learning the ceiling from HubSpot. */
 export interface RateLimiterOptions {
   /** Requests allowed per window (HubSpot's `X-HubSpot-RateLimit-Max`). */
@@ -7,7 +9,8 @@ export interface RateLimiterOptions {
   concurrency: number;
   /** Requests kept in reserve below the ceiling, for other tools using the same app. */
   headroom?: number;
-  now?: () => number;
+  /** Default: the system clock. */
+  clock?: Clock;
 }
 
 export interface RateLimiterStats {
@@ -25,14 +28,14 @@ export class RateLimiter {
   #intervalMs: number;
   readonly #concurrency: number;
   readonly #headroom: number;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   #inFlight = 0;
   /** Completion times of finished requests, oldest first. */
   #done: number[] = [];
   #doneHead = 0;
   #pausedUntil = 0;
   #queue: Array<{ resolve: () => void; since: number }> = [];
-  #timer: NodeJS.Timeout | undefined;
+  #cancelTimer: (() => void) | undefined;
   readonly stats: RateLimiterStats = { waits: 0, waitedMs: 0 };
 
   constructor(options: RateLimiterOptions) {
@@ -40,7 +43,7 @@ export class RateLimiter {
     this.#intervalMs = options.intervalMs;
     this.#concurrency = Math.max(1, options.concurrency);
     this.#headroom = options.headroom ?? 0;
-    this.#now = options.now ?? Date.now;
+    this.#clock = options.clock ?? systemClock;
   }
 
   get ceiling(): { max: number; intervalMs: number } {
@@ -53,19 +56,19 @@ export class RateLimiter {
       this.#inFlight += 1;
     } else {
       this.stats.waits += 1;
-      const since = this.#now();
+      const since = this.#clock.now();
       await new Promise<void>((resolve) => {
         this.#queue.push({ resolve, since });
         this.#pump();
       });
-      this.stats.waitedMs += this.#now() - since;
+      this.stats.waitedMs += this.#clock.now() - since;
     }
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.#inFlight -= 1;
-      this.#done.push(this.#now());
+      this.#done.push(this.#clock.now());
       this.#pump();
     };
   }
@@ -78,7 +81,7 @@ export class RateLimiter {
 
   /** Stops every request until `ms` from now (429 with Retry-After, or a full window). */
   pause(ms: number): void {
-    this.#pausedUntil = Math.max(this.#pausedUntil, this.#now() + ms);
+    this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + ms);
     this.#pump();
   }
 
@@ -94,7 +97,7 @@ export class RateLimiter {
   }
 
   #canStart(): boolean {
-    const now = this.#now();
+    const now = this.#clock.now();
     if (now < this.#pausedUntil || this.#inFlight >= this.#concurrency) return false;
     return this.#inWindow(now) < Math.max(1, this.#max - this.#headroom);
   }
@@ -104,8 +107,8 @@ export class RateLimiter {
       this.#inFlight += 1;
       this.#queue.shift()!.resolve();
     }
-    if (this.#queue.length === 0 || this.#timer) return;
-    const now = this.#now();
+    if (this.#queue.length === 0 || this.#cancelTimer) return;
+    const now = this.#clock.now();
     // Wake when the oldest counted request leaves the window, or the pause ends; completions also pump.
     const oldest = this.#done[this.#doneHead];
     const windowFull = this.#inWindow(now) >= Math.max(1, this.#max - this.#headroom);
@@ -113,8 +116,8 @@ export class RateLimiter {
     const wakeAt = Math.max(this.#pausedUntil, windowFree, now + 1);
     const completionWillPump = this.#inFlight >= this.#concurrency || (windowFull && oldest === undefined);
     if (completionWillPump && now >= this.#pausedUntil) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
+    this.#cancelTimer = this.#clock.setTimer(() => {
+      this.#cancelTimer = undefined;
       this.#pump();
     }, wakeAt - now);
   }

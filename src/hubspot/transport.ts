@@ -1,4 +1,5 @@
 import type { Client } from '@hubspot/api-client';
+import { type Clock, sleep, systemClock } from '../clock.ts';
 import { type HubSpotError, type HubSpotResult, networkError, translateHubSpotError } from './errors.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -42,6 +43,8 @@ export interface TransportOptions {
   /** Told before each retry after a failure (not for 429 waits), e.g. to print a line for people. */
   onRetry?: (message: string) => void;
   random?: () => number;
+  /** Time for the rate windows and the back-off between retries (default: the system clock). */
+  clock?: Clock;
   /**
    * A budget shared beyond this process (e.g. one portal's rate window in the server's database), taken
    * before every non-search request, retries included.
@@ -72,20 +75,21 @@ export interface Transport {
   readonly limiter: RateLimiter;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 /** All of rolecall's HTTP to HubSpot: throttled, retried with backoff and jitter, errors translated once. */
 export function createTransport(client: Client, baseUrl: string, options: TransportOptions = {}): Transport {
+  const clock = options.clock ?? systemClock;
   const limiter = new RateLimiter({
     max: options.maxPerInterval ?? 100,
     intervalMs: options.intervalMs ?? 10_000,
     concurrency: options.concurrency ?? 8,
     headroom: options.headroom ?? 1,
+    clock,
   });
   const searchLimiter = new RateLimiter({
     max: options.searchPerSecond ?? 4,
     intervalMs: 1000,
     concurrency: 3,
+    clock,
   });
   const maxAttempts = options.maxAttempts ?? 6;
   const maxRateLimitAttempts = options.maxRateLimitAttempts ?? 40;
@@ -220,7 +224,7 @@ export function createTransport(client: Client, baseUrl: string, options: Transp
           options.onRetry?.(
             `${error.message.replace(/ Check the network.*$/, '')} Retrying in ${seconds(waitMs)} (try ${failures + 1} of ${result.timedOut ? maxTimeoutAttempts : maxAttempts})…`,
           );
-        await sleep(waitMs);
+        await sleep(clock, waitMs);
       } else {
         return fail(error);
       }

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { type Clock, systemClock } from '../clock.ts';
 import type { RouteContext } from './context.ts';
 import { FaultInjector, type FaultSettings, NO_FAULTS } from './faults.ts';
 import { type PortalRuntime, SandboxOAuth } from './oauth.ts';
@@ -78,6 +79,8 @@ export interface SandboxOptions {
   searchPerSecond?: number;
   /** Search lags behind writes by this much (HubSpot: a few seconds). Default 0 so tests stay fast. */
   searchLagMs?: number;
+  /** Time for rate windows, search lag and the request log (default: the system clock; tests skip waits). */
+  clock?: Clock;
   faults?: Partial<FaultSettings>;
   /**
    * Play this many portals (default 1). The first is the one static tokens reach; every portal can install
@@ -154,16 +157,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const webhooks = new WebhookDispatcher(store.portalId, store.appId, seed, store.labels.category);
   webhooks.configure(options.webhooks);
   store.onChange = (change) => webhooks.onChange(change);
-  const lag = new SearchLag(options.searchLagMs ?? 0, Date.now);
+  const now = (options.clock ?? systemClock).now;
+  const lag = new SearchLag(options.searchLagMs ?? 0, now);
   let baseUrl = '';
   let closing: Promise<void> | undefined;
   const ctx: RouteContext = {
     store,
     baseUrl: () => baseUrl,
-    now: Date.now,
+    now,
     apiSource: { sourceType: 'INTEGRATION', sourceId: String(store.appId) },
     onWrite: (type, id, before) => lag.onWrite(type, id, before),
-    searchView: (type, record) => lag.view(type, record, Date.now()),
+    searchView: (type, record) => lag.view(type, record, now()),
   };
   const portalCount = Math.max(1, options.portals ?? 1);
   const oauthRate = rate === false ? false : { perTenSeconds: OAUTH_PER_TEN_SECONDS, daily: rate.daily };
@@ -179,14 +183,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     extraHooks.configure(options.webhooks);
     extra.onChange = (change) => extraHooks.onChange(change);
     dispatchers.push(extraHooks);
-    const extraLag = new SearchLag(options.searchLagMs ?? 0, Date.now);
+    const extraLag = new SearchLag(options.searchLagMs ?? 0, now);
     runtimes.push({
       portalId: extra.portalId,
       ctx: {
         ...ctx,
         store: extra,
         onWrite: (type, id, before) => extraLag.onWrite(type, id, before),
-        searchView: (type, record) => extraLag.view(type, record, Date.now()),
+        searchView: (type, record) => extraLag.view(type, record, now()),
       },
       limiter: new RateLimiter(oauthRate, searchPerSecond),
     });

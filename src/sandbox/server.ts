@@ -62,7 +62,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       method: request.method,
       path: request.url,
       status: 0,
-      at: Date.now(),
+      at: deps.ctx.now(),
       bodyBytes: Number(request.headers['content-length'] ?? 0) || 0,
     });
     request.logEntry = entry;

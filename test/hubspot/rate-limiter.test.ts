@@ -75,4 +75,21 @@ describe('RateLimiter', () => {
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(1000);
     expect(Math.max(...starts)).toBeLessThan(1100);
   });
+
+  it('keeps the window on the real clock too (no fake timers, no injected clock)', async () => {
+    const limiter = new RateLimiter({ max: 3, intervalMs: 150, concurrency: 10 });
+    const starts: number[] = [];
+    await Promise.all(
+      Array.from({ length: 9 }, async () => {
+        const release = await limiter.acquire();
+        starts.push(performance.now());
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        release();
+      }),
+    );
+    // The limiter counts a request until its answer plus one interval: 9 requests need three windows.
+    for (const start of starts)
+      expect(starts.filter((other) => other >= start && other < start + 150).length).toBeLessThanOrEqual(3);
+    expect(Math.max(...starts) - Math.min(...starts)).toBeGreaterThanOrEqual(2 * 150);
+  });
 });

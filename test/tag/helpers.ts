@@ -8,6 +8,7 @@ import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandb
 import { AuditDb, type RunPortal } from '../../src/tag/audit-db.ts';
 import { type Classifier, runTag, type TagRunInput, type TagSummary } from '../../src/tag/run-tag.ts';
 import { allContacts } from '../../src/tag/source.ts';
+import { SkipClock } from '../skip-clock.ts';
 
 export interface Portal {
   sandbox: Sandbox;
@@ -17,13 +18,22 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** A seeded sandbox over real HTTP, set up for rolecall, with a fresh audit DB in a temp dir. */
+/**
+ * A seeded sandbox over real HTTP, set up for rolecall, with a fresh audit DB in a temp dir. The sandbox
+ * and the gateway share one SkipClock: rate windows and back-off behave as in real time, minus the idling.
+ */
 export async function startPortal(
   options: SandboxOptions = {},
   classify?: Classifier,
-): Promise<Portal & { classify: Classifier }> {
-  const sandbox = await startSandbox({ seed: 7, contacts: 300, rateLimit: false, ...options });
-  const gateway = createGateway({ accessToken: sandbox.token, baseUrl: sandbox.baseUrl, baseBackoffMs: 20 });
+): Promise<Portal & { classify: Classifier; clock: SkipClock }> {
+  const clock = new SkipClock();
+  const sandbox = await startSandbox({ seed: 7, contacts: 300, rateLimit: false, clock, ...options });
+  const gateway = createGateway({
+    accessToken: sandbox.token,
+    baseUrl: sandbox.baseUrl,
+    baseBackoffMs: 20,
+    clock,
+  });
   const setup = await setupPortal(gateway, defaultPlaybook, false);
   if (setup.error) throw new Error(setup.error.message);
   const dir = mkdtempSync(join(tmpdir(), 'rolecall-tag-'));
@@ -35,6 +45,7 @@ export async function startPortal(
     db,
     dir,
     classify: chosen,
+    clock,
     close: async () => {
       db.close();
       await sandbox.close();
