@@ -6,7 +6,13 @@ import { loadDealContext, type ScannedDeal, scanDeals } from '../../tag/deals/de
 import { BUYING_ROLES, type BuyingRole } from '../../taxonomy.ts';
 import { CliError, EXIT, UsageError } from '../errors.ts';
 import { dbOption, jsonOption, playbookOption } from '../options.ts';
-import { addPortalOptions, openCommandSession, type PortalFlags, portalHelp } from '../portal.ts';
+import {
+  addBackendOptions,
+  addPortalOptions,
+  openCommandSession,
+  type PortalFlags,
+  portalHelp,
+} from '../portal.ts';
 import { exitSoonAfterTimeouts } from './tag.ts';
 
 interface DealsFlags extends PortalFlags {
@@ -37,7 +43,7 @@ export function registerDeals(program: Command): void {
     .addOption(jsonOption('one JSON object per deal per line on stdout, nothing else'))
     .addOption(dbOption('audit log (knows which labels rolecall set)'))
     .addOption(playbookOption('playbook with the roles each kind and size of deal needs'));
-  addPortalOptions(command)
+  addBackendOptions(addPortalOptions(command))
     .addHelpText(
       'after',
       portalHelp([
@@ -53,7 +59,7 @@ export function registerDeals(program: Command): void {
           `--missing must be a buying role id: ${BUYING_ROLES.join(', ')}; got "${missing}". Example: --missing economic_buyer.`,
         );
       }
-      const session = await openCommandSession('deals', flags);
+      const session = await openCommandSession('deals', flags, { portalPlaybook: true });
       try {
         const gateway = session.connection.gateway;
         const context = await loadDealContext(gateway, session.playbook);

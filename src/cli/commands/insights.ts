@@ -6,7 +6,7 @@ import { runInsights } from '../../insights/run.ts';
 import { DEFAULT_INSIGHTS_OPTIONS, type Finding, type InsightsReport } from '../../insights/types.ts';
 import { CliError, UsageError } from '../errors.ts';
 import { dbOption, jsonOption, playbookOption } from '../options.ts';
-import { addPortalOptions, openCommandSession, portalHelp } from '../portal.ts';
+import { addBackendOptions, addPortalOptions, openCommandSession, portalHelp } from '../portal.ts';
 
 interface InsightsFlags {
   since: string;
@@ -100,9 +100,11 @@ export function registerInsights(program: Command): void {
     .option('--html [path]', 'write the HTML report (default: next to the database)')
     .option('--out <file>', 'also save the JSON (for "rolecall playbook suggest --from")')
     .addOption(dbOption())
-    .addOption(playbookOption('playbook YAML or JSON (default: the built-in one)'))
+    .addOption(
+      playbookOption("playbook YAML or JSON (default: the portal's saved playbook, else the built-in one)"),
+    )
     .option('--now <iso>', 'the end of the period (default: now)');
-  addPortalOptions(command)
+  addBackendOptions(addPortalOptions(command))
     .addHelpText(
       'after',
       portalHelp([
@@ -117,7 +119,7 @@ export function registerInsights(program: Command): void {
       const now = flags.now ? new Date(flags.now) : new Date();
       if (Number.isNaN(now.getTime()))
         throw new UsageError(`--now ${flags.now}: give an ISO date such as 2026-12-01.`);
-      const session = await openCommandSession('insights', flags);
+      const session = await openCommandSession('insights', flags, { portalPlaybook: true });
       try {
         const run = await runInsights(session.connection.gateway, session.playbook, {
           ...DEFAULT_INSIGHTS_OPTIONS,
