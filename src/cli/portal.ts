@@ -7,6 +7,7 @@ import { describePlaybookSource, type PlaybookSource } from '../playbook/source.
 import { openSession, type Session } from '../tag/session.ts';
 import { type BackendFlags, namedBackend, portalFlag } from './backend.ts';
 import { CliError, UsageError } from './errors.ts';
+import { environmentHelp, type Variable } from './help.ts';
 import { loadPlaybookForCli } from './options.ts';
 import { fetchPortalPlaybook } from './portal-playbook.ts';
 
@@ -30,17 +31,10 @@ export function addPortalOptions(command: Command): Command {
     );
 }
 
-/** The environment a portal command reads, for `--help`, plus the command's own examples. */
-export function portalHelp(examples: readonly string[]): string {
-  return [
-    '',
-    'Environment:',
-    "  HUBSPOT_ACCESS_TOKEN  the portal's static-auth app token or service key (pat-…); never printed.",
-    '                        Without it the command needs --sandbox and changes nothing in HubSpot.',
-    '',
-    'Examples:',
-    ...examples.map((example) => `  $ ${example}`),
-  ].join('\n');
+/** The help of a command that works on a portal; `backend` when it also reads the portal's saved playbook. */
+export function portalHelp(examples: readonly string[], options: { backend?: boolean } = {}): string {
+  const backend: Variable[] = options.backend ? ['ROLECALL_PUBLIC_URL', 'HUBSPOT_CLIENT_SECRET'] : [];
+  return environmentHelp(['HUBSPOT_ACCESS_TOKEN', ...backend], examples);
 }
 
 /**

@@ -36,6 +36,8 @@ describe('rolecall card: what the contact card shows', () => {
     expect(card.painPoints).toEqual([]);
     expect(card.actions?.[0]).toBe('Save suggestion');
     expect(JSON.stringify(card.why)).not.toMatch(ENGINE_WORDS);
+    // The why says how the card got there; it does not repeat the persona's summary.
+    expect(card.why?.[0]).not.toContain(finance.summary);
   });
 
   it('says only the persona is unknown for a title it read, in labels, with choosing as the action', async () => {

@@ -69,6 +69,25 @@ describe('commands that write to a portal never pretend', () => {
     expect(io.out).toMatch(/--sandbox/);
   });
 
+  const backend = ['ROLECALL_PUBLIC_URL', 'HUBSPOT_CLIENT_SECRET'];
+  it.each([
+    ['setup', ['HUBSPOT_ACCESS_TOKEN', ...backend]],
+    ['tag', ['HUBSPOT_ACCESS_TOKEN', ...backend]],
+    ['undo', ['HUBSPOT_ACCESS_TOKEN']],
+    ['deals', ['HUBSPOT_ACCESS_TOKEN']],
+    ['insights', ['HUBSPOT_ACCESS_TOKEN']],
+    ['playbook pull', backend],
+    ['playbook push', backend],
+  ])('%s --help lists every variable it reads (%j) in its Environment section', async (command, names) => {
+    expect(await rolecall(...command.split(' '), '--help')).toBe(0);
+    const environment = io.out.split('Environment:\n')[1]?.split('\n\n')[0] ?? '';
+    const listed = [...environment.matchAll(/^ {2}([A-Z_]+) /gm)].map((m) => m[1]);
+    expect(listed).toEqual(names);
+    const examples = io.out.split('Examples:\n')[1]?.trim().split('\n') ?? [];
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const example of examples) expect(example).toMatch(new RegExp(`^\\s*\\$ .*rolecall ${command} `));
+  });
+
   it('serve --help lists the variables it reads', async () => {
     expect(await rolecall('serve', '--help')).toBe(0);
     for (const name of [
@@ -80,6 +99,32 @@ describe('commands that write to a portal never pretend', () => {
       expect(io.out).toContain(name);
     expect(io.out).toMatch(/Examples:/);
   });
+});
+
+describe('run failures and what a run prints', () => {
+  it('a run the portal refuses exits 1, names the fix and never prints the token', async () => {
+    const sandbox = await startSandbox({ contacts: 10, rateLimit: false });
+    try {
+      vi.stubEnv('HUBSPOT_ACCESS_TOKEN', 'pat-na1-not-the-right-one');
+      expect(await rolecall('tag', '--dry-run', '--base-url', sandbox.baseUrl, '--db', db)).toBe(1);
+      expect(io.err).toMatch(/HUBSPOT_ACCESS_TOKEN/);
+      expect(`${io.out}${io.err}`).not.toContain('pat-na1-not-the-right-one');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('a run prints where its report is and the exact undo command', async () => {
+    expect(await rolecall('setup', '--sandbox', '--db', db)).toBe(0);
+    io.clear();
+    expect(await rolecall('tag', '--sandbox', '--db', db)).toBe(0);
+    const report = io.out.match(/^ {2}report: (\S+\.html)$/m)?.[1] ?? '';
+    expect(existsSync(report)).toBe(true);
+    const undo = nextCommand('Undo');
+    expect(undo[0]).toBe('undo');
+    expect(report).toContain(undo[1]);
+    expect(undo.slice(2)).toEqual(['--db', db, '--sandbox']);
+  }, 120_000);
 });
 
 describe('--sandbox: dry run, the printed apply command, the printed undo command', () => {

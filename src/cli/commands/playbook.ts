@@ -9,6 +9,7 @@ import { DEFAULT_PLAYBOOK_YAML, loadPlaybookFile, PLAYBOOK_SCHEMA_JSON } from '.
 import { renderPersona, renderPersonaList, renderRole } from '../../playbook/render.ts';
 import { didYouMean } from '../../playbook/text.ts';
 import { CliError, UsageError } from '../errors.ts';
+import { environmentHelp } from '../help.ts';
 import { loadPlaybookForCli, playbookOption } from '../options.ts';
 import { playbookPull, playbookPush, type RemoteOptions } from './playbook-remote.ts';
 
@@ -143,7 +144,16 @@ export function registerPlaybook(program: Command): void {
       .description(description)
       .option('--server <url>', 'the rolecall backend (default: ROLECALL_PUBLIC_URL)')
       .option('--portal <id>', 'the HubSpot account id whose playbook this is')
-      .addHelpText('after', '\nSigns with HUBSPOT_CLIENT_SECRET, as HubSpot signs the settings page.\n')
+      .addHelpText(
+        'after',
+        environmentHelp(
+          ['ROLECALL_PUBLIC_URL', 'HUBSPOT_CLIENT_SECRET'],
+          [
+            `ROLECALL_PUBLIC_URL=https://rolecall.example.com HUBSPOT_CLIENT_SECRET=… rolecall playbook ${verb} playbook.yaml --portal 123456`,
+            `rolecall playbook ${verb} playbook.yaml --server https://rolecall.example.com --portal 123456   # secret exported`,
+          ],
+        ),
+      )
       .action((file: string, options: RemoteOptions) => run(file, options));
   remote('pull', "Write a portal's current playbook (from rolecall serve) to a YAML file.", playbookPull);
   remote('push', "Check a playbook file, then save it as the portal's newest version.", playbookPush);

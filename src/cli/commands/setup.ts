@@ -35,10 +35,13 @@ export function registerSetup(program: Command): void {
   addBackendOptions(addPortalOptions(command))
     .addHelpText(
       'after',
-      portalHelp([
-        'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall setup --dry-run   # what would change',
-        'rolecall setup --sandbox                                  # try it on local sample data',
-      ]),
+      portalHelp(
+        [
+          'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall setup --dry-run   # what would change',
+          'rolecall setup --sandbox                                  # try it on local sample data',
+        ],
+        { backend: true },
+      ),
     )
     .action(async (flags: SetupFlags) => {
       const session = await openCommandSession('setup', flags, { portalPlaybook: true });

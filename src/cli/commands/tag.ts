@@ -95,13 +95,16 @@ export function registerTag(program: Command): void {
   addBackendOptions(addPortalOptions(command))
     .addHelpText(
       'after',
-      portalHelp([
-        'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall tag --dry-run   # writes a plan, changes nothing',
-        'rolecall tag --apply .rolecall/plan-<run-id>.json       # applies exactly that plan',
-        'rolecall tag --sandbox --filter lifecyclestage=lead     # local sample data, no token',
-        'rolecall tag --csv export.csv --out import.csv          # offline: no token, no API',
-        "ROLECALL_PUBLIC_URL=https://… HUBSPOT_CLIENT_SECRET=… rolecall tag   # the portal's saved playbook",
-      ]),
+      portalHelp(
+        [
+          'HUBSPOT_ACCESS_TOKEN=pat-na1-… rolecall tag --dry-run   # writes a plan, changes nothing',
+          'rolecall tag --apply .rolecall/plan-<run-id>.json       # applies exactly that plan',
+          'rolecall tag --sandbox --filter lifecyclestage=lead     # local sample data, no token',
+          'rolecall tag --csv export.csv --out import.csv          # offline: no token, no API',
+          "ROLECALL_PUBLIC_URL=https://… HUBSPOT_CLIENT_SECRET=… rolecall tag   # the portal's saved playbook",
+        ],
+        { backend: true },
+      ),
     )
     .action(async (flags: TagFlags) => {
       const { minConfidence: rawConfidence, chunkSize, delimiter: rawDelimiter, ...rest } = flags;
