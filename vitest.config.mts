@@ -19,6 +19,8 @@ export default defineConfig({
       'extensions/app/**/*.test.tsx',
     ],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // The one @hubspot/ui-extensions mock (used by card, settings and app-function tests).
+    setupFiles: ['test/cards/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -2,8 +2,8 @@ import { search } from './fixtures.ts';
 
 /**
  * `useCrmSearch` in @hubspot/ui-extensions 0.17.0 is not mock-aware: createRenderer's `mocks.useCrmSearch`
- * is never consulted and the real hook stays loading. Test files swap the export for this stub with
- * `vi.mock('@hubspot/ui-extensions', withCrmSearchStub)`.
+ * is never consulted and the real hook stays loading. test/cards/setup.ts, the one mock of the module (a
+ * vitest setup file), swaps the export for this stub in every test.
  */
 export const crmSearchStub = {
   calls: [] as unknown[][],

@@ -10,9 +10,6 @@ import { CARLA, evaluation, person, SAM } from './deal-fixtures.ts';
 import { renderWithFunctions } from './deal-render.tsx';
 import { ACME, associations, contact, crm, deepText, search } from './fixtures.ts';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 /** The contact card of contact 123 (the renderer's record) with its open deals answered by `open_deals`. */

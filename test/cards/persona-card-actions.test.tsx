@@ -12,9 +12,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACME, contact, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 const ok = (message = 'Saved Finance Leader as economic buyer.') => ({

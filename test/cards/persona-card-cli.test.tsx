@@ -4,9 +4,6 @@ import { main } from '../../src/cli/main.ts';
 import { ACME, contact } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 /** `rolecall card … --json` for a contact at ACME, the company the rendered card reads. */

@@ -5,9 +5,6 @@ import { main } from '../../src/cli/main.ts';
 import { ACME, contact, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 const role = (id: string) => defaultPlaybook.roles.find((r) => r.id === id)!;

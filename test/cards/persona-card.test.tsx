@@ -16,9 +16,6 @@ import { crmSearchStub } from './crm-search-stub.ts';
 import { ACME, contact, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 const persona = (id: string) => defaultPlaybook.personas.find((p) => p.id === id)!;

@@ -17,9 +17,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACME, contact, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 /** Component names HubSpot renders in crm.record.sidebar: standard ones plus the two CRM action components. */

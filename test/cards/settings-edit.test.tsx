@@ -11,10 +11,6 @@ import { type Sandbox, signedFetch, signedPost, startPortal, startRolecall } fro
 import { crmSearchStub } from './crm-search-stub.ts';
 import { ACME, associations, contact, crm, deepText, search } from './fixtures.ts';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
-
 const POINT = 'Ask which budget line pays for forecasting tools today, and start from it.';
 
 /** hubspot.fetch as HubSpot does it: signed v3, with the portal and the user added to the query. */
