@@ -13,6 +13,7 @@ import {
   type PortalFlags,
   portalHelp,
 } from '../portal.ts';
+import { printDealCard } from './deal-card.ts';
 import { exitSoonAfterTimeouts } from './tag.ts';
 
 interface DealsFlags extends PortalFlags {
@@ -21,6 +22,7 @@ interface DealsFlags extends PortalFlags {
   closed?: boolean;
   singleThreaded?: boolean;
   candidates?: boolean;
+  card?: string;
   json?: boolean;
   playbook?: string;
 }
@@ -40,6 +42,7 @@ export function registerDeals(program: Command): void {
     .option('--single-threaded', 'only deals one contact carries')
     .option('--closed', 'closed deals too')
     .option('--candidates', 'for each missing role, people at the company to bring in (more API reads)')
+    .option('--card <dealId>', 'one deal as the HubSpot deal card shows it (with --json: the card model)')
     .addOption(jsonOption('one JSON object per deal per line on stdout, nothing else'))
     .addOption(dbOption('audit log (knows which labels rolecall set)'))
     .addOption(playbookOption('playbook with the roles each kind and size of deal needs'));
@@ -50,6 +53,7 @@ export function registerDeals(program: Command): void {
         'rolecall deals --missing economic_buyer --json   # open deals without an economic buyer',
         'rolecall deals --pipeline "Sales Pipeline" --single-threaded',
         'rolecall deals --sandbox --candidates             # try it on local sample data',
+        'rolecall deals --card 1234                        # one deal as the deal card shows it',
       ]),
     )
     .action(async (flags: DealsFlags) => {
@@ -76,6 +80,17 @@ export function registerDeals(program: Command): void {
           );
         }
         const audit = new DealAudit(session.db.db, session.connection.target);
+        if (flags.card !== undefined) {
+          await printDealCard({
+            gateway,
+            playbook: session.playbook,
+            dealId: flags.card.trim(),
+            owned: (ids) => audit.ownedLabels(ids),
+            json: flags.json === true,
+          });
+          process.exitCode = EXIT.ok;
+          return;
+        }
         let shown = 0;
         for await (const step of scanDeals({
           gateway,
