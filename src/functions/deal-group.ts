@@ -20,12 +20,13 @@ import {
 } from '../tag/deals/deal-scan.ts';
 import { type FunctionResult, fail, hubspotFailure } from './result.ts';
 
-/** What the deal handlers need; `owned` (the audit log's labels) is known to the backend, not to app functions. */
+/** What the deal handlers need; `owned` (the audit log's labels) is known to the backend and CLI, not to app functions. */
 export interface DealEnv {
   gateway: Gateway;
   playbook: Playbook;
   now: () => Date;
-  owned?: (dealIds: readonly string[]) => Set<string>;
+  /** Labels rolecall owns on these deals, as `deal:contact:typeId`. */
+  owned?: (dealIds: readonly string[]) => Set<string> | Promise<Set<string>>;
 }
 
 /** Deals of a contact or company read for its card; beyond this many open deals the answer says `more`. */
@@ -50,6 +51,7 @@ async function scan(
   withCandidates: boolean,
 ): Promise<{ ok: true; value: ScannedDeal[] } | ReturnType<typeof hubspotFailure>> {
   const out: ScannedDeal[] = [];
+  const owned = env.owned ? await env.owned(dealIds) : undefined;
   for await (const step of scanDeals({
     gateway: env.gateway,
     playbook: env.playbook,
@@ -58,7 +60,7 @@ async function scan(
     now: env.now().getTime(),
     dealIds,
     withCandidates,
-    ...(env.owned ? { owned: env.owned } : {}),
+    ...(owned ? { owned: () => owned } : {}),
   })) {
     if (!step.ok) return hubspotFailure(step.error);
     out.push(...step.value);

@@ -19,6 +19,7 @@ const closers: Array<{ close(): Promise<void> }> = [];
 let publicUrl = '';
 let stores: SandboxStore[] = [];
 let portalIds: number[] = [];
+let backendStore: Awaited<ReturnType<typeof openStore>>;
 /** Per portal: a deal whose id is the same number in both portals, with different names and people. */
 const deals: Array<{ dealId: string; contactIds: number[]; spare: number }> = [];
 
@@ -35,6 +36,7 @@ beforeAll(async () => {
   closers.push(sandbox);
   const store = await openStore({ dbPath: ':memory:', tokenKey: 'd'.repeat(64) });
   closers.push(store);
+  backendStore = store;
   const port = await freePort();
   publicUrl = `http://127.0.0.1:${port}`;
   const app: OAuthApp = {
@@ -137,6 +139,20 @@ describe('deal card routes (marketplace build) over HTTP', () => {
       (r) => r.role === 'champion',
     );
     expect(champ?.holders).toContain(String(target.spare));
+    type Person = { id: string; source: string; why: string };
+    const sourceOf = async (portalIndex: number) =>
+      (
+        (await post(portalIndex, 'deal-buying-group', { dealId: target.dealId })).body.card as {
+          people: Person[];
+        }
+      ).people.find((p) => p.id === String(target.spare));
+    // The rep's click is a person's label; once rolecall's audit owns it (in this portal only) it is rolecall's.
+    expect(await sourceOf(0)).toMatchObject({ source: 'person', why: 'labelled by a person' });
+    await backendStore.dealLabels.record(portalIds[0] as number, 'run-1', [
+      { kind: 'label_add', dealId: target.dealId, contactId: String(target.spare), typeId: champion ?? 0 },
+    ]);
+    expect((await sourceOf(0))?.source).toBe('rolecall');
+    expect(stores[1]?.graph.list('contacts', target.spare, 'deals')).toEqual(before);
   });
 
   it("lists a contact's open deals and a company's, and says when the portal is not connected", async () => {

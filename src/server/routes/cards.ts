@@ -98,8 +98,10 @@ export function registerCardRoutes(app: FastifyInstance, options: CardRouteOptio
       const caller = await portalOf(request, reply);
       if (!caller) return reply;
       const playbook = await options.playbookFor(caller.portalId);
+      // The labels rolecall's runs and webhooks own in this portal: any other label is a person's.
+      const owned = (dealIds: readonly string[]) => options.store.dealLabels.owned(caller.portalId, dealIds);
       return reply.send(
-        await handler(caller.parameters, { gateway: caller.gateway, playbook, now: options.now }),
+        await handler(caller.parameters, { gateway: caller.gateway, playbook, now: options.now, owned }),
       );
     });
   }
