@@ -32,21 +32,11 @@ interface WorkerResult {
 
 async function worker(baseUrl: string, token: string): Promise<void> {
   const { classify } = await import('../classify/classify.ts');
-  const { runTag } = await import('../tag/run-tag.ts');
-  const { allContacts } = await import('../tag/source.ts');
   const { runDealPhase } = await import('../tag/deals/deal-phase.ts');
-  const { gateway, db, playbook, close } = await bench.openBenchPortal(baseUrl, token);
-  const m0 = gateway.metrics();
-  const t0 = performance.now();
-  const tag = await runTag({
-    gateway,
-    db,
-    playbook,
-    classify,
-    source: allContacts(gateway),
-    runId: 'bench',
-  });
-  if (tag.status !== 'done') throw new Error(`tagging ended ${tag.status}: ${tag.error?.message}`);
+  const portal = await bench.openBenchPortal(baseUrl, token);
+  const { gateway, db, playbook } = portal;
+  const tagging = await bench.timedTagRun(portal);
+  const tag = tagging.summary;
   const m1 = gateway.metrics();
   const t1 = performance.now();
   const deals = await runDealPhase({
@@ -62,7 +52,6 @@ async function worker(baseUrl: string, token: string): Promise<void> {
   if (deals.error) throw new Error(`deal labelling failed: ${deals.error.message}`);
   const m2 = gateway.metrics();
   const t2 = performance.now();
-  const companies = bench.companiesSeen(db);
   const { n: dealsUpdated } = db.db
     .prepare(
       `SELECT COUNT(DISTINCT deal_id) AS n FROM deal_writes WHERE run_id = 'bench' AND kind = 'property'`,
@@ -78,10 +67,10 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     labelsWritten: deals.labelsWritten,
     dealValues: deals.dealPropertiesWritten,
     tagging: {
-      seconds: (t1 - t0) / 1000,
-      requests: m1.requests - m0.requests,
-      minimumRequests: bench.tagMinimumRequests(n, companies, tag.contactsWritten),
-      rateLimited: m1.rateLimited - m0.rateLimited,
+      seconds: tagging.seconds,
+      requests: tagging.requests,
+      minimumRequests: tagging.minimumRequests,
+      rateLimited: tagging.rateLimited,
     },
     labelling: {
       seconds: (t2 - t1) / 1000,
@@ -99,7 +88,7 @@ async function worker(baseUrl: string, token: string): Promise<void> {
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterGcMb: bench.liveHeapMb(),
   };
-  close();
+  portal.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

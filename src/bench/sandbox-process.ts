@@ -75,6 +75,39 @@ export async function openBenchPortal(baseUrl: string, token: string) {
   return { gateway, db, playbook: defaultPlaybook, close };
 }
 
+export type BenchPortal = Awaited<ReturnType<typeof openBenchPortal>>;
+
+/** In a worker: one timed `runTag` over every contact of the bench portal (run `bench`), and what it cost. */
+export async function timedTagRun({ gateway, db, playbook }: BenchPortal) {
+  const { classify } = await import('../classify/classify.ts');
+  const { runTag } = await import('../tag/run-tag.ts');
+  const { allContacts } = await import('../tag/source.ts');
+  const before = gateway.metrics();
+  const started = performance.now();
+  const summary = await runTag({
+    gateway,
+    db,
+    playbook,
+    classify,
+    source: allContacts(gateway),
+    runId: 'bench',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (summary.status !== 'done')
+    throw new Error(`tagging ended ${summary.status}: ${summary.error?.message}`);
+  const after = gateway.metrics();
+  const companies = companiesSeen(db);
+  return {
+    summary,
+    seconds,
+    companies,
+    requests: after.requests - before.requests,
+    retries: after.retries - before.retries,
+    rateLimited: after.rateLimited - before.rateLimited,
+    minimumRequests: tagMinimumRequests(summary.processed, companies, summary.contactsWritten),
+  };
+}
+
 /** Live heap after a full GC (the worker runs with --expose-gc): what the run still holds. */
 export function liveHeapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();

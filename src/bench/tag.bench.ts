@@ -25,39 +25,21 @@ interface WorkerResult {
 
 /** Worker mode: one tagging run in this process, result as one JSON line. */
 async function worker(baseUrl: string, token: string): Promise<void> {
-  const { classify } = await import('../classify/classify.ts');
-  const { runTag } = await import('../tag/run-tag.ts');
-  const { allContacts } = await import('../tag/source.ts');
-  const { gateway, db, playbook, close } = await bench.openBenchPortal(baseUrl, token);
-  const before = gateway.metrics();
-  const started = performance.now();
-  const summary = await runTag({
-    gateway,
-    db,
-    playbook,
-    classify,
-    source: allContacts(gateway),
-    runId: 'bench',
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (summary.status !== 'done') throw new Error(`run ended ${summary.status}: ${summary.error?.message}`);
-  const after = gateway.metrics();
-  const companies = bench.companiesSeen(db);
-  const n = summary.processed;
-  const minimumRequests = bench.tagMinimumRequests(n, companies, summary.contactsWritten);
+  const portal = await bench.openBenchPortal(baseUrl, token);
+  const run = await bench.timedTagRun(portal);
   const result: WorkerResult = {
-    contacts: n,
-    seconds,
-    requests: after.requests - before.requests,
-    retries: after.retries - before.retries,
-    rateLimited: after.rateLimited - before.rateLimited,
-    minimumRequests,
-    companies,
-    written: summary.contactsWritten,
+    contacts: run.summary.processed,
+    seconds: run.seconds,
+    requests: run.requests,
+    retries: run.retries,
+    rateLimited: run.rateLimited,
+    minimumRequests: run.minimumRequests,
+    companies: run.companies,
+    written: run.summary.contactsWritten,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     heapAfterGcMb: bench.liveHeapMb(),
   };
-  close();
+  portal.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
