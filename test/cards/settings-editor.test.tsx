@@ -210,4 +210,28 @@ describe('settings page: editing the whole playbook', () => {
       ),
     );
   });
+
+  it('exports the current version as YAML and imports a file as a new version, checked first', async () => {
+    const { page, backend, section } = await openEditor();
+    section('yaml');
+    page.findByTestId(Button, 'yaml-export').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFind(TextArea, { testId: 'yaml-exported' })).not.toBeNull());
+    const exported = String(page.findByTestId(TextArea, 'yaml-exported').props.value);
+    expect(exported).toContain(`name: ${defaultData.product.name}`);
+
+    const broken = exported.replace(/reviewedAt: "?2026-\d\d-\d\d"?/, 'reviewedAt: last spring');
+    page.findByTestId(TextArea, 'yaml-import').trigger('onChange', broken as never);
+    page.findByTestId(Button, 'yaml-save').trigger('onClick');
+    await page.waitFor(() =>
+      expect(page.findByTestId(TextArea, 'yaml-import').props.validationMessage).toContain('reviewedAt'),
+    );
+    expect(backend.saved).toEqual([]);
+
+    const edited = exported.replace(`version: ${defaultData.version}`, 'version: 2026.12-from-git');
+    expect(edited).not.toBe(exported);
+    page.findByTestId(TextArea, 'yaml-import').trigger('onChange', edited as never);
+    page.findByTestId(Button, 'yaml-save').trigger('onClick');
+    await page.waitFor(() => expect(page.maybeFind(Alert, { testId: 'edit-saved' })).not.toBeNull());
+    expect((backend.saved[0] as Doc).version).toBe('2026.12-from-git');
+  });
 });

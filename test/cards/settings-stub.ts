@@ -1,5 +1,6 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { vi } from 'vitest';
+import { parse, stringify } from 'yaml';
 import defaultData from '../../src/playbook/default-playbook.json' with { type: 'json' };
 
 /** A stand-in for the backend's /api/playbook routes behind hubspot.fetch: what was sent, and canned replies. */
@@ -31,8 +32,11 @@ export function stubPlaybookBackend(
     if (options.fail) throw new Error('backend down');
     if (method === 'GET' && path === '/api/playbook') return json(current);
     if (method === 'GET' && path === '/api/playbook/versions') return json({ versions: [] });
+    if (method === 'GET' && path === '/api/playbook/export')
+      return new Response(stringify(current.playbook), { headers: { 'content-type': 'application/yaml' } });
     if (method === 'PUT' && path === '/api/playbook') {
-      const body = (init?.body ?? {}) as { playbook: unknown };
+      const sent = (init?.body ?? {}) as { playbook?: unknown; yaml?: string };
+      const body = { playbook: sent.yaml === undefined ? sent.playbook : parse(sent.yaml) };
       if (stub.refuse) {
         const errors = stub.refuse;
         stub.refuse = null;

@@ -6,6 +6,7 @@ import { RolesSection } from './editor/RolesSection.tsx';
 import { RulesSection } from './editor/RulesSection.tsx';
 import { useDraft } from './editor/useDraft.ts';
 import { VersionsPanel } from './editor/VersionsPanel.tsx';
+import { YamlSection } from './editor/YamlSection.tsx';
 import { type CurrentPlaybookReply, type FieldIssue, savePlaybook } from './playbookClient.ts';
 
 export interface PlaybookEditorProps {
@@ -21,6 +22,7 @@ const SECTIONS = [
   { id: 'negative', title: 'Negative personas' },
   { id: 'roles', title: 'Roles & buying groups' },
   { id: 'rules', title: 'Role rules' },
+  { id: 'yaml', title: 'YAML' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -59,12 +61,17 @@ export function PlaybookEditor({ current, onChanged, now = () => new Date() }: P
     onChanged();
   };
   const problems = [...draft.errors, ...refused];
+  const restored = (text: string) => {
+    setMessage(text);
+    onChanged();
+  };
   const body = (id: SectionId) => {
     if (id !== section) return null;
     if (id === 'product') return <ProductSection draft={draft} />;
     if (id === 'personas') return <PersonaSection draft={draft} negative={false} today={today} />;
     if (id === 'negative') return <PersonaSection draft={draft} negative today={today} />;
     if (id === 'roles') return <RolesSection draft={draft} />;
+    if (id === 'yaml') return <YamlSection onImported={restored} />;
     return <RulesSection draft={draft} />;
   };
   return (
@@ -133,13 +140,7 @@ export function PlaybookEditor({ current, onChanged, now = () => new Date() }: P
           <Text>{message}</Text>
         </Alert>
       ) : null}
-      <VersionsPanel
-        current={current.version}
-        onRestored={(text) => {
-          setMessage(text);
-          onChanged();
-        }}
-      />
+      <VersionsPanel current={current.version} onRestored={restored} />
     </Flex>
   );
 }

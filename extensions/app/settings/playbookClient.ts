@@ -49,3 +49,15 @@ export const diffVersions = async (from: number, to: number) =>
   (await call<{ changes: PlaybookChange[] }>(`/api/playbook/diff?from=${from}&to=${to}`)).changes;
 export const restoreVersion = (version: number) =>
   call<SaveReply>('/api/playbook/restore', { method: 'POST', body: { version } });
+/** The portal's current version as YAML, for a repository. */
+export async function exportYaml(): Promise<string> {
+  const response = await hubspot.fetch(`${BACKEND_URL}/api/playbook/export`, {
+    method: 'GET',
+    timeout: 15_000,
+  });
+  if (!response.ok) throw new Error(`rolecall answered ${response.status}`);
+  return response.text();
+}
+/** Saves YAML (from a repository) as a new version; the backend checks it as `rolecall playbook check` does. */
+export const importYaml = (yaml: string) =>
+  call<SaveReply>('/api/playbook', { method: 'PUT', body: { yaml } });
