@@ -45,6 +45,15 @@ export function deriveModel(
   };
 }
 
+/** Lower end of the 95% Wilson interval of a proportion: a threshold must be right often enough with confidence. */
+export function wilsonLower(right: number, of: number): number {
+  const z = 1.96;
+  const p = right / of;
+  const centre = p + (z * z) / (2 * of);
+  const spread = z * Math.sqrt((p * (1 - p)) / of + (z * z) / (4 * of * of));
+  return (centre - spread) / (1 + (z * z) / of);
+}
+
 interface Answer {
   share: number;
   evidence: number;
@@ -62,7 +71,8 @@ export interface TuningReport {
 
 /**
  * Chooses the thresholds on the tuning occupations: the word table and the model are built without them, and
- * among the settings whose answers are right at least `minPrecision` of the time, the one that answers most.
+ * among the settings whose answers are right at least `minPrecision` of the time (the lower end of the 95% Wilson
+ * interval, so a lucky setting is not chosen), the one that answers most.
  */
 export function tuneThresholds(
   occupations: readonly EscoOccupation[],
@@ -104,7 +114,7 @@ export function tuneThresholds(
           answered += 1;
           right += Number(answer.right);
         }
-        if (answered === 0 || right / answered < minPrecision) continue;
+        if (answered === 0 || wilsonLower(right, answered) < minPrecision) continue;
         if (best && (answered < best.answered || (answered === best.answered && right <= best.right)))
           continue;
         const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`;
@@ -116,7 +126,7 @@ export function tuneThresholds(
           summary:
             `tuning split: ${tuning.length} occupations held out of the tuning build, ${unplaced.length} labels ` +
             `left without a function by the rules; the model answers ${pct(answered, unplaced.length)} of them, ` +
-            `${pct(right, answered)} right (target ≥ ${pct(minPrecision, 1)})`,
+            `${pct(right, answered)} right (target: at least ${pct(minPrecision, 1)} at 95% confidence)`,
         };
       }
     }
