@@ -15,6 +15,8 @@ export interface PersonaRenderOptions {
   colleagues?: Associated[];
   colleaguesState?: { isLoading?: boolean; error?: Error | null };
   now?: () => Date;
+  /** Other builds of the same views (the marketplace project's, whose clients call the backend). */
+  views?: { card: typeof PersonaCardView; sidebar: typeof PersonaSidebarView };
 }
 
 /** Renders the persona card (or its sidebar variant) for one contact; returns the renderer. */
@@ -32,8 +34,9 @@ export function renderPersona(contactProps: Props, options: PersonaRenderOptions
   renderer.mocks.useAssociations.willCall(() => associations(options.company ?? [], options.companyState));
   crmSearchStub.reset();
   crmSearchStub.result = search(options.colleagues ?? [], options.colleaguesState);
-  const view = () =>
-    location === 'crm.record.tab' ? <PersonaCardView now={options.now} /> : <PersonaSidebarView />;
+  const Card = options.views?.card ?? PersonaCardView;
+  const Sidebar = options.views?.sidebar ?? PersonaSidebarView;
+  const view = () => (location === 'crm.record.tab' ? <Card now={options.now} /> : <Sidebar />);
   renderer.render(view());
   return {
     ...renderer,
