@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildFunction } from '../../src/build/bundles.ts';
 import { main } from '../../src/functions/save-classification.ts';
+import { engineIdsIn } from '../card/engine-ids.ts';
 import { type Portal, startPortal } from './sandbox-portal.ts';
 
 let portal: Portal;
@@ -49,6 +50,11 @@ describe('save_classification against the sandbox', () => {
       hs_persona: 'persona_2',
     });
     expect(saved.rolecall_classified_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // What the card shows as why, in labels: title, company size → persona, role.
+    expect(saved.rolecall_reasons).toMatch(
+      /^"Chief Financial Officer" · 250 employees → Finance Leader, economic buyer\. \S/,
+    );
+    expect(engineIdsIn(saved.rolecall_reasons ?? '')).toEqual([]);
     expect(portal.sandbox.store.history('contacts', id, 'rolecall_persona')[0]?.sourceType).toBe(
       'INTEGRATION',
     );

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parseCount } from '../../src/hubspot/values.ts';
 import { runOfflineCsv } from '../../src/tag/offline-csv.ts';
+import { engineIdsIn } from '../card/engine-ids.ts';
 
 async function offline(lines: string[]): Promise<Array<Record<string, string>>> {
   const dir = mkdtempSync(join(tmpdir(), 'rolecall-offline-'));
@@ -15,6 +16,20 @@ async function offline(lines: string[]): Promise<Array<Record<string, string>>> 
   if (!result.ok) throw new Error(result.message);
   return parse(readFileSync(out, 'utf8'), { columns: true }) as Array<Record<string, string>>;
 }
+
+describe('offline mode writes what a person reads in labels', () => {
+  it('fills rolecall_reasons in the import file with the card why line, never engine ids', async () => {
+    const rows = await offline([
+      '"Record ID","Job Title","Number of Employees","Industry"',
+      '1,Senior Procurement Manager,800,COMPUTER_SOFTWARE',
+    ]);
+    const reasons = rows[0]?.rolecall_reasons ?? '';
+    expect(reasons).toMatch(
+      /^"Senior Procurement Manager" · 800 employees · Computer software → no persona fits, /,
+    );
+    expect(engineIdsIn(reasons)).toEqual([]);
+  });
+});
 
 describe('offline mode reads HubSpot export labels', () => {
   it('keeps a Blocker and skips rows a person set, when the export writes labels', async () => {
