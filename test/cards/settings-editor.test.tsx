@@ -234,4 +234,25 @@ describe('settings page: editing the whole playbook', () => {
     await page.waitFor(() => expect(page.maybeFind(Alert, { testId: 'edit-saved' })).not.toBeNull());
     expect((backend.saved[0] as Doc).version).toBe('2026.12-from-git');
   });
+
+  it('a rule that catches everyone, moved to the top, shows the rules it hides on those rules', async () => {
+    const { page, backend, section, type, save } = await openEditor();
+    section('rules');
+    page.findByTestId(Button, 'add-roleRules').trigger('onClick');
+    type(
+      TextArea,
+      `roleRules[${defaultData.roleRules.length}].note`,
+      'Everyone is an influencer until we know more.',
+    );
+    for (let i = 0; i < defaultData.roleRules.length; i += 1)
+      page.findByTestId(Button, 'up-roleRules').trigger('onClick');
+    page.findByTestId(Select, 'pick-roleRules').trigger('onChange', '1' as never);
+    await page.waitFor(() =>
+      expect(page.findByTestId(Text, 'errors-roleRules[1]').text).toContain(
+        `rule "${defaultData.roleRules[0]!.id}" can never match`,
+      ),
+    );
+    await save();
+    expect(backend.saved).toEqual([]);
+  });
 });

@@ -13,11 +13,21 @@ import {
 } from '@hubspot/ui-extensions';
 import { useEffect, useState } from 'react';
 import type { FieldSpec } from './specs.ts';
-import type { Draft, Path } from './useDraft.ts';
+import { type Draft, type Path, pathKey } from './useDraft.ts';
 
 /** `personas[1].goals`: the path as the checks name it, also each field's testId (`field-…`). */
-export const pathId = (path: Path): string =>
-  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${k}`)).join('');
+export const pathId = pathKey;
+
+/** What the checks say about an object as a whole (a rule hidden by another, a persona never chosen). */
+export function ObjectErrors({ draft, path }: { draft: Draft; path: Path }) {
+  const errors = draft.errorsHere(path);
+  if (errors.length === 0) return null;
+  return (
+    <Text testId={`errors-${pathId(path)}`} format={{ fontWeight: 'bold' }}>
+      {`✖ ${errors.join(' ')}`}
+    </Text>
+  );
+}
 
 const splitLines = (text: string) =>
   text

@@ -1,6 +1,6 @@
 import { Accordion, Flex, Text } from '@hubspot/ui-extensions';
 import { reviewStatus } from '@rolecall/core';
-import { Fields } from './Field.tsx';
+import { Fields, ObjectErrors } from './Field.tsx';
 import {
   ALSO_MATCH,
   EVALUATION_FIELDS,
@@ -30,6 +30,8 @@ export function PersonaFields({ draft, base, negative, today }: PersonaFieldsPro
       : null;
   return (
     <Flex direction="column" gap="sm">
+      <ObjectErrors draft={draft} path={base} />
+      <ObjectErrors draft={draft} path={[...base, 'match']} />
       <Fields draft={draft} specs={PERSONA_HEAD} base={base} />
       {review ? (
         <Text testId="persona-review" variant="microcopy">

@@ -1,6 +1,6 @@
 import { Accordion, Flex, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import { Fields } from './Field.tsx';
+import { Fields, ObjectErrors } from './Field.tsx';
 import { freshId, Picker } from './Picker.tsx';
 import { blankRule } from './personaSpecs.ts';
 import { ASSIGNABLE_ROLE_OPTIONS, type FieldSpec, MATCH_FIELDS } from './specs.ts';
@@ -45,6 +45,7 @@ export function RulesSection({ draft }: { draft: Draft }) {
       />
       {items.length > 0 ? (
         <Flex direction="column" gap="sm" key={`rule-${shown}`}>
+          <ObjectErrors draft={draft} path={['roleRules', shown]} />
           <Fields draft={draft} specs={RULE_FIELDS} base={['roleRules', shown]} />
           <Fields draft={draft} specs={ASSIGN_FIELDS} base={['roleRules', shown, 'assign']} />
           <Accordion title="Who it matches" size="sm" defaultOpen>

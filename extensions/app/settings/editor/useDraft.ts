@@ -12,6 +12,8 @@ export interface Draft {
   set(path: Path, value: unknown): void;
   /** The messages for one field and everything under it. */
   errorsAt(path: Path): string[];
+  /** The messages about this very object (a rule as a whole, a persona's match), not its fields. */
+  errorsHere(path: Path): string[];
   /** Every error, `path: message`, so none is hidden when no field shows its path. */
   errors: { path: string; message: string }[];
   warnings: { path: string; message: string }[];
@@ -22,6 +24,10 @@ export interface Draft {
 
 const isObject = (value: unknown): value is Record<string | number, unknown> =>
   value !== null && typeof value === 'object';
+
+/** `personas[1].match`, as the checks name paths. */
+export const pathKey = (path: Path): string =>
+  path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i === 0 ? '' : '.'}${k}`)).join('');
 
 export function valueAt(doc: Doc, path: Path): unknown {
   let node: unknown = doc;
@@ -64,6 +70,7 @@ export function useDraft(initial: Doc, today: string): Draft {
     get: (path) => valueAt(doc, path),
     set,
     errorsAt: (path) => errorsUnder(checked.fieldErrors, path),
+    errorsHere: (path) => checked.fieldErrors[pathKey(path)] ?? [],
     errors: plain(checked.errors),
     warnings: plain(checked.warnings),
     reset,
