@@ -104,7 +104,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const run = runs.find((entry: { id: string }) => entry.id === summary.runId);
     expect(run).toMatchObject({ status: 'done', kind: 'tag' });
     expect(run.writes.pending).toBe(0);
-  });
+  }, 120_000); // five CLI processes: each start-up is slow on a loaded 2-core machine
 
   it('Ctrl-C stops after the current chunk with exit code 3 (work remains); a dry run writes nothing', async () => {
     sandbox = await startSandbox({ seed: 4, contacts: 500, rateLimit: false });
@@ -134,7 +134,7 @@ describe('the rolecall CLI against a sandbox over HTTP', () => {
     const resumed = await rolecall(['tag', ...common, '--resume', '--json'], env).done;
     expect(resumed.code).toBe(0);
     expect(Math.max(...personaWritesPerContact(sandbox))).toBe(1);
-  });
+  }, 120_000);
 
   it('offline: turns a contacts export into an import file, keeping manual rows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-csv-'));
