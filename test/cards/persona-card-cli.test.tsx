@@ -1,25 +1,21 @@
 import { Alert, Heading, List, Tag, Text } from '@hubspot/ui-extensions';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { captureOutput } from '../cli/run-cli.ts';
 import { ACME, contact } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 /** `rolecall card … --json` for a contact at ACME, the company the rendered card reads. */
 async function cliCard(title: string): Promise<Record<string, string[]>> {
-  let out = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
+  io.clear();
   const p = ACME.properties;
   const args = ['--employees', p.numberofemployees!, '--industry', p.industry!, '--company-name', p.name!];
   expect(
     await main(['node', 'rolecall', 'card', title, ...args, '--revenue', p.annualrevenue!, '--json']),
   ).toBe(0);
-  vi.restoreAllMocks();
-  return JSON.parse(out);
+  return JSON.parse(io.out);
 }
 
 describe('rolecall card prints what the rendered card shows (one model)', () => {

@@ -1,11 +1,12 @@
 import { Heading, List, Tag, Text } from '@hubspot/ui-extensions';
 import { defaultPlaybook } from '@rolecall/core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { captureOutput } from '../cli/run-cli.ts';
 import { ACME, contact, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const role = (id: string) => defaultPlaybook.roles.find((r) => r.id === id)!;
 const persona = (id: string) => defaultPlaybook.personas.find((p) => p.id === id)!;
@@ -60,11 +61,7 @@ describe('customers get customer content', () => {
   });
 
   it('rolecall card "CFO" --lifecycle customer prints the same customer content', async () => {
-    let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
+    io.clear();
     expect(
       await main([
         'node',
@@ -78,8 +75,7 @@ describe('customers get customer content', () => {
         '--json',
       ]),
     ).toBe(0);
-    vi.restoreAllMocks();
-    const card = JSON.parse(out) as Record<string, string[]>;
+    const card = JSON.parse(io.out) as Record<string, string[]>;
     expect(card.persona).toEqual(['Renewal Owner']);
     expect(card.talkingPoints).toEqual(persona('renewal_owner').talkingPoints.economic_buyer);
   });

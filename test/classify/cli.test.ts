@@ -2,23 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { classifyLine, toCount } from '../../src/cli/classify-io.ts';
-import { classifyCsv, classifyJsonl } from '../../src/cli/classify-stream.ts';
-
-async function jsonl(input: string): Promise<Record<string, unknown>[]> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await classifyJsonl(Readable.from([input]), output);
-  output.end();
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-}
+import { classifyCsv } from '../../src/cli/classify-stream.ts';
+import { jsonl } from '../cli/run-cli.ts';
 
 describe('rolecall classify --jsonl', () => {
   it('writes one line per input line, in order, title fields first', async () => {

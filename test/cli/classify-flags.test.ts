@@ -1,29 +1,15 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { captureOutput } from './run-cli.ts';
 
-let out = '';
-let err = '';
+const io = captureOutput();
 let dir = '';
 
 beforeEach(() => {
-  out = '';
-  err = '';
   dir = mkdtempSync(join(tmpdir(), 'rolecall-flags-'));
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 const run = (...args: string[]) => main(['node', 'rolecall', 'classify', ...args]);
@@ -32,8 +18,8 @@ describe('rolecall classify: flags that would be ignored are errors', () => {
   it('--out without --csv writes nothing and says --out needs --csv', async () => {
     const target = join(dir, 'x.csv');
     expect(await run('CEO', '--out', target)).toBe(2);
-    expect(err).toMatch(/--out needs --csv/);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/--out needs --csv/);
+    expect(io.out).toBe('');
     expect(existsSync(target)).toBe(false);
   });
 
@@ -41,33 +27,33 @@ describe('rolecall classify: flags that would be ignored are errors', () => {
     const csv = join(dir, 'in.csv');
     writeFileSync(csv, 'Job Title\nCFO\n');
     expect(await run('--jsonl', '--csv', csv)).toBe(2);
-    expect(err).toMatch(/choose one input: a title, --jsonl or --csv/i);
-    err = '';
+    expect(io.err).toMatch(/choose one input: a title, --jsonl or --csv/i);
+    io.clear();
     expect(await run('CEO', '--csv', csv)).toBe(2);
-    expect(err).toMatch(/choose one input/i);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/choose one input/i);
+    expect(io.out).toBe('');
   });
 
   it('company flags and --json with a stream name where the fact goes instead', async () => {
     const csv = join(dir, 'in.csv');
     writeFileSync(csv, 'Job Title\nCFO\n');
     expect(await run('--jsonl', '--employees', '500')).toBe(2);
-    expect(err).toMatch(/--employees is for a single title; with --jsonl, give "company.employees"/);
-    err = '';
+    expect(io.err).toMatch(/--employees is for a single title; with --jsonl, give "company.employees"/);
+    io.clear();
     expect(await run('--csv', csv, '--industry', 'BANKING')).toBe(2);
-    expect(err).toMatch(/--industry is for a single title; with --csv, put it in a "Industry" column/);
-    err = '';
+    expect(io.err).toMatch(/--industry is for a single title; with --csv, put it in a "Industry" column/);
+    io.clear();
     expect(await run('--csv', csv, '--json')).toBe(2);
-    expect(err).toMatch(/--json is for a single title.*Drop --json/);
-    err = '';
+    expect(io.err).toMatch(/--json is for a single title.*Drop --json/);
+    io.clear();
     expect(await run('CEO', '--title-column', 'Role')).toBe(2);
-    expect(err).toMatch(/--title-column needs --csv/);
-    expect(out).toBe('');
+    expect(io.err).toMatch(/--title-column needs --csv/);
+    expect(io.out).toBe('');
   });
 
   it('still accepts the valid combinations', async () => {
     expect(await run('CEO', '--json', '--employees', '15', '--industry', 'SOFTWARE')).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ title: 'CEO', seniority: 'c_level' });
+    expect(JSON.parse(io.out)).toMatchObject({ title: 'CEO', seniority: 'c_level' });
     const csv = join(dir, 'in.csv');
     const target = join(dir, 'out.csv');
     writeFileSync(csv, 'Role\nCFO\n');

@@ -1,24 +1,15 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { captureOutput } from './run-cli.ts';
 
-let err = '';
+const io = captureOutput();
 let dir = '';
 
 beforeEach(() => {
-  err = '';
   dir = mkdtempSync(join(tmpdir(), 'rolecall-safety-'));
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
 });
 
 const run = (...args: string[]) => main(['node', 'rolecall', ...args]);
@@ -27,9 +18,9 @@ const KEPT = 'an earlier result, not to be lost\n';
 
 /** One line on stderr, naming the path, no stack trace. */
 function expectOneLine(path: string) {
-  expect(err.trim().split('\n')).toHaveLength(1);
-  expect(err).toContain(path);
-  expect(err).not.toMatch(/Unexpected error|\n\s+at /);
+  expect(io.err.trim().split('\n')).toHaveLength(1);
+  expect(io.err).toContain(path);
+  expect(io.err).not.toMatch(/Unexpected error|\n\s+at /);
 }
 
 describe('--out is never truncated by a run that fails (issue 12.1)', () => {
@@ -79,8 +70,8 @@ describe('broken CSV quoting: the same clean error on every CSV path (issue 12.2
       const args = command.map((arg) => (arg === 'x' ? join(dir, 'out.csv') : arg));
       expect(await run(...args, '--csv', broken)).toBe(1);
       expectOneLine(broken);
-      expect(err).toMatch(/line 3: a quoted field is opened and never closed/);
-      expect(err).toMatch(/Close the quote/);
+      expect(io.err).toMatch(/line 3: a quoted field is opened and never closed/);
+      expect(io.err).toMatch(/Close the quote/);
       expect(existsSync(join(dir, 'out.csv'))).toBe(false);
     });
   }
@@ -89,7 +80,7 @@ describe('broken CSV quoting: the same clean error on every CSV path (issue 12.2
     const broken = join(dir, 'broken.csv');
     writeFileSync(broken, 'Record ID,Job Title\n1,CFO\n2,"VP" Sales\n');
     expect(await run('tag', '--csv', broken, '--out', join(dir, 'o.csv'))).toBe(1);
-    expect(err).toMatch(/line 3: text follows a closing quote in column "Job Title".*""/);
+    expect(io.err).toMatch(/line 3: text follows a closing quote in column "Job Title".*""/);
   });
 });
 
@@ -120,6 +111,6 @@ describe('--delimiter', () => {
   it('a value that is not a separator is a usage error (exit 2) naming the choices', async () => {
     writeFileSync(join(dir, 'in.csv'), 'Job Title\nCFO\n');
     expect(await run('classify', '--csv', join(dir, 'in.csv'), '--delimiter', 'x')).toBe(2);
-    expect(err).toMatch(/--delimiter "x" is not a CSV separator; use one of , ; tab \|/);
+    expect(io.err).toMatch(/--delimiter "x" is not a CSV separator; use one of , ; tab \|/);
   });
 });

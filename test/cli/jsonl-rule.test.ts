@@ -1,20 +1,6 @@
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { classifyJsonl } from '../../src/cli/classify-stream.ts';
 import { buildProgram } from '../../src/cli/main.ts';
-
-async function jsonl(input: string): Promise<Record<string, unknown>[]> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await classifyJsonl(Readable.from([input]), output);
-  output.end();
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
-}
+import { jsonl } from './run-cli.ts';
 
 describe('what a --jsonl line must be (issue 12.5)', () => {
   it('is documented in rolecall classify --help', async () => {

@@ -8,6 +8,7 @@ import { defaultPlaybook } from '../../src/playbook/default.ts';
 import defaultData from '../../src/playbook/default-playbook.json' with { type: 'json' };
 import type { RolecallServer } from '../../src/server/app.ts';
 import { freePort, type Sandbox, SECRET, startPortal, startRolecall } from '../server/harness.ts';
+import { captureOutput } from './run-cli.ts';
 
 describe('rolecall playbook pull|push moves a playbook between a file and a portal', () => {
   let sandbox: Sandbox;
@@ -28,21 +29,12 @@ describe('rolecall playbook pull|push moves a playbook between a file and a port
     await server?.close();
     await sandbox?.close();
   });
+  const io = captureOutput();
   const run = async (...args: string[]) => {
-    let out = '';
-    let err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((c) => {
-      out += String(c);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((c) => {
-      err += String(c);
-      return true;
-    });
+    io.clear();
     const code = await main(['node', 'rolecall', 'playbook', ...args, '--server', url, '--portal', '42']);
-    vi.restoreAllMocks();
     process.exitCode = undefined;
-    return { code, out, err };
+    return { code, out: io.out, err: io.err };
   };
 
   it('pushes a checked file as a new version and pulls it back', async () => {

@@ -1,4 +1,6 @@
+import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, vi } from 'vitest';
+import { classifyJsonl } from '../../src/cli/classify-stream.ts';
 import { main } from '../../src/cli/main.ts';
 
 export interface Captured {
@@ -49,4 +51,18 @@ export function captureOutput(): Captured {
 /** Runs `rolecall ...args` in this process and returns its exit code. */
 export function rolecall(...args: string[]): Promise<number> {
   return main(['node', 'rolecall', ...args]);
+}
+
+/** `rolecall classify --jsonl` over `input`, in this process: its output lines, parsed. */
+export async function jsonl(input: string): Promise<Record<string, unknown>[]> {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await classifyJsonl(Readable.from([input]), output);
+  output.end();
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }

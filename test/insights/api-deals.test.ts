@@ -1,17 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { createGateway } from '../../src/hubspot/gateway.ts';
 import { runInsights } from '../../src/insights/run.ts';
 import { DEFAULT_INSIGHTS_OPTIONS, type InsightsReport } from '../../src/insights/types.ts';
 import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { type Sandbox, startSandbox } from '../../src/sandbox/index.ts';
+import { captureOutput } from '../cli/run-cli.ts';
 
 /** Deals made through the public API (not the generator): the analysis must hold up on them too. */
 const NOW = '2026-12-01T00:00:00.000Z';
 const DAY = 86_400_000;
+const io = captureOutput();
 let sandbox: Sandbox | undefined;
 afterEach(async () => {
-  vi.restoreAllMocks();
   delete process.env.HUBSPOT_ACCESS_TOKEN;
   process.exitCode = undefined;
   await sandbox?.close();
@@ -142,12 +143,6 @@ describe('insights on deals created through the API', () => {
 
   it('rolecall insights --json on a portal with 8 closed deals answers "not enough data"', async () => {
     await buildPortal(plans(8));
-    let out = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     process.env.HUBSPOT_ACCESS_TOKEN = sandbox!.token;
     const code = await main([
       'node',
@@ -160,7 +155,7 @@ describe('insights on deals created through the API', () => {
       NOW,
     ]);
     expect(code).toBe(0);
-    const report = JSON.parse(out) as InsightsReport;
+    const report = JSON.parse(io.out) as InsightsReport;
     expect(report.enoughData).toBe(false);
     expect(report.deals).toEqual({ won: 3, lost: 5 });
     expect(report.message).toContain('Not enough data: 8 closed deal(s)');

@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { classifyRecord } from '../../src/cli/classify-io.ts';
-import { classifyCsv, classifyJsonl } from '../../src/cli/classify-stream.ts';
+import { classifyCsv } from '../../src/cli/classify-stream.ts';
 import { main } from '../../src/cli/main.ts';
 import { loadPlaybookData } from '../../src/playbook/load.ts';
+import { captureOutput, jsonl } from '../cli/run-cli.ts';
 import { baseData, REVIEW_DAY } from './base.ts';
 
 const TITLE_KEYS = [
@@ -23,15 +23,7 @@ const TITLE_KEYS = [
 
 describe('rolecall classify output carries the playbook reading after the title fields', () => {
   it('jsonl lines: title fields first, then role, persona and fit', async () => {
-    const output = new PassThrough();
-    const chunks: Buffer[] = [];
-    output.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await classifyJsonl(Readable.from(['{"title":"CFO","company":{"employees":800}}\nnot json\n']), output);
-    const [cfo, bad] = Buffer.concat(chunks)
-      .toString('utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const [cfo = {}, bad = {}] = await jsonl('{"title":"CFO","company":{"employees":800}}\nnot json\n');
     expect(Object.keys(cfo).slice(0, TITLE_KEYS.length)).toEqual(TITLE_KEYS);
     expect(Object.keys(cfo).slice(TITLE_KEYS.length, TITLE_KEYS.length + 2)).toEqual([
       'buyingRole',
@@ -71,24 +63,7 @@ describe('rolecall classify output carries the playbook reading after the title 
 });
 
 describe('rolecall classify --playbook', () => {
-  let out = '';
-  let err = '';
-  beforeEach(() => {
-    out = '';
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      out += String(chunk);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      err += String(chunk);
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
+  const io = captureOutput();
 
   it('reads the given file and exits 1 with the error list when it is broken', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rolecall-classify-'));
@@ -98,11 +73,11 @@ describe('rolecall classify --playbook', () => {
     writeFileSync(path, stringify(data));
     const argv = ['node', 'rolecall', 'classify', 'VP Human Resources', '--employees', '300', '--json'];
     expect(await main([...argv, '--playbook', path])).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ buyingRole: 'decision_maker', persona: 'function_leader' });
+    expect(JSON.parse(io.out)).toMatchObject({ buyingRole: 'decision_maker', persona: 'function_leader' });
     data.product.userFunctions = ['human_resources'];
     writeFileSync(path, stringify(data));
     expect(await main([...argv, '--playbook', path])).toBe(1);
-    expect(err).toContain(
+    expect(io.err).toContain(
       'product.userFunctions[0]: "human_resources" is not a function; did you mean "hr"?',
     );
   });

@@ -1,21 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadPlaybookText } from '../../src/playbook/load.ts';
+import { captureOutput } from '../cli/run-cli.ts';
 
 describe('playbook error sentences', () => {
-  let err = '';
-  beforeEach(() => {
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      err += String(chunk);
-      return true;
-    });
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
+  const io = captureOutput();
 
   it('bad YAML names the line and column once, and ends with a full stop', () => {
     const loaded = loadPlaybookText('version: 1\nroles:\n  - id: [x\n  bad: }\n', 'team.yaml');
@@ -26,6 +15,6 @@ describe('playbook error sentences', () => {
 
   it('playbook show names an unknown persona in a full sentence', async () => {
     expect(await main(['node', 'rolecall', 'playbook', 'show', 'nope'])).toBe(1);
-    expect(err).toBe('✖ No persona "nope". Run "rolecall playbook show" to list them.\n');
+    expect(io.err).toBe('✖ No persona "nope". Run "rolecall playbook show" to list them.\n');
   });
 });
