@@ -5,6 +5,7 @@ import { defaultPlaybook } from '../playbook/default.ts';
 import { loadPlaybookText } from '../playbook/load.ts';
 import { DEFAULT_PLAYBOOK_YAML } from '../playbook/load-file.ts';
 import { readWithPlaybook } from '../playbook/read-with-playbook.ts';
+import { applyEdit } from '../playbook/versions.ts';
 
 /**
  * `npm run bench -- playbook`: how long loading and cross-checking a playbook takes, and what the playbook
@@ -47,6 +48,11 @@ function perCall(runs: number, call: (i: number) => unknown): number {
 
 const yaml = readFileSync(DEFAULT_PLAYBOOK_YAML, 'utf8');
 const loadMs = perCall(50, () => loadPlaybookText(yaml, 'default-playbook.yaml'));
+// What the settings page does on every keystroke: set one field of the document, check the whole playbook.
+const data = JSON.parse(JSON.stringify(defaultPlaybook)) as unknown;
+const editMs = perCall(50, (i) =>
+  applyEdit(data, ['personas', 1, 'talkingPoints', 'economic_buyer', 0], `Edited talking point number ${i}.`),
+);
 const contact = (i: number) => ({ jobTitle: TITLES[i % TITLES.length] });
 const company = (i: number) => COMPANIES[i % COMPANIES.length];
 const titleMs = perCall(CONTACTS, (i) => readTitle(contact(i).jobTitle, company(i)));
@@ -60,6 +66,7 @@ const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`;
 process.stdout.write(
   [
     `load + cross-check default playbook (YAML): ${loadMs.toFixed(1)} ms`,
+    `one settings-page edit, checked in full:    ${editMs.toFixed(1)} ms`,
     `readTitle per contact:                      ${us(titleMs)}`,
     `playbook layer per contact (roles/persona):  ${us(playbookMs)}`,
     `classify() per contact:                     ${us(classifyMs)}  (${Math.round(1000 / classifyMs).toLocaleString('en-US')} contacts/s, ${CONTACTS.toLocaleString('en-US')} runs)`,
