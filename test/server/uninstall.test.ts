@@ -7,7 +7,7 @@ import { buildServer } from '../../src/server/app.ts';
 import { uninstalledPortal } from '../../src/server/app-lifecycle.ts';
 import { oauthPorts } from '../../src/server/portal-ports.ts';
 import { openStore } from '../../src/server/store/index.ts';
-import { UNINSTALLED } from '../../src/server/store/portals.ts';
+import { PORTAL_TABLES, UNINSTALLED } from '../../src/server/store/portals.ts';
 import { boundClassify } from '../../src/server/tagger.ts';
 import { freePort, SECRET, signedPost, until } from './harness.ts';
 import { installThroughBrowser } from './oauth-flow.ts';
@@ -185,7 +185,24 @@ describe.each(ENGINES)('uninstalling the app on $name', (engine) => {
     expect(await store.portals.uninstall(99)).toBeNull();
     await install(12); // installed again: kept
     expect(await store.portals.forgetUninstalled(60_000)).toEqual([]); // not old enough yet
+    // Forgetting covers every table with a portal_id column, those of later migrations included.
+    const tables = (
+      store.db.dialect.engine === 'postgres'
+        ? await store.db.query<{ name: string }>(
+            `SELECT table_name AS name FROM information_schema.columns WHERE column_name = 'portal_id' AND table_schema = current_schema()`,
+          )
+        : await store.db.query<{ name: string }>(
+            `SELECT m.name AS name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'portal_id'`,
+          )
+    ).map((r) => r.name);
+    expect(tables.sort()).toEqual(['portals', ...PORTAL_TABLES].sort());
     expect(await store.portals.forgetUninstalled(-1)).toEqual([11]);
+    for (const table of tables) {
+      const [row] = await store.db.query<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM ${table} WHERE portal_id = 11`,
+      );
+      expect(Number(row?.n), table).toBe(0);
+    }
     expect(await store.portals.get(11)).toBeNull();
     expect(await store.playbooks.getCurrent(11)).toBeNull();
     expect((await store.playbooks.getCurrent(12))?.version).toBe(1);

@@ -36,6 +36,17 @@ export interface InstallInput {
 
 /** `status_reason` of a portal whose admin uninstalled the app (HubSpot's app-uninstall webhook event). */
 export const UNINSTALLED = 'app uninstalled';
+/** Every table holding a portal's rows (besides `portals`): what forgetting a portal deletes. Add new ones here. */
+export const PORTAL_TABLES = [
+  'jobs',
+  'seen_events',
+  'rate_grants',
+  'audit',
+  'runs',
+  'playbooks',
+  'deal_labels',
+  'deal_audit',
+] as const;
 /** How long an uninstalled portal's playbook versions, runs and audit log are kept for a re-install. */
 export const UNINSTALLED_RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 
@@ -172,7 +183,7 @@ export function portalStore(db: Db, cipher: TokenCipher): PortalStore {
             [portalId, UNINSTALLED],
           );
           if (gone === 0) return;
-          for (const table of ['jobs', 'seen_events', 'rate_grants', 'audit', 'runs', 'playbooks'])
+          for (const table of PORTAL_TABLES)
             await q.run(`DELETE FROM ${table} WHERE portal_id = $1`, [portalId]);
           forgotten.push(portalId);
         });
