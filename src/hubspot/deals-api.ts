@@ -1,4 +1,5 @@
 import { batchUpdate } from './batch-update.ts';
+import { allChunks } from './chunks.ts';
 import type { HubSpotResult } from './errors.ts';
 import {
   type BatchWriteOutcome,
@@ -117,18 +118,18 @@ interface AssocBody {
 
 export function createDealApi(transport: Transport): DealApi {
   async function readObjects(type: CrmObjectType, ids: readonly string[], properties: readonly string[]) {
-    const records: CrmRecord[] = [];
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += READ_BATCH) {
-      const chunk = unique.slice(start, start + READ_BATCH);
-      const result = await transport.send<{ results?: unknown[] }>({
+    const read = await allChunks([...new Set(ids)], READ_BATCH, (chunk) =>
+      transport.send<{ results?: unknown[] }>({
         method: 'POST',
         path: `/crm/v3/objects/${type}/batch/read`,
         body: { inputs: chunk.map((id) => ({ id })), properties },
         what: `reading ${chunk.length} ${type}`,
-      });
-      if (!result.ok) return result;
-      for (const raw of result.value.body?.results ?? []) {
+      }),
+    );
+    if (!read.ok) return read;
+    const records: CrmRecord[] = [];
+    for (const answer of read.value) {
+      for (const raw of answer.body?.results ?? []) {
         const record = toRecord(raw);
         if (record) records.push(record);
       }
@@ -142,9 +143,8 @@ export function createDealApi(transport: Transport): DealApi {
     inputs: readonly LabelledAssociationInput[],
     action: 'create' | 'labels/archive',
   ): Promise<HubSpotResult<AssociationWriteOutcome>> {
-    const outcome: AssociationWriteOutcome = { succeeded: [], failed: [] };
-    for (let start = 0; start < inputs.length; start += ASSOCIATION_WRITE_BATCH) {
-      const chunk = inputs.slice(start, start + ASSOCIATION_WRITE_BATCH);
+    const written = await allChunks(inputs, ASSOCIATION_WRITE_BATCH, async (chunk, start) => {
+      const outcome: AssociationWriteOutcome = { succeeded: [], failed: [] };
       const result = await transport.send<{
         results?: Array<{ fromObjectId?: unknown; toObjectId?: unknown }>;
         errors?: Array<{ message?: string; context?: Record<string, unknown[]> }>;
@@ -161,18 +161,16 @@ export function createDealApi(transport: Transport): DealApi {
         what: `${action === 'create' ? 'labelling' : 'removing labels of'} ${chunk.length} ${from}→${to} associations`,
       });
       if (!result.ok) {
-        if (result.error.kind === 'validation') {
-          for (let i = 0; i < chunk.length; i++) {
-            outcome.failed.push({ index: start + i, message: result.error.message });
-          }
-          continue;
+        if (result.error.kind !== 'validation') return result;
+        for (let i = 0; i < chunk.length; i++) {
+          outcome.failed.push({ index: start + i, message: result.error.message });
         }
-        return result;
+        return { ok: true as const, value: outcome };
       }
       const body = result.value.body;
       if (action === 'labels/archive' || !body?.errors?.length) {
         for (let i = 0; i < chunk.length; i++) outcome.succeeded.push(start + i);
-        continue;
+        return { ok: true as const, value: outcome };
       }
       const done = new Set((body.results ?? []).map((r) => `${r.fromObjectId}>${r.toObjectId}`));
       chunk.forEach((input, i) => {
@@ -183,8 +181,16 @@ export function createDealApi(transport: Transport): DealApi {
             message: String(body.errors?.[0]?.message ?? 'HubSpot did not confirm this association.'),
           });
       });
-    }
-    return { ok: true, value: outcome };
+      return { ok: true as const, value: outcome };
+    });
+    if (!written.ok) return written;
+    return {
+      ok: true,
+      value: {
+        succeeded: written.value.flatMap((o) => o.succeeded),
+        failed: written.value.flatMap((o) => o.failed),
+      },
+    };
   }
 
   return {
@@ -297,26 +303,25 @@ export function createDealApi(transport: Transport): DealApi {
       for (const { id } of inputs) found.set(id, []);
       while (inputs.length > 0) {
         const next: Array<{ id: string; after: string }> = [];
-        for (let start = 0; start < inputs.length; start += ASSOCIATION_READ_BATCH) {
-          const chunk = inputs.slice(start, start + ASSOCIATION_READ_BATCH);
-          const result = await transport.send<AssocBody>({
+        const pages = await allChunks(inputs, ASSOCIATION_READ_BATCH, (chunk) =>
+          transport.send<AssocBody>({
             method: 'POST',
             path: `/crm/v4/associations/${from}/${to}/batch/read`,
             body: { inputs: chunk },
             what: `reading ${to} of ${chunk.length} ${from}`,
-          });
-          if (!result.ok) return result;
-          // A 207's NO_ASSOCIATIONS_FOUND errors are records without associations: already [].
-          for (const item of result.value.body?.results ?? []) {
-            const fromId = String(item.from?.id ?? '');
-            const list = found.get(fromId) ?? [];
-            for (const target of item.to ?? []) {
-              list.push({ toId: String(target.toObjectId), types: target.associationTypes ?? [] });
-            }
-            found.set(fromId, list);
-            const after = item.paging?.next?.after;
-            if (after && fromId) next.push({ id: fromId, after });
+          }),
+        );
+        if (!pages.ok) return pages;
+        // A 207's NO_ASSOCIATIONS_FOUND errors are records without associations: already [].
+        for (const item of pages.value.flatMap((page) => page.body?.results ?? [])) {
+          const fromId = String(item.from?.id ?? '');
+          const list = found.get(fromId) ?? [];
+          for (const target of item.to ?? []) {
+            list.push({ toId: String(target.toObjectId), types: target.associationTypes ?? [] });
           }
+          found.set(fromId, list);
+          const after = item.paging?.next?.after;
+          if (after && fromId) next.push({ id: fromId, after });
         }
         inputs = next;
       }

@@ -1,4 +1,5 @@
 import { batchUpdate, type WriteOptions } from './batch-update.ts';
+import { allChunks } from './chunks.ts';
 import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
 import { createDealApi, type DealApi } from './deals-api.ts';
 import type { HubSpotResult } from './errors.ts';
@@ -98,12 +99,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     ids: readonly string[],
     read: ReadOptions,
   ): Promise<HubSpotResult<CrmRecord[]>> {
-    const records: CrmRecord[] = [];
     const size = Math.min(READ_BATCH, pageSizeFor(read));
-    const unique = [...new Set(ids)];
-    for (let start = 0; start < unique.length; start += size) {
-      const chunk = unique.slice(start, start + size);
-      const result = await transport.send<{ results?: unknown[] }>({
+    const read_ = await allChunks([...new Set(ids)], size, (chunk) =>
+      transport.send<{ results?: unknown[] }>({
         method: 'POST',
         path: `/crm/v3/objects/${objectType}/batch/read`,
         body: {
@@ -114,9 +112,12 @@ export function createGateway(options: GatewayOptions): Gateway {
             : {}),
         },
         what: `reading ${chunk.length} ${objectType}`,
-      });
-      if (!result.ok) return result;
-      for (const raw of result.value.body?.results ?? []) {
+      }),
+    );
+    if (!read_.ok) return read_;
+    const records: CrmRecord[] = [];
+    for (const answer of read_.value) {
+      for (const raw of answer.body?.results ?? []) {
         const record = toRecord(raw);
         if (record) records.push(record);
       }

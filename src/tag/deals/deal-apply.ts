@@ -33,83 +33,91 @@ export async function applyDealPlans(
     summary.failed += 1;
     if (summary.failures.length < 100) summary.failures.push({ id, message });
   };
-  for (const kind of ['remove', 'add'] as const) {
-    const changes = plans.flatMap((p) => p[kind]);
-    if (changes.length === 0) continue;
-    const rows = audit.addPending(
-      runId,
-      changes.map(
-        (c): NewDealWrite => ({
-          kind: kind === 'add' ? 'label_add' : 'label_remove',
-          dealId: c.dealId,
-          contactId: c.contactId,
-          typeId: c.typeId,
-          after: c.label,
-        }),
-      ),
-    );
-    const inputs = changes.map((c) => ({
-      fromId: c.contactId,
-      toId: c.dealId,
-      types: [{ category: 'USER_DEFINED', typeId: c.typeId }],
-    }));
-    const result =
-      kind === 'add'
-        ? await gateway.createAssociations('contacts', 'deals', inputs)
-        : await gateway.removeAssociationLabels('contacts', 'deals', inputs);
-    if (!result.ok) {
-      audit.settle(rows, 'failed', result.error.message);
-      return result.error;
-    }
-    audit.settle(
-      result.value.succeeded.map((i) => rows[i] as number),
-      'applied',
-    );
-    for (const f of result.value.failed) {
-      audit.settle([rows[f.index] as number], 'failed', f.message);
-      const c = changes[f.index];
-      fail(`${c?.dealId}/${c?.contactId}`, f.message);
-    }
-    summary.labelsWritten += result.value.succeeded.length;
-    if (kind === 'remove') summary.labelsRemoved += result.value.succeeded.length;
-  }
-  const withProps = plans.filter((p) => p.properties.length > 0);
-  if (withProps.length > 0) {
-    const rows = new Map<string, number[]>();
-    for (const p of withProps) {
-      rows.set(
-        p.dealId,
-        audit.addPending(
-          runId,
-          p.properties.map((c) => ({
-            kind: 'property',
-            dealId: p.dealId,
-            property: c.property,
-            before: c.before,
-            after: c.after,
-          })),
+  // Labels (removals, then additions) and deal properties are independent: both go out at once.
+  const labels = async (): Promise<HubSpotError | undefined> => {
+    for (const kind of ['remove', 'add'] as const) {
+      const changes = plans.flatMap((p) => p[kind]);
+      if (changes.length === 0) continue;
+      const rows = audit.addPending(
+        runId,
+        changes.map(
+          (c): NewDealWrite => ({
+            kind: kind === 'add' ? 'label_add' : 'label_remove',
+            dealId: c.dealId,
+            contactId: c.contactId,
+            typeId: c.typeId,
+            after: c.label,
+          }),
         ),
       );
+      const inputs = changes.map((c) => ({
+        fromId: c.contactId,
+        toId: c.dealId,
+        types: [{ category: 'USER_DEFINED', typeId: c.typeId }],
+      }));
+      const result =
+        kind === 'add'
+          ? await gateway.createAssociations('contacts', 'deals', inputs)
+          : await gateway.removeAssociationLabels('contacts', 'deals', inputs);
+      if (!result.ok) {
+        audit.settle(rows, 'failed', result.error.message);
+        return result.error;
+      }
+      audit.settle(
+        result.value.succeeded.map((i) => rows[i] as number),
+        'applied',
+      );
+      for (const f of result.value.failed) {
+        audit.settle([rows[f.index] as number], 'failed', f.message);
+        const c = changes[f.index];
+        fail(`${c?.dealId}/${c?.contactId}`, f.message);
+      }
+      summary.labelsWritten += result.value.succeeded.length;
+      if (kind === 'remove') summary.labelsRemoved += result.value.succeeded.length;
     }
-    const result = await gateway.updateDeals(
-      withProps.map((p) => ({
-        id: p.dealId,
-        properties: Object.fromEntries(p.properties.map((c) => [c.property, c.after])),
-      })),
-    );
-    if (!result.ok) {
-      audit.settle([...rows.values()].flat(), 'failed', result.error.message);
-      return result.error;
+    return undefined;
+  };
+  const properties = async (): Promise<HubSpotError | undefined> => {
+    const withProps = plans.filter((p) => p.properties.length > 0);
+    if (withProps.length > 0) {
+      const rows = new Map<string, number[]>();
+      for (const p of withProps) {
+        rows.set(
+          p.dealId,
+          audit.addPending(
+            runId,
+            p.properties.map((c) => ({
+              kind: 'property',
+              dealId: p.dealId,
+              property: c.property,
+              before: c.before,
+              after: c.after,
+            })),
+          ),
+        );
+      }
+      const result = await gateway.updateDeals(
+        withProps.map((p) => ({
+          id: p.dealId,
+          properties: Object.fromEntries(p.properties.map((c) => [c.property, c.after])),
+        })),
+      );
+      if (!result.ok) {
+        audit.settle([...rows.values()].flat(), 'failed', result.error.message);
+        return result.error;
+      }
+      for (const id of result.value.succeeded) {
+        const ids = rows.get(id) ?? [];
+        audit.settle(ids, 'applied');
+        summary.dealPropertiesWritten += ids.length;
+      }
+      for (const f of result.value.failed) {
+        audit.settle(rows.get(f.id) ?? [], 'failed', f.message);
+        fail(f.id, f.message);
+      }
     }
-    for (const id of result.value.succeeded) {
-      const ids = rows.get(id) ?? [];
-      audit.settle(ids, 'applied');
-      summary.dealPropertiesWritten += ids.length;
-    }
-    for (const f of result.value.failed) {
-      audit.settle(rows.get(f.id) ?? [], 'failed', f.message);
-      fail(f.id, f.message);
-    }
-  }
-  return undefined;
+    return undefined;
+  };
+  const [labelError, propertyError] = await Promise.all([labels(), properties()]);
+  return labelError ?? propertyError;
 }

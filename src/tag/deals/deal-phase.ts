@@ -65,6 +65,14 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
   const withProperties = await hasDealProperties(input.gateway);
   if (!withProperties.ok) return { ...summary, error: withProperties.error };
   const audit = new DealAudit(input.db.db, input.target);
+  // One step's writes go out while the next step is read: the limiter keeps both under the rate ceiling.
+  let writing: Promise<void> = Promise.resolve();
+  let failure: HubSpotError | undefined;
+  const stop = async (error?: HubSpotError): Promise<DealPhaseSummary> => {
+    await writing;
+    const first = failure ?? error;
+    return first ? { ...summary, error: first } : summary;
+  };
   for await (const step of scanDeals({
     gateway: input.gateway,
     playbook: input.playbook,
@@ -75,7 +83,7 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
     ...(input.chunkSize ? { chunkSize: input.chunkSize } : {}),
     owned: (ids) => audit.ownedLabels(ids),
   })) {
-    if (!step.ok) return { ...summary, error: step.error };
+    if (!step.ok) return stop(step.error);
     const plans = step.value.map((deal) =>
       planDealLabels({
         evaluation: deal.evaluation,
@@ -109,13 +117,19 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
         summary.labelsRemoved += p.remove.length;
         summary.dealPropertiesWritten += p.properties.length;
       }
+      input.onProgress?.(summary);
     } else {
-      const error = await applyDealPlans(input.gateway, audit, input.runId, changed, summary);
-      if (error) return { ...summary, error };
+      // At most one step's writes in flight (flat memory); they overlap the next step's reads.
+      await writing;
+      // A failed write stops the run before another step is written.
+      if (failure) return stop();
+      writing = (async () => {
+        failure = await applyDealPlans(input.gateway, audit, input.runId, changed, summary);
+        input.onProgress?.(summary);
+      })();
     }
-    input.onProgress?.(summary);
   }
-  return summary;
+  return stop();
 }
 
 /** Whether setup created rolecall's deal properties (without them only labels are written). */
