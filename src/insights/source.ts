@@ -1,6 +1,7 @@
 import { dealRoleLabels, roleOfLabel } from '../deals/labels.ts';
 import { searchClosedDeals } from '../hubspot/closed-deals.ts';
-import { type Association, ENGAGEMENT_OBJECT_TYPES } from '../hubspot/deals-api.ts';
+import { readDealEngagements } from '../hubspot/deal-engagements.ts';
+import type { Association } from '../hubspot/deals-api.ts';
 import type { HubSpotResult } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../hubspot/properties.ts';
@@ -43,40 +44,19 @@ export async function readClosedDealLinks(
     const primary = list.find((c) => c.types.some((t) => t.typeId === PRIMARY_DEAL_COMPANY)) ?? list[0];
     if (primary) company.set(dealId, primary.toId);
   }
-  const engagements = new Map<string, Map<string, number[]>>();
-  const links: ClosedDealLinks = { contacts: contacts.value, company, engagements };
-  const failed = (type: string, message: string): HubSpotResult<ClosedDealLinks> => ({
-    ok: true,
-    value: {
-      ...links,
-      engagements: new Map(),
-      engagementProblem: `Could not read ${type} (${message}); "engaged" findings are left out.`,
-    },
-  });
-  for (const type of ENGAGEMENT_OBJECT_TYPES) {
-    const onDeals = await gateway.readAssociations('deals', type, dealIds);
-    if (!onDeals.ok) return failed(type, onDeals.error.message);
-    const ids = [...new Set([...onDeals.value.values()].flat().map((e) => e.toId))];
-    if (ids.length === 0) continue;
-    const when = await gateway.readEngagements(type, ids);
-    if (!when.ok) return failed(type, when.error.message);
-    const people = await gateway.readAssociations(type, 'contacts', ids);
-    if (!people.ok) return failed(type, people.error.message);
-    for (const [dealId, list] of onDeals.value) {
-      const byContact = engagements.get(dealId) ?? new Map<string, number[]>();
-      for (const engagement of list) {
-        const at = when.value.get(engagement.toId);
-        if (at === undefined) continue;
-        for (const contact of people.value.get(engagement.toId) ?? []) {
-          const times = byContact.get(contact.toId);
-          if (times) times.push(at);
-          else byContact.set(contact.toId, [at]);
-        }
-      }
-      engagements.set(dealId, byContact);
-    }
+  const links: ClosedDealLinks = { contacts: contacts.value, company, engagements: new Map() };
+  const engagements = await readDealEngagements(gateway, dealIds);
+  if (!engagements.ok) {
+    const type = 'type' in engagements ? engagements.type : 'engagements';
+    return {
+      ok: true,
+      value: {
+        ...links,
+        engagementProblem: `Could not read ${type} (${engagements.error.message}); "engaged" findings are left out.`,
+      },
+    };
   }
-  return { ok: true, value: links };
+  return { ok: true, value: { ...links, engagements: engagements.value } };
 }
 
 export interface LoadedDeals {

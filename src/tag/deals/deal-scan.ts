@@ -5,68 +5,20 @@ import {
   type DealEvaluation,
   evaluateDeal,
 } from '../../deals/evaluate.ts';
-import type { DealFacts } from '../../deals/kind.ts';
-import { DEAL_PROPERTIES } from '../../deals/label-plan.ts';
-import { dealRoleLabels, type RoleLabel } from '../../deals/labels.ts';
-import type { Association, Pipeline } from '../../hubspot/deals-api.ts';
+import { lastEngagement, readDealEngagements } from '../../hubspot/deal-engagements.ts';
+import type { Association } from '../../hubspot/deals-api.ts';
 import type { HubSpotResult } from '../../hubspot/errors.ts';
 import type { Gateway } from '../../hubspot/gateway.ts';
 import { CONTACT_INPUT_PROPERTIES } from '../../hubspot/properties.ts';
 import { contactFacts } from '../../hubspot/record-input.ts';
 import type { CrmRecord } from '../../hubspot/records.ts';
 import type { Playbook } from '../../playbook/schema.ts';
-import type { BuyingRole, Classification } from '../../taxonomy.ts';
+import type { Classification } from '../../taxonomy.ts';
 import { CompanyLookup } from '../companies.ts';
 import type { Classifier } from '../run-tag.ts';
+import { DEAL_READ_PROPERTIES, type DealContext, dealFactsOf } from './deal-context.ts';
 
-/** What every deal evaluation needs once per run: the role labels and their ids, the pipelines. */
-export interface DealContext {
-  roleLabels: RoleLabel[];
-  /** Role → contact→deal type id of its label (roles whose label the portal lacks are absent). */
-  labelIds: Map<BuyingRole, number>;
-  /** deal→contact type id → contact→deal type id (labels are read from the deal side). */
-  toContactSide: Map<number, number>;
-  pipelines: Pipeline[];
-}
-
-export async function loadDealContext(
-  gateway: Gateway,
-  playbook: Playbook,
-): Promise<HubSpotResult<DealContext>> {
-  const roleLabels = dealRoleLabels(playbook);
-  const forward = await gateway.listAssociationLabels('contacts', 'deals');
-  if (!forward.ok) return forward;
-  const backward = await gateway.listAssociationLabels('deals', 'contacts');
-  if (!backward.ok) return backward;
-  const pipelines = await gateway.listDealPipelines();
-  if (!pipelines.ok) return pipelines;
-  const idOfText = new Map(
-    forward.value.filter((t) => t.label).map((t) => [(t.label as string).toLowerCase(), t.typeId]),
-  );
-  const labelIds = new Map<BuyingRole, number>();
-  for (const l of roleLabels) {
-    const id = idOfText.get(l.label.toLowerCase());
-    if (id !== undefined) labelIds.set(l.role, id);
-  }
-  const toContactSide = new Map<number, number>();
-  for (const t of backward.value) {
-    const id = t.label ? idOfText.get(t.label.toLowerCase()) : undefined;
-    if (id !== undefined) toContactSide.set(t.typeId, id);
-  }
-  return { ok: true, value: { roleLabels, labelIds, toContactSide, pipelines: pipelines.value } };
-}
-
-export const DEAL_READ_PROPERTIES = [
-  'dealname',
-  'amount',
-  'dealstage',
-  'pipeline',
-  'dealtype',
-  'closedate',
-  'hs_is_closed',
-  'hs_is_closed_won',
-  ...Object.values(DEAL_PROPERTIES),
-] as const;
+export { DEAL_READ_PROPERTIES, type DealContext, dealFactsOf, loadDealContext } from './deal-context.ts';
 
 const CONTACT_READ = [
   ...CONTACT_INPUT_PROPERTIES,
@@ -100,28 +52,6 @@ export interface DealScanInput {
   owned?: (dealIds: readonly string[]) => Set<string>;
   /** Also rank people to bring in for each missing role (reads the companies' contacts). */
   withCandidates?: boolean;
-}
-
-/** Deal facts from a HubSpot deal record and the portal's pipelines. */
-export function dealFactsOf(record: CrmRecord, pipelines: readonly Pipeline[]): DealFacts {
-  const p = record.properties;
-  const pipeline = pipelines.find((x) => x.id === p.pipeline);
-  const stage = pipeline?.stages.find((s) => s.id === p.dealstage);
-  const amount = p.amount === null || p.amount === undefined || p.amount === '' ? null : Number(p.amount);
-  const closed = stage ? stage.isClosed : p.hs_is_closed === 'true';
-  return {
-    id: record.id,
-    name: p.dealname ?? `Deal ${record.id}`,
-    amount: amount !== null && Number.isFinite(amount) ? amount : null,
-    pipelineId: p.pipeline ?? '',
-    ...(pipeline ? { pipelineLabel: pipeline.label } : {}),
-    stageId: p.dealstage ?? '',
-    ...(stage ? { stageLabel: stage.label } : {}),
-    dealType: p.dealtype ?? null,
-    closed,
-    won: stage ? stage.isClosed && stage.probability >= 1 : p.hs_is_closed_won === 'true',
-    closeDate: p.closedate ?? null,
-  };
 }
 
 const activityOf = (p: Record<string, string | null>): number | null => {
@@ -175,8 +105,15 @@ async function evaluateStep(
   const links = await gateway.readAssociations('deals', 'contacts', ids);
   if (!links.ok) return links;
   const contactIds = [...new Set([...links.value.values()].flatMap((list) => list.map((a) => a.toId)))];
-  const people = await readPeople(input, companies, contactIds);
+  const [people, activity] = await Promise.all([
+    readPeople(input, companies, contactIds),
+    readDealEngagements(gateway, ids),
+  ]);
   if (!people.ok) return people;
+  // Without the engagement scopes only the contact's own last-engagement date is left to go on.
+  if (!activity.ok && activity.error.kind !== 'scope') return activity;
+  const onDeal = (dealId: string, contactId: string, own: number | null) =>
+    activity.ok ? lastEngagement(activity.value, dealId, contactId) : own;
   const owned = input.owned?.(ids) ?? new Set<string>();
   let dealCompanies: Map<string, Association[]> | undefined;
   if (input.withCandidates) {
@@ -202,7 +139,7 @@ async function evaluateStep(
         ...(person?.name ? { name: person.name } : {}),
         title: person?.title ?? null,
         classification: person?.classification ?? { buyingRole: 'other', persona: 'unknown' },
-        lastActivity: person?.lastActivity ?? null,
+        lastActivity: onDeal(record.id, link.toId, person?.lastActivity ?? null),
         labels,
       });
     }
