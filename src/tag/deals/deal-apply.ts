@@ -1,7 +1,7 @@
 import type { LabelPlan } from '../../deals/label-plan.ts';
 import type { HubSpotError } from '../../hubspot/errors.ts';
 import type { Gateway } from '../../hubspot/gateway.ts';
-import type { DealWriteStatus, NewDealWrite } from './deal-audit.ts';
+import type { DealAudit, DealWriteStatus, NewDealWrite } from './deal-audit.ts';
 
 /** Where deal writes are logged: pending before they are sent, then settled (the CLI's SQLite audit, the server's memory). */
 export interface DealWriteLog {
@@ -120,4 +120,34 @@ export async function applyDealPlans(
   };
   const [labelError, propertyError] = await Promise.all([labels(), properties()]);
   return labelError ?? propertyError;
+}
+
+/**
+ * A resumed run first settles the label writes its killed session left pending, by reading the labels
+ * back: an added label that is there was rolecall's (so it stays rolecall's to remove, never mistaken
+ * for a person's), a removed one that is gone was removed. What did not land is planned again.
+ */
+export async function reconcileDealWrites(
+  gateway: Gateway,
+  audit: DealAudit,
+  runId: string,
+): Promise<{ ok: true; value: number } | { ok: false; error: HubSpotError }> {
+  const pending = audit.pendingLabelWrites(runId);
+  if (pending.length === 0) return { ok: true, value: 0 };
+  const contacts = [...new Set(pending.map((row) => row.contact_id ?? ''))];
+  const read = await gateway.readAssociations('contacts', 'deals', contacts);
+  if (!read.ok) return read;
+  const present = (contactId: string, dealId: string, typeId: number) =>
+    (read.value.get(contactId) ?? []).some(
+      (a) => a.toId === dealId && a.types.some((t) => t.typeId === typeId),
+    );
+  const landed: number[] = [];
+  const lost: number[] = [];
+  for (const row of pending) {
+    const there = present(row.contact_id ?? '', row.deal_id, row.type_id ?? -1);
+    (there === (row.kind === 'label_add') ? landed : lost).push(row.id);
+  }
+  audit.settle(landed, 'applied');
+  audit.settle(lost, 'failed', 'not found when read back after an interrupted run');
+  return { ok: true, value: pending.length };
 }

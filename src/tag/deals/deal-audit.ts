@@ -154,6 +154,15 @@ export class DealAudit {
     })();
   }
 
+  /** Label writes of a run still pending: sent (or about to be) when the run was killed. */
+  pendingLabelWrites(runId: string): DealWriteRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM deal_writes WHERE run_id = ? AND status = 'pending' AND kind IN ('label_add', 'label_remove') ORDER BY id`,
+      )
+      .all(runId) as DealWriteRow[];
+  }
+
   /** Applied writes of a run, oldest first, in pages (for undo). */
   appliedPage(runId: string, afterId: number, limit: number): DealWriteRow[] {
     return this.db

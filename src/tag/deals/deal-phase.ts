@@ -4,7 +4,7 @@ import type { Gateway } from '../../hubspot/gateway.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import type { AuditDb } from '../audit-db.ts';
 import type { Classifier } from '../run-tag.ts';
-import { applyDealPlans } from './deal-apply.ts';
+import { applyDealPlans, reconcileDealWrites } from './deal-apply.ts';
 import { DealAudit } from './deal-audit.ts';
 import { type DealContext, loadDealContext, scanDeals } from './deal-scan.ts';
 
@@ -20,6 +20,8 @@ export interface DealPhaseSummary {
   dealPropertiesWritten: number;
   /** Roles whose label the portal lacks (setup could not create it): contacts in them get no label. */
   rolesWithoutLabel: string[];
+  /** Label writes a killed session left pending, read back and settled before this one planned. */
+  labelsReadBack: number;
   failed: number;
   failures: Array<{ id: string; message: string }>;
   error?: HubSpotError;
@@ -54,6 +56,7 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
     labelsRemoved: 0,
     dealPropertiesWritten: 0,
     rolesWithoutLabel: [],
+    labelsReadBack: 0,
     failed: 0,
     failures: [],
   };
@@ -65,6 +68,11 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
   const withProperties = await hasDealProperties(input.gateway);
   if (!withProperties.ok) return { ...summary, error: withProperties.error };
   const audit = new DealAudit(input.db.db, input.target);
+  if (!input.dryRun) {
+    const settled = await reconcileDealWrites(input.gateway, audit, input.runId);
+    if (!settled.ok) return { ...summary, error: settled.error };
+    summary.labelsReadBack = settled.value;
+  }
   // One step's writes go out while the next step is read: the limiter keeps both under the rate ceiling.
   let writing: Promise<void> = Promise.resolve();
   let failure: HubSpotError | undefined;
