@@ -216,3 +216,21 @@ export async function runDealJobs(
     await store.dealLabels.record(portalId, runId, result.applied, q);
   });
 }
+
+/**
+ * Queues the deals of contacts whose classification was just written (best effort: a failed read only
+ * leaves the deals as they were until their next event). One association read per 1,000 contacts.
+ */
+export async function enqueueDealsOf(
+  c: Pick<DealJobsContext, 'store' | 'ports'>,
+  portalId: number,
+  contactIds: readonly string[],
+): Promise<void> {
+  if (contactIds.length === 0) return;
+  const gateway = await c.ports.gatewayFor?.(portalId);
+  if (!gateway) return;
+  const links = await gateway.readAssociations('contacts', 'deals', contactIds);
+  if (!links.ok) return;
+  const deals = [...new Set([...links.value.values()].flat().map((a) => a.toId))];
+  if (deals.length > 0) await c.store.queue.enqueue(portalId, 'deal', deals);
+}

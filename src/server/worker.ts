@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Playbook } from '../playbook/schema.ts';
 import type { PortFailure } from './crm-port.ts';
-import { runDealJobs } from './deal-jobs.ts';
+import { enqueueDealsOf, runDealJobs } from './deal-jobs.ts';
 import type { Counters } from './metrics.ts';
 import type { PortalPorts } from './portal-ports.ts';
 import type { AuditChange } from './store/audit.ts';
@@ -235,6 +235,12 @@ export class Worker {
       else if (outcome.status === 'skipped') counters.contactsSkipped += 1;
       else counters.contactsNotFound += 1;
     }
+    // A contact whose role changed may play another part on its deals: those deals are evaluated again.
+    await enqueueDealsOf(
+      this.#o,
+      portalId,
+      outcomes.filter((o) => o.status === 'written').map((o) => o.id),
+    );
     await store.db.tx(async (q) => {
       await store.queue.complete(lease, portalId, 'contact', finished, q);
       await store.audit.record(

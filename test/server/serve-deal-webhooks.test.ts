@@ -114,6 +114,22 @@ describe('deal webhooks delivered and signed by the sandbox', () => {
       .stages.find((st) => st.metadata.isClosed === 'false' && st.id !== deal.props.dealstage)!;
     await asPerson(s, 'PATCH', `/crm/v3/objects/deals/${deal.id}`, { properties: { dealstage: other.id } });
     await until(() => srv.counters.dealsEvaluated > settled.dealsEvaluated, 10_000, 'stage change evaluated');
+
+    // A person retitles a contact on the deal (no deal event): the contact is re-classified, and because
+    // its classification was written its deals are queued and evaluated again; the contact keeps a label.
+    const retitled = s.store.graph
+      .ids('deals', deal.id, 'contacts')
+      .find((id) => id !== labelledByPerson && id !== newcomer)!;
+    const evaluated = srv.counters.dealsEvaluated;
+    await asPerson(s, 'PATCH', `/crm/v3/objects/contacts/${retitled}`, {
+      properties: { jobtitle: 'Chief Executive Officer' },
+    });
+    await until(
+      () => srv.counters.dealsEvaluated > evaluated,
+      10_000,
+      'retitled contact re-evaluated on its deal',
+    );
+    expect(userLabels(s, deal.id, retitled).length).toBeGreaterThan(0);
     expect(srv.counters.signatureRejected).toBe(0);
     expect(s.webhooks.deliveries.every((d) => d.status === 200)).toBe(true);
   }, 60_000);
