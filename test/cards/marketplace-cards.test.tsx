@@ -12,9 +12,6 @@ import defaultData from '../../src/playbook/default-playbook.json' with { type: 
 import { ACME, type Associated, associations, contact, crm, deepText } from './fixtures.ts';
 import { renderPersona } from './render.tsx';
 
-vi.mock('@hubspot/ui-extensions', async (importOriginal) =>
-  (await import('./crm-search-stub.ts')).withCrmSearchStub(importOriginal),
-);
 afterEach(() => vi.restoreAllMocks());
 
 /**
