@@ -6,7 +6,15 @@ import type { Gateway } from '../hubspot/gateway.ts';
 import { sameStoredValue } from '../hubspot/values.ts';
 import { applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb } from './audit-db.ts';
+import { DealAudit } from './deals/deal-audit.ts';
+import {
+  applyPlannedDeals,
+  type DealPlanApplyCounts,
+  emptyDealPlanCounts,
+  isPlannedDeal,
+} from './deals/deal-plan-apply.ts';
 import { PERSON_SOURCE_TYPES, type PropertyChange } from './plan.ts';
+import type { PlannedDeal } from './plan-file.ts';
 
 export interface ApplyPlanSummary {
   runId: string;
@@ -20,6 +28,8 @@ export interface ApplyPlanSummary {
   /** Planned values HubSpot already holds (e.g. the plan was applied before). */
   alreadyThere: number;
   failed: number;
+  /** The plan's deal entries: labels and deal properties applied, skipped and already in place. */
+  deals: DealPlanApplyCounts;
   error?: HubSpotError;
   /** Set when the plan file cannot be read; names the fix. */
   problem?: string;
@@ -31,6 +41,7 @@ interface PlanEntry {
 }
 
 const CONTACTS_PER_STEP = 500;
+const DEALS_PER_STEP = 100;
 
 /**
  * Applies a dry run's plan file exactly: each planned value is written only if HubSpot still holds the
@@ -41,6 +52,8 @@ export async function applyPlanFile(
   db: AuditDb,
   path: string,
   runId: string,
+  /** The portal (labels rolecall owns are remembered per portal): the run's target. */
+  target: string,
 ): Promise<ApplyPlanSummary> {
   const summary: ApplyPlanSummary = {
     runId,
@@ -52,6 +65,12 @@ export async function applyPlanFile(
     skippedByPerson: 0,
     alreadyThere: 0,
     failed: 0,
+    deals: emptyDealPlanCounts(),
+  };
+  const audit = new DealAudit(db.db, target);
+  const finish = (error: HubSpotError | undefined): ApplyPlanSummary => {
+    summary.failed += summary.deals.failed;
+    return error ? { ...summary, status: 'failed', error } : summary;
   };
   try {
     await access(path);
@@ -63,6 +82,7 @@ export async function applyPlanFile(
     };
   }
   let batch: PlanEntry[] = [];
+  let dealBatch: PlannedDeal[] = [];
   let line = 0;
   // The plan file holds one contact per line (as --dry-run writes it), so it streams in constant memory.
   for await (const text of createInterface({
@@ -72,7 +92,23 @@ export async function applyPlanFile(
     line += 1;
     const trimmed = text.trim().replace(/,$/, '');
     if (trimmed === '' || trimmed === '[' || trimmed === ']') continue;
-    const entry = parseEntry(trimmed);
+    const value = parseJson(trimmed);
+    if (isPlannedDeal(value)) {
+      // Deal entries follow the contacts: the contacts of the plan are written by now.
+      if (batch.length > 0) {
+        const error = await step(gateway, db, runId, batch, summary);
+        if (error) return finish(error);
+        batch = [];
+      }
+      dealBatch.push(value);
+      if (dealBatch.length >= DEALS_PER_STEP) {
+        const error = await applyPlannedDeals(gateway, audit, runId, dealBatch, summary.deals);
+        if (error) return finish(error);
+        dealBatch = [];
+      }
+      continue;
+    }
+    const entry = parseEntry(value);
     if (!entry) {
       return {
         ...summary,
@@ -83,23 +119,28 @@ export async function applyPlanFile(
     batch.push(entry);
     if (batch.length >= CONTACTS_PER_STEP) {
       const error = await step(gateway, db, runId, batch, summary);
-      if (error) return { ...summary, status: 'failed', error };
+      if (error) return finish(error);
       batch = [];
     }
   }
   const error = await step(gateway, db, runId, batch, summary);
-  return error ? { ...summary, status: 'failed', error } : summary;
+  if (error) return finish(error);
+  return finish(await applyPlannedDeals(gateway, audit, runId, dealBatch, summary.deals));
 }
 
-function parseEntry(text: string): PlanEntry | undefined {
+function parseJson(text: string): unknown {
   try {
-    const value = JSON.parse(text) as Partial<PlanEntry>;
-    if (typeof value.contact !== 'string' || !Array.isArray(value.changes)) return undefined;
-    const valid = value.changes.every((c) => typeof c?.property === 'string' && typeof c.after === 'string');
-    return valid ? { contact: value.contact, changes: value.changes } : undefined;
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+function parseEntry(parsed: unknown): PlanEntry | undefined {
+  const value = parsed as Partial<PlanEntry> | undefined;
+  if (typeof value?.contact !== 'string' || !Array.isArray(value.changes)) return undefined;
+  const valid = value.changes.every((c) => typeof c?.property === 'string' && typeof c.after === 'string');
+  return valid ? { contact: value.contact, changes: value.changes } : undefined;
 }
 
 async function step(

@@ -4,7 +4,30 @@ import { stringify } from 'csv-stringify';
 import { OutputFile } from '../io/output-file.ts';
 import type { ContactPlan } from './plan.ts';
 
-export const PLAN_CSV_COLUMNS = ['contact', 'property', 'before', 'after', 'reasons'] as const;
+export const PLAN_CSV_COLUMNS = ['contact', 'property', 'before', 'after', 'reasons', 'deal'] as const;
+
+/** The CSV's `property` for a contact↔deal association label (before: the label removed, after: added). */
+export const DEAL_LABEL_COLUMN = 'deal_label';
+
+/** One planned contact↔deal label change in a plan file. */
+export interface PlannedDealLabel {
+  contact: string;
+  /** The contact→deal association type id of the label. */
+  typeId: number;
+  /** The role the label stands for. */
+  label: string;
+  action: 'add' | 'remove';
+  /** Labels (type ids) on that association when the plan was made: any other not rolecall's is a person's. */
+  seen: number[];
+  why: string;
+}
+
+/** One deal's entry in a plan file's JSON (after the contacts): its label changes and property changes. */
+export interface PlannedDeal {
+  deal: string;
+  labels: PlannedDealLabel[];
+  properties: Array<{ property: string; before: string | null; after: string }>;
+}
 
 /**
  * Streams a plan to `<base>.csv` and `<base>.json` as it is made, so a big portal never sits in memory. Both
@@ -19,6 +42,9 @@ export class PlanFile {
   #first = true;
   contacts = 0;
   changes = 0;
+  deals = 0;
+  dealLabels = 0;
+  dealProperties = 0;
 
   constructor(base: string) {
     const stem = base.replace(/\.(csv|json)$/i, '');
@@ -39,14 +65,36 @@ export class PlanFile {
     let reasons = plan.why;
     for (const change of plan.changes) {
       this.changes += 1;
-      const row = [plan.id, change.property, change.before ?? '', change.after, reasons];
+      const row = [plan.id, change.property, change.before ?? '', change.after, reasons, ''];
       reasons = '';
-      if (!this.#csv.write(row)) {
-        await once(this.#csv, 'drain');
-      }
+      await this.#row(row);
     }
-    const entry = JSON.stringify({ contact: plan.id, changes: plan.changes, reasons: plan.why });
-    const ok = this.#jsonFile.stream.write(`${this.#first ? '' : ',\n'}  ${entry}`);
+    await this.#entry({ contact: plan.id, changes: plan.changes, reasons: plan.why });
+  }
+
+  /** Adds one deal's label and property changes (after the contacts); deals with none are left out. */
+  async addDeal(deal: PlannedDeal): Promise<void> {
+    if (deal.labels.length + deal.properties.length === 0) return;
+    this.deals += 1;
+    for (const l of deal.labels) {
+      this.dealLabels += 1;
+      const [before, after] = l.action === 'add' ? ['', l.label] : [l.label, ''];
+      await this.#row([l.contact, DEAL_LABEL_COLUMN, before, after, l.why, deal.deal]);
+    }
+    for (const p of deal.properties) {
+      this.dealProperties += 1;
+      await this.#row(['', p.property, p.before ?? '', p.after, '', deal.deal]);
+    }
+    await this.#entry(deal);
+  }
+
+  async #row(row: string[]): Promise<void> {
+    if (!this.#csv.write(row)) await once(this.#csv, 'drain');
+  }
+
+  /** One compact JSON line per entry, so --apply streams the file. */
+  async #entry(value: object): Promise<void> {
+    const ok = this.#jsonFile.stream.write(`${this.#first ? '' : ',\n'}  ${JSON.stringify(value)}`);
     this.#first = false;
     if (!ok) await once(this.#jsonFile.stream, 'drain');
   }

@@ -256,6 +256,7 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
       classify,
       now: Date.now(),
       dryRun: Boolean(input.dryRun),
+      ...(planFile ? { planFile } : {}),
     });
     if (deals.error) {
       summary.status = deals.error.kind === 'daily_limit' ? 'stopped' : 'failed';

@@ -29,7 +29,7 @@ describe('rolecall tag --apply <plan.json>', () => {
     portal.sandbox.setByPerson('contacts', edited.contact, { [ROLECALL_PROPERTIES.seniority]: 'intern' });
 
     portal.db.createRun({ id: 'apply-1', kind: 'tag', target: 'test', options: {} });
-    const applied = await applyPlanFile(portal.gateway, portal.db, planFile.jsonPath, 'apply-1');
+    const applied = await applyPlanFile(portal.gateway, portal.db, planFile.jsonPath, 'apply-1', 'test');
     expect(applied.status).toBe('done');
     expect(applied.contacts).toBe(plan.length);
     expect(applied.skippedChangedSince).toBe(1);
@@ -47,7 +47,7 @@ describe('rolecall tag --apply <plan.json>', () => {
     }
     const updates = updateRequests(portal.sandbox);
     portal.db.createRun({ id: 'apply-2', kind: 'tag', target: 'test', options: {} });
-    const again = await applyPlanFile(portal.gateway, portal.db, planFile.jsonPath, 'apply-2');
+    const again = await applyPlanFile(portal.gateway, portal.db, planFile.jsonPath, 'apply-2', 'test');
     expect(again.propertiesWritten).toBe(0);
     expect(again.alreadyThere).toBe(applied.propertiesWritten);
     expect(updateRequests(portal.sandbox)).toBe(updates);
@@ -55,7 +55,13 @@ describe('rolecall tag --apply <plan.json>', () => {
 
   it('names the fix for a missing or edited plan file', async () => {
     portal = await startPortal({ contacts: 1 });
-    const missing = await applyPlanFile(portal.gateway, portal.db, join(portal.dir, 'nope.json'), 'x');
+    const missing = await applyPlanFile(
+      portal.gateway,
+      portal.db,
+      join(portal.dir, 'nope.json'),
+      'x',
+      'test',
+    );
     expect(missing.problem).toContain('--dry-run');
   });
 });

@@ -81,7 +81,7 @@ describe('rolecall tag against the sandbox', () => {
     }>;
     expect(plan.length).toBe(dry.contactsChanged);
     const csvLines = readFileSync(planFile.csvPath, 'utf8').trim().split('\n');
-    expect(csvLines[0]).toBe('contact,property,before,after,reasons');
+    expect(csvLines[0]).toBe('contact,property,before,after,reasons,deal');
     expect(csvLines.length - 1).toBe(plan.reduce((n, entry) => n + entry.changes.length, 0));
 
     const real = await tagAll(portal);

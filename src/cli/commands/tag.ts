@@ -205,7 +205,13 @@ async function applyPlan(session: Session, flags: TagFlags, path: string): Promi
     target: session.connection.target,
     options: { apply: path },
   });
-  const summary = await applyPlanFile(session.connection.gateway, session.db, path, runId);
+  const summary = await applyPlanFile(
+    session.connection.gateway,
+    session.db,
+    path,
+    runId,
+    session.connection.target,
+  );
   session.db.finishRun(runId, summary.status, { ...summary, metrics: session.connection.gateway.metrics() });
   if (summary.problem) throw new CliError(summary.problem);
   const code = summary.status === 'done' && summary.failed === 0 ? EXIT.ok : EXIT.error;
@@ -215,10 +221,15 @@ async function applyPlan(session: Session, flags: TagFlags, path: string): Promi
     );
     return code;
   }
+  const deals = summary.deals;
   process.stdout.write(
     `Applied plan ${path} as run ${runId}: ${summary.status}\n  wrote ${summary.propertiesWritten} values on ${summary.contactsWritten} of ${summary.contacts} planned contacts\n  skipped: ${summary.skippedChangedSince} values changed since the dry run, ${summary.skippedByPerson} edited by a person, ${summary.alreadyThere} already in place\n`,
   );
-  if (summary.propertiesWritten > 0)
+  if (deals.deals > 0)
+    process.stdout.write(
+      `  deals: ${deals.deals} planned, ${deals.labelsWritten} labels written (${deals.labelsRemoved} of rolecall's removed), ${deals.dealPropertiesWritten} deal values\n  deals skipped: ${deals.labelsSkippedByPerson} labels a person set since, ${deals.dealSkippedChangedSince} changed since the dry run, ${deals.dealAlreadyThere} already in place\n`,
+    );
+  if (summary.propertiesWritten + deals.labelsWritten + deals.dealPropertiesWritten > 0)
     process.stdout.write(`Undo: rolecall undo ${runId}${sameTarget(flags)}\n`);
   if (summary.error)
     process.stderr.write(
@@ -243,6 +254,12 @@ function report(result: TagCommandResult, flags: TagFlags): number {
       `${JSON.stringify({
         ...summary,
         labelsWritten: result.deals?.labelsWritten ?? 0,
+        ...(summary.dryRun && result.deals
+          ? {
+              dealLabelsPlanned: result.deals.labelsWritten,
+              dealPropertiesPlanned: result.deals.dealPropertiesWritten,
+            }
+          : {}),
         rereadBatches: result.rereadBatches ?? 0,
         ...(result.deals ? { deals: result.deals } : {}),
         reportPath: result.reportPath,

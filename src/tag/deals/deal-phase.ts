@@ -1,12 +1,13 @@
-import { planDealLabels } from '../../deals/label-plan.ts';
+import { type LabelPlan, planDealLabels } from '../../deals/label-plan.ts';
 import type { HubSpotError } from '../../hubspot/errors.ts';
 import type { Gateway } from '../../hubspot/gateway.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import type { AuditDb } from '../audit-db.ts';
+import type { PlanFile, PlannedDeal } from '../plan-file.ts';
 import type { Classifier } from '../run-tag.ts';
 import { applyDealPlans, reconcileDealWrites } from './deal-apply.ts';
 import { DealAudit } from './deal-audit.ts';
-import { type DealContext, loadDealContext, scanDeals } from './deal-scan.ts';
+import { type DealContext, loadDealContext, type ScannedDeal, scanDeals } from './deal-scan.ts';
 
 export interface DealPhaseSummary {
   dealsEvaluated: number;
@@ -37,6 +38,8 @@ export interface DealPhaseInput {
   classify: Classifier;
   now: number;
   dryRun: boolean;
+  /** A dry run's plan file: each changed deal is written to it (labels with why, deal properties). */
+  planFile?: PlanFile;
   includeClosed?: boolean;
   chunkSize?: number;
   onProgress?: (summary: DealPhaseSummary) => void;
@@ -125,6 +128,13 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
         summary.labelsRemoved += p.remove.length;
         summary.dealPropertiesWritten += p.properties.length;
       }
+      if (input.planFile) {
+        const byId = new Map(step.value.map((deal) => [deal.evaluation.id, deal]));
+        for (const p of changed) {
+          const deal = byId.get(p.dealId);
+          if (deal) await input.planFile.addDeal(plannedDeal(p, deal));
+        }
+      }
       input.onProgress?.(summary);
     } else {
       // At most one step's writes in flight (flat memory); they overlap the next step's reads.
@@ -138,6 +148,34 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
     }
   }
   return stop();
+}
+
+/** A deal's plan as a plan file holds it: each label with why, and what the association held then. */
+export function plannedDeal(plan: LabelPlan, deal: ScannedDeal): PlannedDeal {
+  const contact = (id: string) => deal.evaluation.contacts.find((c) => c.id === id);
+  const seen = (id: string) => (deal.current.get(id) ?? []).map((l) => l.typeId);
+  return {
+    deal: plan.dealId,
+    labels: [
+      ...plan.remove.map((c) => ({
+        contact: c.contactId,
+        typeId: c.typeId,
+        label: c.label,
+        action: 'remove' as const,
+        seen: seen(c.contactId),
+        why: `rolecall's earlier label; role on this deal now: ${contact(c.contactId)?.role ?? 'none'}`,
+      })),
+      ...plan.add.map((c) => ({
+        contact: c.contactId,
+        typeId: c.typeId,
+        label: c.label,
+        action: 'add' as const,
+        seen: seen(c.contactId),
+        why: contact(c.contactId)?.why ?? '',
+      })),
+    ],
+    properties: plan.properties,
+  };
 }
 
 /** Whether setup created rolecall's deal properties (without them only labels are written). */
