@@ -3,6 +3,7 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
+import { ROLECALL_PROPERTIES } from '../hubspot/properties.ts';
 import { sameStoredValue } from '../hubspot/values.ts';
 import { applyChanges, type ContactChanges } from './apply.ts';
 import type { AuditDb } from './audit-db.ts';
@@ -28,6 +29,8 @@ export interface ApplyPlanSummary {
   /** Planned values HubSpot already holds (e.g. the plan was applied before). */
   alreadyThere: number;
   failed: number;
+  /** The dry run the plan came from, when this audit log has it (its classifications go into the report). */
+  dryRunId?: string;
   /** The plan's deal entries: labels and deal properties applied, skipped and already in place. */
   deals: DealPlanApplyCounts;
   error?: HubSpotError;
@@ -68,8 +71,16 @@ export async function applyPlanFile(
     deals: emptyDealPlanCounts(),
   };
   const audit = new DealAudit(db.db, target);
+  // A planned classification timestamp names the dry run that made the plan.
+  let planStamp: { contact: string; after: string } | undefined;
   const finish = (error: HubSpotError | undefined): ApplyPlanSummary => {
     summary.failed += summary.deals.failed;
+    const dryRunId =
+      planStamp && db.plannedBy(planStamp.contact, ROLECALL_PROPERTIES.classifiedAt, planStamp.after);
+    if (dryRunId) {
+      summary.dryRunId = dryRunId;
+      db.recordAppliedSeen(dryRunId, runId);
+    }
     return error ? { ...summary, status: 'failed', error } : summary;
   };
   try {
@@ -116,6 +127,8 @@ export async function applyPlanFile(
         problem: `${path}:${line} is not a plan entry. Regenerate the plan with "rolecall tag --dry-run".`,
       };
     }
+    const stamp = entry.changes.find((c) => c.property === ROLECALL_PROPERTIES.classifiedAt);
+    if (stamp && !planStamp) planStamp = { contact: entry.contact, after: stamp.after };
     batch.push(entry);
     if (batch.length >= CONTACTS_PER_STEP) {
       const error = await step(gateway, db, runId, batch, summary);

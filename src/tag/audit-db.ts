@@ -304,6 +304,32 @@ export class AuditDb {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** The dry run that planned this value for this contact (its `planned` rows), newest first. */
+  plannedBy(contactId: string, property: string, after: string): string | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT run_id FROM planned WHERE contact_id = ? AND property = ? AND after = ? ORDER BY rowid DESC LIMIT 1',
+      )
+      .get(contactId, property, after) as { run_id: string } | undefined;
+    return row?.run_id;
+  }
+
+  /**
+   * A plan's apply run records the contacts it wrote as its dry run classified them (outcome `changed`), so
+   * its report covers what it applied. Returns how many.
+   */
+  recordAppliedSeen(dryRunId: string, runId: string): number {
+    return this.db
+      .prepare(
+        `INSERT OR REPLACE INTO seen (run_id, contact_id, company_id, company_name, title, persona, persona_kind, role,
+         seniority, function, confidence, abstained, outcome)
+         SELECT ?, contact_id, company_id, company_name, title, persona, persona_kind, role, seniority, function,
+         confidence, abstained, 'changed' FROM seen WHERE run_id = ? AND contact_id IN
+         (SELECT contact_id FROM writes WHERE run_id = ? AND status = 'applied')`,
+      )
+      .run(runId, dryRunId, runId).changes;
+  }
+
   recordSeen(runId: string, rows: readonly SeenRow[]): void {
     const insert = this.db.prepare(
       `INSERT OR REPLACE INTO seen (run_id, contact_id, company_id, company_name, title, persona, persona_kind, role,

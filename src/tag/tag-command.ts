@@ -278,20 +278,8 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
   if (nothingRead) return { summary, ...warnings };
   if (deals) Object.assign(warnings, dealWarnings(deals, ready.warnings));
   const reportPath = input.report ?? join(outDir, `report-${runId}.html`);
-  const data = reportData(db, runId, playbook.requiredRoles);
   const source = options.playbookSource;
-  if (data)
-    writeReport(
-      reportPath,
-      {
-        ...data,
-        playbook: {
-          ...playbookReview(playbook, new Date()),
-          ...(source ? { source: describePlaybookSource(source) } : {}),
-        },
-      },
-      playbook,
-    );
+  writeRunReport(db, runId, playbook, reportPath, source);
   return {
     summary,
     ...(source ? { playbookSource: source } : {}),
@@ -301,6 +289,30 @@ export async function tagCommand(session: Session, input: TagCommandInput): Prom
     ...warnings,
     ...(planFile ? { planPaths: { csv: planFile.csvPath, json: planFile.jsonPath } } : {}),
   };
+}
+
+/** Writes a run's HTML report (what it read and wrote, the playbook's review state); false: no such run. */
+export function writeRunReport(
+  db: AuditDb,
+  runId: string,
+  playbook: Playbook,
+  path: string,
+  source?: PlaybookSource,
+): boolean {
+  const data = reportData(db, runId, playbook.requiredRoles);
+  if (!data) return false;
+  writeReport(
+    path,
+    {
+      ...data,
+      playbook: {
+        ...playbookReview(playbook, new Date()),
+        ...(source ? { source: describePlaybookSource(source) } : {}),
+      },
+    },
+    playbook,
+  );
+  return true;
 }
 
 /** Roles without a label in the portal are said once, beside the other warnings. */

@@ -145,9 +145,12 @@ describe('--sandbox: dry run, the printed apply command, the printed undo comman
     io.clear();
     expect(await rolecall(...apply)).toBe(0);
     expect(io.err).toMatch(/the local sandbox saved in/);
+    const applyReport = io.out.match(/^ {2}report: (\S+\.html)$/m)?.[1] ?? '';
+    expect(existsSync(applyReport)).toBe(true);
     const undo = nextCommand('Undo');
     expect(undo[0]).toBe('undo');
     expect(undo.slice(2)).toEqual(['--db', db, '--sandbox']);
+    expect(applyReport).toContain(undo[1]);
 
     io.clear();
     expect(await rolecall(...undo)).toBe(0);

@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { DELIMITER_HELP } from '../../io/csv-delimiter.ts';
 import { applyPlanFile } from '../../tag/apply-plan.ts';
@@ -5,7 +6,7 @@ import { DEFAULT_DB_PATH } from '../../tag/audit-db.ts';
 import { parseFilters } from '../../tag/filters.ts';
 import { runOfflineCsv } from '../../tag/offline-csv.ts';
 import { newRunId, type Session } from '../../tag/session.ts';
-import { type TagCommandResult, tagCommand } from '../../tag/tag-command.ts';
+import { type TagCommandResult, tagCommand, writeRunReport } from '../../tag/tag-command.ts';
 import { namedBackend } from '../backend.ts';
 import { CliError, delimiterFlag, EXIT, UsageError } from '../errors.ts';
 import { dbOption, jsonOption, loadPlaybookForCli, playbookOption } from '../options.ts';
@@ -214,10 +215,19 @@ async function applyPlan(session: Session, flags: TagFlags, path: string): Promi
   );
   session.db.finishRun(runId, summary.status, { ...summary, metrics: session.connection.gateway.metrics() });
   if (summary.problem) throw new CliError(summary.problem);
+  // The apply run recorded the contacts it wrote as its dry run classified them: its report is of what it applied.
+  const reportPath = flags.report ?? join(dirname(flags.db), `report-${runId}.html`);
+  const reported = writeRunReport(
+    session.db,
+    runId,
+    session.playbook,
+    reportPath,
+    session.playbookSource ?? undefined,
+  );
   const code = summary.status === 'done' && summary.failed === 0 ? EXIT.ok : EXIT.error;
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ ...summary, error: summary.error?.message, exitCode: code })}\n`,
+      `${JSON.stringify({ ...summary, error: summary.error?.message, ...(reported ? { reportPath } : {}), exitCode: code })}\n`,
     );
     return code;
   }
@@ -229,6 +239,7 @@ async function applyPlan(session: Session, flags: TagFlags, path: string): Promi
     process.stdout.write(
       `  deals: ${deals.deals} planned, ${deals.labelsWritten} labels written (${deals.labelsRemoved} of rolecall's removed), ${deals.dealPropertiesWritten} deal values\n  deals skipped: ${deals.labelsSkippedByPerson} labels a person set since, ${deals.dealSkippedChangedSince} changed since the dry run, ${deals.dealAlreadyThere} already in place\n`,
     );
+  if (reported) process.stdout.write(`  report: ${reportPath}\n`);
   if (summary.propertiesWritten + deals.labelsWritten + deals.dealPropertiesWritten > 0)
     process.stdout.write(`Undo: rolecall undo ${runId}${sameTarget(flags)}\n`);
   if (summary.error)
