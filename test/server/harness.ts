@@ -25,6 +25,8 @@ export async function startPortal(options: {
   contacts: number;
   perTenSeconds?: number;
   seed?: number;
+  /** Seeded deals (the sandbox's default is one per ten contacts); 0 keeps a test to the contact path. */
+  deals?: number;
 }): Promise<Sandbox> {
   const tokens = [
     {
@@ -37,6 +39,7 @@ export async function startPortal(options: {
     port: 0,
     contacts: options.contacts,
     seed: options.seed ?? 8,
+    ...(options.deals === undefined ? {} : { deals: options.deals }),
     rateLimit: false,
     tokens,
   });

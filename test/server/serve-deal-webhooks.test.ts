@@ -105,8 +105,10 @@ describe('deal webhooks delivered and signed by the sandbox', () => {
     expect(srv.counters.dealLabelsWritten).toBe(settled.dealLabelsWritten);
     expect(srv.counters.dealsEvaluated).toBe(settled.dealsEvaluated);
     expect(srv.counters.webhookIgnored).toBeGreaterThan(0);
-    // Both sides of one association and the label events were one deal job, not one per event.
-    expect(srv.counters.dealsEvaluated).toBeLessThanOrEqual(2);
+    // Both sides of one association and the label events were one deal job, not one per event: at most one
+    // evaluation per person's action (label, add) plus one for the new contact's own classification, which
+    // queues its deals when it lands after the deal job ran (timing decides whether they coalesce).
+    expect(srv.counters.dealsEvaluated).toBeLessThanOrEqual(3);
 
     // A stage change by a person re-evaluates the deal once more (and writes nothing new: nothing changed).
     const other = s.store.pipelines

@@ -23,7 +23,7 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
   });
 
   it('finishes every queued event after a restart on the same database file', async () => {
-    const sandbox = await startPortal({ contacts: 300 });
+    const sandbox = await startPortal({ contacts: 300, deals: 0 }); // contact jobs only: done counts them;
     open.push(sandbox);
     sandbox.faults.latencyMs = 200; // slow HubSpot, so the first server stops mid-queue
     const dbPath = tempDb();
@@ -81,7 +81,7 @@ describe('rolecall serve survives restarts and HubSpot outages', () => {
   });
 
   it('retries through a spell of 5xx: every contact tagged exactly once, manual values untouched', async () => {
-    const sandbox = await startPortal({ contacts: 120 });
+    const sandbox = await startPortal({ contacts: 120, deals: 0 });
     open.push(sandbox);
     sandbox.setByPerson('contacts', '1001', { hs_buying_role: 'BLOCKER' });
     sandbox.setByPerson('contacts', '1002', { rolecall_source: 'manual', rolecall_persona: 'unknown' });
