@@ -1,3 +1,4 @@
+import { roleLabel } from '../playbook/helpers.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import type { BuyingRole, Classification } from '../taxonomy.ts';
 import { type DealFacts, dealKind, dealSizeBand } from './kind.ts';
@@ -136,7 +137,7 @@ export function evaluateDeal(input: {
           ...base(pick),
           role,
           setBy: 'rolecall',
-          why: reason(pick, role, rank, kind),
+          why: reason(pick, role, rank, kind, playbook),
         });
         break;
       }
@@ -150,7 +151,7 @@ export function evaluateDeal(input: {
       ...base(c),
       role,
       setBy: 'rolecall',
-      why: role ? reason(c, role, 0, kind) : 'no buying-group role from the title',
+      why: role ? reason(c, role, 0, kind, playbook) : 'no buying-group role from the title',
     });
   }
   const contacts = input.contacts.map((c) => assigned.get(c.id) as ContactOnDeal);
@@ -179,9 +180,10 @@ export function evaluateDeal(input: {
   };
 }
 
-function reason(c: DealContact, role: BuyingRole, rank: number, kind: DealKind): string {
+/** Words a rep reads: the playbook's label for the role, never its id. */
+function reason(c: DealContact, role: BuyingRole, rank: number, kind: DealKind, playbook: Playbook): string {
   const from = c.title ? `"${c.title}"` : 'the classification';
   const how = rank === 0 ? 'reads as' : 'can also act as';
   const customer = kind === 'new' ? '' : ` (${kind}: customer role)`;
-  return `${from} ${how} ${role.replace(/_/g, ' ')}${customer}`;
+  return `${from} ${how} ${roleLabel(playbook, role)}${customer}`;
 }

@@ -80,6 +80,26 @@ describe('deal kind and size', () => {
 });
 
 describe('evaluateDeal', () => {
+  it("says why in the playbook's role labels, never ids", () => {
+    const renamed = {
+      ...playbook,
+      roles: playbook.roles.map((r) => (r.id === 'economic_buyer' ? { ...r, label: 'Budget holder' } : r)),
+    };
+    const e = evaluateDeal({
+      deal: deal(),
+      contacts: [
+        { ...person('1', 'economic_buyer'), title: 'CFO' },
+        { ...person('2', 'technical_evaluator'), title: 'IT Architect' },
+      ],
+      playbook: renamed,
+      roleLabels,
+      now: NOW,
+    });
+    const whys = e.contacts.map((c) => c.why);
+    expect(whys.join(' | ')).toContain('reads as Budget holder');
+    for (const why of whys) expect(why).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+
   it('an open deal with no contacts is missing every required role', () => {
     const e = evaluateDeal({ deal: deal(), contacts: [], playbook, roleLabels, now: NOW });
     expect(e.required.length).toBeGreaterThan(0);
