@@ -7,13 +7,13 @@ import { buildOccupationFiles } from '../../src/build/occupation-files.ts';
 /**
  * What the reader ships from ESCO (occupations.json, occupation-model.json, the held-out set) must be what
  * `npm run build:occupations` makes from the current ESCO files and rule files. The rule files' hash is checked
- * always; with ESCO at hand (ROLECALL_ESCO_DIR, or ../shared/data/esco beside the checkout) the ESCO hash too,
+ * always; with ESCO at hand (ROLECALL_ESCO_DIR names the folder) the ESCO hash too,
  * and the whole build is re-run and compared byte for byte.
  */
 const root = join(import.meta.dirname, '..', '..');
 const FIX = 'rebuild with: npm run build:occupations -- --esco <ESCO folder> (see src/build/occupations.ts)';
-const escoDir = process.env.ROLECALL_ESCO_DIR ?? join(root, '..', 'shared', 'data', 'esco');
-const haveEsco = existsSync(join(escoDir, 'occupations.tsv'));
+const escoDir = process.env.ROLECALL_ESCO_DIR ?? '';
+const haveEsco = escoDir !== '' && existsSync(join(escoDir, 'occupations.tsv'));
 const shipped = ['src/classify/data/occupations.json', 'src/classify/data/occupation-model.json'];
 
 function recorded(file: string): string {
