@@ -7,14 +7,13 @@
  * Needs PostgreSQL: TEST_DATABASE_URL or DATABASE_URL (an admin URL; a throwaway database is made per case).
  * Run: npm run bench -- serve, or node --import tsx src/bench/serve-scale.bench.ts [contactsPerPortal=3000]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import pg from 'pg';
 import { startSandbox } from '../sandbox/index.ts';
 import { signV3 } from '../server/signature.ts';
+import { busiestWindow, startServeProcess } from './serve-process.ts';
 
 const adminUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 if (!adminUrl) {
@@ -24,7 +23,6 @@ if (!adminUrl) {
   process.exit(0);
 }
 const perPortal = Number(process.argv[2] ?? 3000);
-const CLI = join(import.meta.dirname, '../cli/rolecall.mjs');
 const CLIENT = { clientId: 'rolecall-bench-client', clientSecret: 'bench-client-secret-000001' };
 
 async function freePort(): Promise<number> {
@@ -45,40 +43,12 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
   }
 }
 
-function serve(env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    let out = '';
-    const look = (chunk: Buffer) => {
-      out += String(chunk);
-      if (out.includes('Server listening')) resolve();
-    };
-    child.stdout?.on('data', look);
-    child.stderr?.on('data', look);
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out.slice(-400)}`)));
-  });
-  return { child, ready };
-}
-
 /** The browser's part of an install: /oauth/install → the sandbox's authorize page → /oauth/callback. */
 async function install(serverUrl: string): Promise<void> {
   const start = await fetch(`${serverUrl}/oauth/install`, { redirect: 'manual' });
   const approved = await fetch(start.headers.get('location') ?? '', { redirect: 'manual' });
   const callback = await fetch(approved.headers.get('location') ?? '', { redirect: 'manual' });
   if (callback.status !== 200) throw new Error(`install answered ${callback.status}`);
-}
-
-function busiestWindow(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while ((sorted[i] as number) - (sorted[j] as number) >= 10_000) j += 1;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
 }
 
 interface Result {
@@ -102,7 +72,7 @@ async function measure(instances: number, portals: number): Promise<Result> {
   const ports = await Promise.all(Array.from({ length: instances }, () => freePort()));
   const publicUrl = `http://127.0.0.1:${ports[0]}`;
   const processes = ports.map((port) =>
-    serve({
+    startServeProcess({
       DATABASE_URL: url.toString(),
       HUBSPOT_CLIENT_ID: CLIENT.clientId,
       HUBSPOT_CLIENT_SECRET: CLIENT.clientSecret,

@@ -1,48 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { busiestWindow, startServeProcess } from '../../src/bench/serve-process.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
 import { openDb } from '../../src/server/store/db.ts';
 import { freePort, SECRET, signedPost, until } from '../server/harness.ts';
 import { installThroughBrowser } from '../server/oauth-flow.ts';
 import { freshPostgres, POSTGRES_URL } from '../server/store/engines.ts';
 
-const CLI = join(import.meta.dirname, '../../src/cli/rolecall.mjs');
 const PER_PORTAL = 1700;
 const EVENTS = 5000;
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const step of cleanup.splice(0).reverse()) await step().catch(() => {});
 });
-
-function serve(env: Record<string, string>): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, [CLI, 'serve'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const ready = new Promise<void>((resolve, reject) => {
-    let out = '';
-    const look = (chunk: Buffer) => {
-      out += String(chunk);
-      if (out.includes('Server listening')) resolve();
-    };
-    child.stdout?.on('data', look);
-    child.stderr?.on('data', look);
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${out.slice(-500)}`)));
-  });
-  return { child, ready };
-}
-
-/** The most requests of one portal inside any 10-second window of the sandbox's request log. */
-function busiestWindow(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while ((sorted[i] as number) - (sorted[j] as number) >= 10_000) j += 1;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 interface LoggedRequest {
   seq: number;
@@ -87,7 +56,7 @@ describe.skipIf(!POSTGRES_URL)('three rolecall serve processes on one PostgreSQL
     const ports = [await freePort(), await freePort(), await freePort()];
     const publicUrl = `http://127.0.0.1:${ports[0]}`;
     const processes = ports.map((port) =>
-      serve({
+      startServeProcess({
         DATABASE_URL: database.url,
         HUBSPOT_CLIENT_ID: clientId,
         HUBSPOT_CLIENT_SECRET: SECRET,
