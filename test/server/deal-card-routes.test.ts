@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setupAfterInstall } from '../../src/cli/commands/serve.ts';
-import type { OAuthApp } from '../../src/hubspot/oauth.ts';
-import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { addDeal, type SandboxStore, startSandbox } from '../../src/sandbox/index.ts';
-import { buildServer } from '../../src/server/app.ts';
-import { oauthPorts } from '../../src/server/portal-ports.ts';
 import { openStore } from '../../src/server/store/index.ts';
-import { boundClassify } from '../../src/server/tagger.ts';
-import { freePort, SECRET, signedPost } from './harness.ts';
-import { installThroughBrowser } from './oauth-flow.ts';
+import { SECRET, signedPost } from './harness.ts';
+import { installThroughBrowser, startOAuthBackend } from './oauth-flow.ts';
 
 /**
  * The deal card of the marketplace build over real HTTP: signed hubspot.fetch requests to /api/cards/*,
@@ -37,29 +31,9 @@ beforeAll(async () => {
   const store = await openStore({ dbPath: ':memory:', tokenKey: 'd'.repeat(64) });
   closers.push(store);
   backendStore = store;
-  const port = await freePort();
-  publicUrl = `http://127.0.0.1:${port}`;
-  const app: OAuthApp = {
-    ...CLIENT,
-    redirectUri: `${publicUrl}/oauth/callback`,
-    apiBase: sandbox.baseUrl,
-    authorizeBase: sandbox.baseUrl,
-  };
-  const ports = oauthPorts({ store, app, baseUrl: sandbox.baseUrl, sharedBudget: true, now: Date.now });
-  const server = await buildServer(
-    { clientSecret: SECRET, publicUrl, dbPath: ':memory:', port, host: '127.0.0.1' },
-    {
-      store,
-      ports,
-      oauth: app,
-      onInstalled: setupAfterInstall(ports, defaultPlaybook),
-      classify: boundClassify(defaultPlaybook),
-      logger: false,
-      worker: { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },
-    },
-  );
-  await server.listen();
-  closers.push(server);
+  const backend = await startOAuthBackend({ sandbox, store, clientId: CLIENT.clientId });
+  publicUrl = backend.publicUrl;
+  closers.push(backend.server);
   // Two of the three portals install the app; the third never does.
   stores = sandbox.portals.map((p) => p.store);
   portalIds = sandbox.portals.map((p) => p.portalId);

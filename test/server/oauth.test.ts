@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setupAfterInstall } from '../../src/cli/commands/serve.ts';
-import type { OAuthApp } from '../../src/hubspot/oauth.ts';
-import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
-import { buildServer, type RolecallServer } from '../../src/server/app.ts';
-import { oauthPorts } from '../../src/server/portal-ports.ts';
 import { openStore } from '../../src/server/store/index.ts';
-import { boundClassify } from '../../src/server/tagger.ts';
-import { freePort, SECRET, signedPost, until } from './harness.ts';
-import { installThroughBrowser } from './oauth-flow.ts';
+import { SECRET, signedPost, until } from './harness.ts';
+import { installThroughBrowser, startOAuthBackend } from './oauth-flow.ts';
 import { ENGINES } from './store/engines.ts';
 
 const CLIENT = { clientId: 'rolecall-client-0001', clientSecret: SECRET };
@@ -36,37 +30,14 @@ async function rig(engine: (typeof ENGINES)[number], clockShiftMs = { value: 0 }
     tokenKey: 'e'.repeat(64),
   });
   open.push(store);
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  const app: OAuthApp = {
-    ...CLIENT,
-    redirectUri: `${publicUrl}/oauth/callback`,
-    apiBase: sandbox.baseUrl,
-    authorizeBase: sandbox.baseUrl,
-  };
   // Only the token clock moves: signatures and the queue keep real time.
-  const now = () => Date.now() + clockShiftMs.value;
-  const ports = oauthPorts({
+  const { server, publicUrl } = await startOAuthBackend({
+    sandbox,
     store,
-    app,
-    baseUrl: sandbox.baseUrl,
-    sharedBudget: true,
-    now,
+    clientId: CLIENT.clientId,
+    now: () => Date.now() + clockShiftMs.value,
     gateway: { maxAttempts: 2, baseBackoffMs: 20 },
   });
-  const server: RolecallServer = await buildServer(
-    { clientSecret: SECRET, publicUrl, dbPath: ':memory:', port, host: '127.0.0.1' },
-    {
-      store,
-      ports,
-      oauth: app,
-      onInstalled: setupAfterInstall(ports, defaultPlaybook),
-      classify: boundClassify(defaultPlaybook),
-      logger: false,
-      worker: { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 50 },
-    },
-  );
-  await server.listen();
   open.push(server);
   return { sandbox, store, server, publicUrl };
 }

@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setupAfterInstall } from '../../src/cli/commands/serve.ts';
-import type { OAuthApp } from '../../src/hubspot/oauth.ts';
-import { defaultPlaybook } from '../../src/playbook/default.ts';
 import { startSandbox } from '../../src/sandbox/index.ts';
-import { buildServer } from '../../src/server/app.ts';
 import { uninstalledPortal } from '../../src/server/app-lifecycle.ts';
-import { oauthPorts } from '../../src/server/portal-ports.ts';
 import { openStore } from '../../src/server/store/index.ts';
 import { PORTAL_TABLES, UNINSTALLED } from '../../src/server/store/portals.ts';
-import { boundClassify } from '../../src/server/tagger.ts';
-import { freePort, SECRET, signedPost, until } from './harness.ts';
-import { installThroughBrowser } from './oauth-flow.ts';
+import { SECRET, signedPost, until } from './harness.ts';
+import { installThroughBrowser, startOAuthBackend } from './oauth-flow.ts';
 import { ENGINES } from './store/engines.ts';
 
 const CLIENT = { clientId: 'rolecall-client-0002', clientSecret: SECRET };
@@ -29,28 +23,12 @@ async function rig(engine: (typeof ENGINES)[number]) {
     tokenKey: 'f'.repeat(64),
   });
   open.push(store);
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  const app: OAuthApp = {
-    ...CLIENT,
-    redirectUri: `${publicUrl}/oauth/callback`,
-    apiBase: sandbox.baseUrl,
-    authorizeBase: sandbox.baseUrl,
-  };
-  const ports = oauthPorts({ store, app, baseUrl: sandbox.baseUrl, sharedBudget: true });
-  const server = await buildServer(
-    { clientSecret: SECRET, publicUrl, dbPath: ':memory:', port, host: '127.0.0.1' },
-    {
-      store,
-      ports,
-      oauth: app,
-      onInstalled: setupAfterInstall(ports, defaultPlaybook),
-      classify: boundClassify(defaultPlaybook),
-      logger: false,
-      worker: { backoffMs: 50, maxBackoffMs: 400, idleMs: 50, gatherMs: 20 },
-    },
-  );
-  await server.listen();
+  const { server, publicUrl } = await startOAuthBackend({
+    sandbox,
+    store,
+    clientId: CLIENT.clientId,
+    gatherMs: 20,
+  });
   open.push(server);
   // HubSpot delivers the app's webhooks, the uninstall event included, signed with the client secret.
   for (const portal of sandbox.portals)
