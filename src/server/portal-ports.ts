@@ -98,7 +98,7 @@ export function oauthPorts(options: OAuthPortsOptions): PortalPorts {
     },
     async portFor(portalId) {
       const portal = await options.store.portals.get(portalId);
-      if (!portal || portal.status !== 'connected' || portal.auth !== 'oauth') {
+      if (portal?.status !== 'connected' || portal.auth !== 'oauth') {
         cached.delete(portalId);
         return null;
       }

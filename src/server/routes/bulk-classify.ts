@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Counters } from '../metrics.ts';
-import type { PortalPorts } from '../portal-ports.ts';
-import type { Store } from '../store/index.ts';
-import { type ClassifyFn, tagContacts } from '../tagger.ts';
-import { parseJson, signedCaller, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { tagContacts } from '../tagger.ts';
+import { parseJson, signedCaller, verifyOrReject } from '../verify-request.ts';
+import type { ClassifyRouteOptions } from './route-options.ts';
 import { PRIVATE_PORTAL } from './webhooks.ts';
 
 /** One batch from the bulk action panel (it sends at most 100 ids per call). */
@@ -23,14 +21,7 @@ export interface BulkResponse {
   summary: Record<BulkStatus, number>;
 }
 
-export interface BulkRouteOptions {
-  verify: VerifyContext;
-  ports: PortalPorts;
-  store: Store;
-  classifyFor: (portalId: number) => Promise<ClassifyFn>;
-  counters: Counters;
-  now: () => Date;
-}
+export type BulkRouteOptions = ClassifyRouteOptions;
 
 /** `POST /hubspot/bulk-classify`: classify and save one batch for the bulk action, through `hubspot.fetch`. */
 export function registerBulkClassifyRoute(app: FastifyInstance, options: BulkRouteOptions): void {

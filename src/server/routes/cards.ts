@@ -5,20 +5,13 @@ import { dealBuyingGroup, openDeals } from '../../functions/deal-group.ts';
 import { buyingGroup } from '../../functions/group.ts';
 import { saveClassification } from '../../functions/save.ts';
 import type { Playbook } from '../../playbook/schema.ts';
-import type { Counters } from '../metrics.ts';
-import type { PortalPorts } from '../portal-ports.ts';
-import type { Store } from '../store/index.ts';
-import { parseJson, signedCaller, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { parseJson, signedCaller, verifyOrReject } from '../verify-request.ts';
+import type { SignedRouteOptions } from './route-options.ts';
 import { PRIVATE_PORTAL } from './webhooks.ts';
 
-export interface CardRouteOptions {
-  verify: VerifyContext;
-  ports: PortalPorts;
-  store: Store;
-  counters: Counters;
+export interface CardRouteOptions extends SignedRouteOptions {
   /** The playbook a portal's cards use (its own saved version, or the server's). */
   playbookFor: (portalId: number) => Promise<Playbook>;
-  now: () => Date;
 }
 
 /**

@@ -65,7 +65,7 @@ export function registerWebhookRoute(app: FastifyInstance, options: WebhookRoute
         // Only installed portals have work: an event for any other portal is dropped, never queued.
         const portal = await store.portals.get(portalId);
         const uninstalled = portal?.status === 'disconnected' && portal.statusReason === UNINSTALLED;
-        if (!portal || portal.auth !== 'oauth' || uninstalled || uninstalls.has(portalId)) {
+        if (portal?.auth !== 'oauth' || uninstalled || uninstalls.has(portalId)) {
           ignored += events.length;
           continue;
         }

@@ -2,11 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NATIVE_PROPERTIES, ROLECALL_PROPERTIES, SOURCE_MANUAL } from '../../hubspot/properties.ts';
 import type { Classification } from '../../taxonomy.ts';
-import type { Counters } from '../metrics.ts';
-import type { PortalPorts } from '../portal-ports.ts';
-import type { Store } from '../store/index.ts';
-import { type ClassifyFn, type ContactOutcome, tagContacts, type WriteMode } from '../tagger.ts';
-import { parseJson, type VerifyContext, verifyOrReject } from '../verify-request.ts';
+import { type ContactOutcome, tagContacts, type WriteMode } from '../tagger.ts';
+import { parseJson, verifyOrReject } from '../verify-request.ts';
+import type { ClassifyRouteOptions } from './route-options.ts';
 import { PRIVATE_PORTAL } from './webhooks.ts';
 
 /** The v4 custom workflow action request (hubspot-platform.md §3); unknown fields are kept, not rejected. */
@@ -58,14 +56,7 @@ export function outputFields(outcome: Extract<ContactOutcome, { current: unknown
   };
 }
 
-export interface WorkflowActionRouteOptions {
-  verify: VerifyContext;
-  ports: PortalPorts;
-  store: Store;
-  classifyFor: (portalId: number) => Promise<ClassifyFn>;
-  counters: Counters;
-  now: () => Date;
-}
+export type WorkflowActionRouteOptions = ClassifyRouteOptions;
 
 /** `POST /hubspot/workflow-actions/classify`: the custom workflow action; v2 or v3 signed. */
 export function registerWorkflowActionRoute(app: FastifyInstance, options: WorkflowActionRouteOptions): void {
