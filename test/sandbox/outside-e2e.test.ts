@@ -4,36 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ROLECALL_BIN, spawnRolecall } from '../cli/spawn-cli.ts';
 
 /**
  * The whole story driven from outside, as a user testing rolecall against `rolecall sandbox` would: only
  * processes and HTTP, nothing imported. Sandbox with --faults, person writes with X-Sandbox-Source,
  * `rolecall tag`, kill -9, `tag --resume`, `undo`; writes counted from GET /_sandbox/requests.
  */
-const BIN = join(import.meta.dirname, '../../src/cli/rolecall.mjs');
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 function rolecall(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done };
+  const spawned = spawnRolecall(args, env);
+  children.push(spawned.child);
+  return spawned;
 }
 
 interface LoggedRequest {
@@ -49,7 +35,7 @@ describe('rolecall against a faulty sandbox, driven from outside over HTTP (issu
     const sandbox = spawn(
       process.execPath,
       [
-        BIN,
+        ROLECALL_BIN,
         'sandbox',
         '--contacts',
         '400',
