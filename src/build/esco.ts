@@ -3,9 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanonicalizer } from '../classify/canonical.ts';
 import { IscoMappingSchema, iscoFunction } from '../classify/isco.ts';
-import { compileRuleset, loadDefaultRuleset } from '../classify/lexicon.ts';
+import { compileRuleset } from '../classify/lexicon.ts';
 import { matchWords } from '../classify/match-words.ts';
 import { prepare } from '../classify/prepare.ts';
+import { loadDefaultRuleset } from '../classify/ruleset.ts';
 import { createTitleReader } from '../classify/title-reader.ts';
 import { ESCO_LANGUAGES, type EscoOccupation, splitGendered } from './occupation-words.ts';
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import iscoData from '../classify/data/isco-functions.json' with { type: 'json' };
-import { compileRuleset, loadDefaultRuleset } from '../classify/lexicon.ts';
+import { compileRuleset } from '../classify/lexicon.ts';
+import { loadDefaultRuleset } from '../classify/ruleset.ts';
 import { escoFiles, hashFiles, loadEsco, RULE_INPUTS } from './esco.ts';
 import { deriveModel, tuneThresholds } from './occupation-model.ts';
 import { deriveWordTable, ESCO_LANGUAGES, isHeldOut } from './occupation-words.ts';

@@ -1,5 +1,6 @@
-export { loadDefaultRuleset, type Ruleset } from './lexicon.ts';
+export type { Ruleset } from './lexicon.ts';
 export { readTitle } from './read-title.ts';
+export { loadDefaultRuleset } from './ruleset.ts';
 export { DEFAULT_REVENUE_PER_EMPLOYEE, readSizeBand, type SizeReading, sizeBand } from './size-band.ts';
 export {
   createTitleReader,

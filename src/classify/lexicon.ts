@@ -1,17 +1,7 @@
 import type { JobFunction, Seniority } from '../taxonomy.ts';
-import contextData from './data/context-rules.json' with { type: 'json' };
-import lexiconData from './data/lexicon.json' with { type: 'json' };
-import morphologyData from './data/morphology.json' with { type: 'json' };
 import { foldVariants } from './fold.ts';
 import { createLemmatizer } from './lemma.ts';
-import {
-  type ContextRule,
-  ContextRulesSchema,
-  LexiconSchema,
-  type Morphology,
-  MorphologySchema,
-  type Term,
-} from './schema.ts';
+import type { ContextRule, Morphology, Term } from './schema.ts';
 import { tokenize } from './tokenize.ts';
 
 /** The rule data the engine reads: swap any part to test a variant (e.g. one rule removed). */
@@ -57,27 +47,6 @@ export interface CompiledLexicon {
   taglineStarts: ReadonlySet<string>;
   contextRules: readonly ContextRule[];
   morphology: Morphology;
-}
-
-/** The shipped rule data, validated at load: a malformed file fails loudly at start, never mid-run. */
-export function loadDefaultRuleset(): Ruleset {
-  const where = (file: string, error: { issues: { path: PropertyKey[]; message: string }[] }) =>
-    error.issues
-      .map((issue) => `src/classify/data/${file} › ${issue.path.join('.')}: ${issue.message}`)
-      .join('\n');
-  const lexicon = LexiconSchema.safeParse(lexiconData);
-  if (!lexicon.success) throw new Error(where('lexicon.json', lexicon.error));
-  const context = ContextRulesSchema.safeParse(contextData);
-  if (!context.success) throw new Error(where('context-rules.json', context.error));
-  const morphology = MorphologySchema.safeParse(morphologyData);
-  if (!morphology.success) throw new Error(where('morphology.json', morphology.error));
-  const ids = new Set<string>();
-  for (const rule of [...lexicon.data.terms, ...context.data.rules]) {
-    if (ids.has(rule.id))
-      throw new Error(`src/classify/data: rule id "${rule.id}" is used twice; rename one.`);
-    ids.add(rule.id);
-  }
-  return { terms: lexicon.data.terms, contextRules: context.data.rules, morphology: morphology.data };
 }
 
 function phraseTokens(phrase: string, morphology: Morphology, lemma: (word: string) => string): string[][] {

@@ -1,20 +1,14 @@
-import { z } from 'zod';
 import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
 import type { Word } from './match-words.ts';
+import type { OccupationData } from './schema.ts';
 
 /**
  * The occupation words derived from ESCO at build time (`npm run build:occupations`, see NOTICE): for each
  * function, the words (folded and lemmatised like title words) whose ESCO occupations almost all map to it,
  * and the words spread over several functions. Used only for words the hand lexicon did not explain.
+ * Checked by OccupationDataSchema (schema.ts) where it is read: this module stays free of zod.
  */
-export const OccupationDataSchema = z.object({
-  source: z.string(),
-  functions: z.partialRecord(z.enum(FUNCTIONS), z.string()),
-  ambiguous: z.string(),
-  /** Hashes of the ESCO files and rule files it was built from (test/classify/occupation-build.test.ts). */
-  inputs: z.string().optional(),
-});
-export type OccupationData = z.infer<typeof OccupationDataSchema>;
+export type { OccupationData };
 
 /** What the occupation words of a title say, when the hand lexicon named no function. */
 export interface OccupationReading {

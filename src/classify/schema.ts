@@ -109,3 +109,13 @@ export const MorphologySchema = z.object({
   firstNames: z.array(z.string().min(2)),
 });
 export type Morphology = z.infer<typeof MorphologySchema>;
+
+/** The occupation words derived from ESCO (data/occupations.json, see occupations.ts). */
+export const OccupationDataSchema = z.object({
+  source: z.string(),
+  functions: z.partialRecord(z.enum(FUNCTIONS), z.string()),
+  ambiguous: z.string(),
+  /** Hashes of the ESCO files and rule files it was built from (test/classify/occupation-build.test.ts). */
+  inputs: z.string().optional(),
+});
+export type OccupationData = z.infer<typeof OccupationDataSchema>;

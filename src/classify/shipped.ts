@@ -1,6 +1,8 @@
 import occupationData from './data/occupations.json' with { type: 'json' };
-import { type CompiledLexicon, compileRuleset, loadDefaultRuleset } from './lexicon.ts';
-import { type OccupationData, OccupationDataSchema } from './occupations.ts';
+import { type CompiledLexicon, compileRuleset } from './lexicon.ts';
+import type { OccupationData } from './occupations.ts';
+import { loadDefaultRuleset } from './ruleset.ts';
+import { OccupationDataSchema } from './schema.ts';
 
 /**
  * The shipped rule data, checked and compiled. The compiled CLI replaces this module with the same two

@@ -10,14 +10,8 @@ import { type CsvRow, openCsv } from '../io/csv-input.ts';
 import { InputError } from '../io/errors.ts';
 import { stripBom } from '../io/input-file.ts';
 import { OutputFile } from '../io/output-file.ts';
-import {
-  classifyLine,
-  classifyRecord,
-  errorRecord,
-  LINE_FIX,
-  type LineOptions,
-  toCsvColumns,
-} from './classify-io.ts';
+import { classifyRecord, errorRecord, type LineOptions, toCsvColumns } from './classify-io.ts';
+import { classifyLine, LINE_FIX } from './classify-line.ts';
 
 const FLUSH_BYTES = 64 * 1024;
 const EMPTY = Symbol('empty line');

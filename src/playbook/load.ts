@@ -2,9 +2,10 @@ import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { renameDeprecated } from './aliases.ts';
 import { checkReferences } from './check-references.ts';
 import { checkRules } from './check-rules.ts';
-import { fromZodIssues, issue, type PathKey, type PlaybookIssue, pathText } from './issues.ts';
+import { issue, type PathKey, type PlaybookIssue, pathText } from './issues.ts';
 import { type Playbook, PlaybookSchema } from './schema.ts';
 import { industryId } from './text.ts';
+import { fromZodIssues } from './zod-issues.ts';
 
 export type { PlaybookIssue } from './issues.ts';
 

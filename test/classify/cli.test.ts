@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyLine, toCount } from '../../src/cli/classify-io.ts';
+import { classifyLine, toCount } from '../../src/cli/classify-line.ts';
 import { classifyCsv } from '../../src/cli/classify-stream.ts';
 import { jsonl } from '../cli/run-cli.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTitle } from '../../src/classify/index.ts';
-import { compileRuleset, loadDefaultRuleset } from '../../src/classify/lexicon.ts';
+import { compileRuleset } from '../../src/classify/lexicon.ts';
+import { loadDefaultRuleset } from '../../src/classify/ruleset.ts';
 
 const { lemma } = compileRuleset(loadDefaultRuleset());
 

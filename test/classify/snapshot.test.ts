@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileRuleset, loadDefaultRuleset } from '../../src/classify/lexicon.ts';
+import { compileRuleset } from '../../src/classify/lexicon.ts';
 import { compileOccupations } from '../../src/classify/occupations.ts';
+import { loadDefaultRuleset } from '../../src/classify/ruleset.ts';
 import { shippedOccupations } from '../../src/classify/shipped.ts';
 import { restoreLexicon, snapshotLexicon } from '../../src/classify/snapshot.ts';
 import { createTitleReader, readerOver } from '../../src/classify/title-reader.ts';

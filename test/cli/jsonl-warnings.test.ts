@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, toCount } from '../../src/cli/classify-io.ts';
+import { classifyLine, toCount } from '../../src/cli/classify-line.ts';
 
 describe('rolecall classify --jsonl: numbers that cannot be read', () => {
   it('classifies the line and warns about a count that is not a number', () => {

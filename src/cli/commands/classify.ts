@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { sizeBand } from '../../classify/index.ts';
+import { sizeBand } from '../../classify/size-band.ts';
 import { DELIMITER_HELP } from '../../io/csv-delimiter.ts';
 import { classifyRecord } from '../classify-io.ts';
 import { delimiterFlag, UsageError } from '../errors.ts';
