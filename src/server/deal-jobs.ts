@@ -1,12 +1,11 @@
 import { classify } from '../classify/classify.ts';
-import { planDealLabels } from '../deals/label-plan.ts';
 import type { HubSpotError } from '../hubspot/errors.ts';
 import type { Gateway } from '../hubspot/gateway.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { applyDealPlans, type DealApplyCounts, type DealWriteLog } from '../tag/deals/deal-apply.ts';
 import type { DealWriteStatus, NewDealWrite } from '../tag/deals/deal-audit.ts';
 import { hasDealProperties, loadDealContext } from '../tag/deals/deal-phase.ts';
-import { scanDeals } from '../tag/deals/deal-scan.ts';
+import { planScannedDeals, scanDeals } from '../tag/deals/deal-scan.ts';
 import type { PortFailure } from './crm-port.ts';
 import type { Counters } from './metrics.ts';
 import type { PortalPorts } from './portal-ports.ts';
@@ -95,15 +94,7 @@ export async function reevaluateDeals(
     scanned.push(...step.value);
   }
   const open = scanned.filter((d) => d.evaluation.open);
-  const plans = open.map((deal) =>
-    planDealLabels({
-      evaluation: deal.evaluation,
-      current: deal.current,
-      labelIds: context.value.labelIds,
-      properties: deal.properties,
-      withProperties: withProperties.value,
-    }),
-  );
+  const plans = planScannedDeals(open, context.value, withProperties.value);
   const changed = plans.filter((p) => p.add.length + p.remove.length + p.properties.length > 0);
   if (changed.length > 0 && options.fence && !(await options.fence())) {
     const lost: PortFailure = {

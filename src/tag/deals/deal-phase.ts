@@ -1,4 +1,4 @@
-import { type LabelPlan, planDealLabels } from '../../deals/label-plan.ts';
+import type { LabelPlan } from '../../deals/label-plan.ts';
 import type { HubSpotError } from '../../hubspot/errors.ts';
 import type { Gateway } from '../../hubspot/gateway.ts';
 import type { Playbook } from '../../playbook/schema.ts';
@@ -7,7 +7,13 @@ import type { PlanFile, PlannedDeal } from '../plan-file.ts';
 import type { Classifier } from '../run-tag.ts';
 import { applyDealPlans, reconcileDealWrites } from './deal-apply.ts';
 import { DealAudit } from './deal-audit.ts';
-import { type DealContext, loadDealContext, type ScannedDeal, scanDeals } from './deal-scan.ts';
+import {
+  type DealContext,
+  loadDealContext,
+  planScannedDeals,
+  type ScannedDeal,
+  scanDeals,
+} from './deal-scan.ts';
 
 export interface DealPhaseSummary {
   dealsEvaluated: number;
@@ -95,15 +101,7 @@ export async function runDealPhase(input: DealPhaseInput): Promise<DealPhaseSumm
     owned: (ids) => audit.ownedLabels(ids),
   })) {
     if (!step.ok) return stop(step.error);
-    const plans = step.value.map((deal) =>
-      planDealLabels({
-        evaluation: deal.evaluation,
-        current: deal.current,
-        labelIds: context.value.labelIds,
-        properties: deal.properties,
-        withProperties: withProperties.value,
-      }),
-    );
+    const plans = planScannedDeals(step.value, context.value, withProperties.value);
     summary.dealsEvaluated += step.value.length;
     for (const deal of step.value) summary.contactsOnDeals += deal.evaluation.contacts.length;
     audit.recordDeals(

@@ -5,6 +5,7 @@ import {
   type DealEvaluation,
   evaluateDeal,
 } from '../../deals/evaluate.ts';
+import { type LabelPlan, planDealLabels } from '../../deals/label-plan.ts';
 import { lastEngagement, readDealEngagements } from '../../hubspot/deal-engagements.ts';
 import type { Association } from '../../hubspot/deals-api.ts';
 import type { HubSpotResult } from '../../hubspot/errors.ts';
@@ -257,4 +258,21 @@ async function addCandidates(
     );
   }
   return undefined;
+}
+
+/** The label plan of each scanned deal: the one way `tag` and the server's deal jobs turn a scan into writes. */
+export function planScannedDeals(
+  deals: readonly ScannedDeal[],
+  context: Pick<DealContext, 'labelIds'>,
+  withProperties: boolean,
+): LabelPlan[] {
+  return deals.map((deal) =>
+    planDealLabels({
+      evaluation: deal.evaluation,
+      current: deal.current,
+      labelIds: context.labelIds,
+      properties: deal.properties,
+      withProperties,
+    }),
+  );
 }
