@@ -4,8 +4,11 @@ import { PATTERNS } from './patterns.ts';
 const MAX_CACHE = 50_000;
 /** Shorter words are not split: "tienda" is not "ti" + "enda"; "säljchef" (8) still is. */
 const MIN_COMPOUND = 8;
-/** A known last part this long is a job word of its own ("disponent", "einkaufer"). */
+/** A known job noun this long ends a compound after an unknown first part ("disponent", "einkaufer"). */
 const LONG_TAIL = 7;
+/** A known last part shorter than this splits a compound only when it is a rank word ("chef"): "prez|iose" is not "iOS". */
+const SHORT_TAIL = 5;
+const MIN_FREE_PART = 6;
 
 /**
  * Maps each written word to the lexicon words it stands for, memoised per lexicon: abbreviations expand
@@ -18,6 +21,14 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
     Object.entries(morphology.aliases).map(([from, to]) => [from, to.split(' ').map((part) => lemma(part))]),
   );
   const heads = new Set(morphology.compoundHeads.map((head) => lemma(head)));
+  const bound = new Set(morphology.boundPrefixes ?? []);
+  // One-word job nouns (a rank or a job: "disponent", "mechaniker"). An area word ends a compound whose first
+  // part is unknown only after a first part of MIN_FREE_PART letters ("online|marketing"): "aqua|culture" and
+  // "horti|culture" are one word, not HR's "culture".
+  const jobNouns = new Set<string>();
+  for (const [first, phrases] of lexicon.byFirstToken)
+    if (phrases.some((phrase) => phrase.size === 1 && phrase.tokens.length === 1 && phrase.term.seniority))
+      jobNouns.add(first);
   const cache = new Map<string, readonly string[]>();
 
   const known = (part: string): string | undefined => {
@@ -40,11 +51,12 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
   const split = (word: string, depth: number): readonly string[] | undefined => {
     let fallback: readonly string[] | undefined;
     for (let cut = 2; cut <= word.length - 3; cut++) {
+      const part = word.slice(0, cut);
+      if (bound.has(part)) continue;
       const tail = word.slice(cut);
       const head = known(tail);
       const isHead = head !== undefined && heads.has(head);
-      if (!head || (tail.length < 4 && !isHead)) continue;
-      const part = word.slice(0, cut);
+      if (!head || (tail.length < SHORT_TAIL && !isHead)) continue;
       const mod = modifier(part);
       if (mod) return [mod, head];
       if (depth > 0) {
@@ -55,7 +67,12 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       }
       // A known rank word, or a long known job word, ends the compound even after an unknown first part:
       // "materialdisponentin" → material + disponent.
-      if ((isHead || tail.length >= LONG_TAIL) && part.length >= 3 && !fallback) fallback = [part, head];
+      if (
+        (isHead || (tail.length >= LONG_TAIL && (jobNouns.has(head) || part.length >= MIN_FREE_PART))) &&
+        part.length >= 3 &&
+        !fallback
+      )
+        fallback = [part, head];
     }
     return fallback;
   };

@@ -32,8 +32,15 @@ const MIN_TAIL = 5;
 const MIN_WORD = 4;
 const NONE: OccupationReading = { ambiguous: false };
 
-/** Builds the lookup once; reading a title is a few map probes per unexplained word. */
-export function compileOccupations(data: OccupationData | undefined): OccupationTable {
+/**
+ * Builds the lookup once; reading a title is a few map probes per unexplained word. `boundPrefixes`
+ * (morphology.json) never stand alone as a compound's first part: "re|solution", "tras|mission".
+ */
+export function compileOccupations(
+  data: OccupationData | undefined,
+  boundPrefixes: readonly string[] = [],
+): OccupationTable {
+  const bound = new Set(boundPrefixes);
   const words = new Map<string, KnownFunction | null>();
   if (data) {
     for (const fn of FUNCTIONS) {
@@ -50,6 +57,7 @@ export function compileOccupations(data: OccupationData | undefined): Occupation
     if (text.length < MIN_COMPOUND) return undefined;
     // The longest known last part decides, even when it is ambiguous ("hersteller", not its tail "ersteller").
     for (let cut = 2; cut <= text.length - MIN_TAIL; cut++) {
+      if (bound.has(text.slice(0, cut))) continue;
       const tail = text.slice(cut);
       const fn = words.get(tail);
       if (fn !== undefined) return { fn, via: tail };

@@ -8,10 +8,13 @@ import { type ReadTitleOptions, readerOver, type TitleReader } from './title-rea
  * The occupation table, built the first time a title needs it: most titles are explained by the lexicon
  * alone, so a one-title `rolecall classify "CEO"` never loads ESCO's words.
  */
-function lazyOccupations(load: () => Parameters<typeof compileOccupations>[0]): OccupationTable {
+function lazyOccupations(
+  load: () => Parameters<typeof compileOccupations>[0],
+  boundPrefixes: readonly string[] | undefined,
+): OccupationTable {
   let table: OccupationTable | undefined;
   const built = () => {
-    table ??= compileOccupations(load());
+    table ??= compileOccupations(load(), boundPrefixes);
     return table;
   };
   return {
@@ -39,6 +42,13 @@ export function readTitle(
   company?: CompanyFacts | null,
   options?: ReadTitleOptions,
 ): TitleResult {
-  reader ??= readerOver(shippedLexicon(), lazyOccupations(shippedOccupations), lazyOccupationModel());
+  if (!reader) {
+    const lexicon = shippedLexicon();
+    reader = readerOver(
+      lexicon,
+      lazyOccupations(shippedOccupations, lexicon.morphology.boundPrefixes),
+      lazyOccupationModel(),
+    );
+  }
   return reader(title, company, options);
 }

@@ -88,6 +88,11 @@ export const MorphologySchema = z.object({
   compoundHeads: z.array(z.string().min(3)),
   /** Linking letters between compound parts ("vertriebs-", "gruppen-"). */
   linking: z.array(z.string().min(1)),
+  /**
+   * Latin prefixes that are never a compound's first part: "re|solution", "tras|missione", "pre|ziose" are one
+   * word, not a modifier and a job word.
+   */
+  boundPrefixes: z.array(z.string().min(1)).optional(),
   stopwords: z.array(z.string().min(1)),
   /** Words that introduce the employer: "at", "bei", "chez"... */
   companyMarkers: z.array(z.string().min(1)),

@@ -142,7 +142,11 @@ export function createTitleReader(
   occupationData?: OccupationData,
   occupationModel?: () => OccupationModel | undefined,
 ): TitleReader {
-  return readerOver(compileRuleset(ruleset), compileOccupations(occupationData), occupationModel);
+  return readerOver(
+    compileRuleset(ruleset),
+    compileOccupations(occupationData, ruleset.morphology.boundPrefixes),
+    occupationModel,
+  );
 }
 
 /** A title reader over an already compiled lexicon and occupation table (the shipped ones, restored). */

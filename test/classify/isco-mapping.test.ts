@@ -45,6 +45,19 @@ describe('ISCO-08 → function mapping (src/classify/data/isco-functions.json)',
     ['1120', 'managing director', 'executive'],
     ['8322', 'taxi driver', 'other'],
     ['3334', 'real estate agent', 'other'],
+    // Trades and manufacturing (taxonomy §4.4: manufacturing → operations, trade → other), decided once.
+    ['7223', 'milling machine operator', 'operations'],
+    ['7221', 'hydraulic forging press worker', 'operations'],
+    ['7221', 'blacksmith', 'other'],
+    ['7322', 'flexographic press operator', 'operations'],
+    ['7543', 'precision device inspector', 'operations'],
+    ['7233', 'industrial machinery mechanic', 'operations'],
+    ['7231', 'motor vehicle mechanic', 'other'],
+    ['7536', 'shoemaker', 'other'],
+    ['8172', 'table saw operator', 'operations'],
+    ['3423', 'horse riding instructor', 'education'],
+    ['5165', 'driving instructor', 'education'],
+    ['5164', 'dog trainer', 'other'],
   ])('ISCO %s "%s" → %s', (isco, label, fn) => {
     expect(iscoFunction(mapping.rules, isco, label)?.function).toBe(fn);
   });

@@ -28,7 +28,10 @@ describe('the lexicon snapshot the compiled CLI starts from', () => {
   it('reads every fixture title exactly as the freshly compiled reader does', () => {
     const occupations = shippedOccupations();
     const fresh = createTitleReader(loadDefaultRuleset(), occupations);
-    const fromSnapshot = readerOver(restored, compileOccupations(occupations));
+    const fromSnapshot = readerOver(
+      restored,
+      compileOccupations(occupations, restored.morphology.boundPrefixes),
+    );
     const differ = readFixtureRows('titles')
       .filter(
         (row) =>
