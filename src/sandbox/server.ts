@@ -109,7 +109,9 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     if (!token || !scopes) return sendError(reply, unauthorized());
     if (!portal) entry.portalId = deps.ctx.store.portalId;
     const spec = request.routeOptions.config as Partial<RouteSpec> | undefined;
-    const now = deps.ctx.now();
+    // Counted at arrival, the instant the request log records: a request whose body took a while to read must
+    // not count later than the log says it came (HubSpot counts a request when it reaches it).
+    const now = request.logEntry?.at ?? deps.ctx.now();
     if (spec?.search) {
       const decision = deps.limiter.takeSearch(now);
       if (!decision.ok)
