@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CLI_BUILD_INFO, CLI_DIST, type CliBuildInfo } from '../cli/compiled.ts';
 import { packageRoot } from '../package-root.ts';
-import { precompiledShippedData, shippedDataInputs } from './shipped-data.ts';
+import { precompiledShippedData, shippedDataInputs, writeModelSnapshot } from './shipped-data.ts';
 
 /** Bundled: importing the package is ~100 small modules, several times slower than reading one chunk. */
 const BUNDLED = 'zod';
@@ -22,7 +22,7 @@ function externalPackages(root: string): string[] {
  * `npm run build:cli` (and `prepare`, so `npm install` / `npm ci` run it): the CLI as plain JavaScript in
  * dist/cli, so `rolecall` starts without compiling TypeScript. Commands stay separate chunks that load
  * only when run; packages in node_modules (but zod) are imported as they are, not bundled. The title reader's rule
- * data is compiled here too (./shipped-data.ts).
+ * data and the ESCO word model's tables are compiled here too (./shipped-data.ts).
  */
 export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<CliBuildInfo> {
   const builtAt = Date.now(); // before reading any source: an edit made during the build counts as newer
@@ -56,6 +56,7 @@ export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<C
     ],
   };
   mkdirSync(outdir, { recursive: true });
+  writeModelSnapshot(root, outdir);
   writeFileSync(join(outdir, CLI_BUILD_INFO), `${JSON.stringify(info)}\n`);
   return info;
 }

@@ -45,7 +45,7 @@ const NEIGHBOURS = 5;
 /** Trigrams in more model words than this carry almost no information and are skipped (bounded cost). */
 const MAX_POSTINGS = 1500;
 
-interface Entry {
+export interface Entry {
   word: string;
   /** Probability of each function (FUNCTIONS order) among the occupations using the word. */
   dist: Float64Array;
@@ -54,7 +54,7 @@ interface Entry {
 }
 
 /** The distinct trigrams of ^word$ as numbers (three UTF-16 units, 17 bits each: no collisions, no strings). */
-function trigrams(word: string): number[] {
+export function trigrams(word: string): number[] {
   const out: number[] = [];
   let a = 0x5e; // ^
   let b = word.charCodeAt(0);
@@ -68,7 +68,7 @@ function trigrams(word: string): number[] {
   return out;
 }
 
-function decode(groups: Record<string, string>): Entry[] {
+export function decode(groups: Record<string, string>): Entry[] {
   const entries: Entry[] = [];
   const log = Math.log(FUNCTIONS.length);
   for (const [signature, list] of Object.entries(groups)) {
@@ -93,7 +93,7 @@ function decode(groups: Record<string, string>): Entry[] {
   return entries;
 }
 
-interface TrigramIndex {
+export interface TrigramIndex {
   ids: Map<number, number>;
   /** Postings of trigram g: words[offsets[g] .. offsets[g + 1]). */
   offsets: Int32Array;
@@ -104,7 +104,7 @@ interface TrigramIndex {
 }
 
 /** One pass to count, one to fill: a flat postings array, so building takes a fraction of a second. */
-function buildIndex(entries: readonly Entry[]): TrigramIndex {
+export function buildIndex(entries: readonly Entry[]): TrigramIndex {
   const ids = new Map<number, number>();
   const grams: Int32Array[] = entries.map((entry) => {
     const list = trigrams(entry.word).map((gram) => {
@@ -151,24 +151,54 @@ interface Neighbour {
 
 const MAX_CACHE = 20_000;
 
+/** What the model's thresholds are read from: the model data without its word groups. */
+export type OccupationModelParameters = Pick<
+  OccupationModelData,
+  'minShare' | 'minEvidence' | 'minSimilarity'
+>;
+
+/**
+ * The model's words, by position (the position the trigram index names): the decoded entries and a map, or
+ * the compiled CLI's snapshot tables (model-snapshot.ts), which make an entry only when it is asked for.
+ */
+export interface ModelWords {
+  readonly size: number;
+  /** The entry of this exact word, if the model holds it. */
+  find(word: string): Entry | undefined;
+  at(position: number): Entry | undefined;
+}
+
+export function entryWords(entries: readonly Entry[]): ModelWords {
+  const exact = new Map<string, Entry>();
+  for (const entry of entries) exact.set(entry.word, entry);
+  return { size: entries.length, find: (word) => exact.get(word), at: (position) => entries[position] };
+}
+
 /** Builds the exact lookup at once and the trigram index on the first word that needs it. */
 export function compileOccupationModel(data: OccupationModelData): OccupationModel {
   const entries = decode(data.groups);
-  const exact = new Map<string, Entry>();
-  for (const entry of entries) exact.set(entry.word, entry);
+  return modelOver(data, entryWords(entries), () => buildIndex(entries));
+}
+
+/** The model over its words and their trigram index (built when first needed). */
+export function modelOver(
+  data: OccupationModelParameters,
+  entries: ModelWords,
+  buildTrigrams: () => TrigramIndex,
+): OccupationModel {
   let index: TrigramIndex | undefined;
-  const scores = new Float64Array(entries.length);
+  const scores = new Float64Array(entries.size);
   const touched: number[] = [];
   const cache = new Map<string, readonly Neighbour[]>();
 
   /** Model words sharing rare trigrams with the word, by TF-IDF cosine; common trigrams are skipped. */
   const search = (word: string): readonly Neighbour[] => {
-    index ??= buildIndex(entries);
+    index ??= buildTrigrams();
     const { ids, offsets, words, weights, norms } = index;
     let queryNorm = 0;
     for (const gram of trigrams(word)) {
       const id = ids.get(gram);
-      const weight = id === undefined ? Math.log(entries.length) ** 2 : (weights[id] ?? 0);
+      const weight = id === undefined ? Math.log(entries.size) ** 2 : (weights[id] ?? 0);
       queryNorm += weight;
       if (id === undefined) continue;
       const from = offsets[id] ?? 0;
@@ -185,8 +215,8 @@ export function compileOccupationModel(data: OccupationModelData): OccupationMod
     for (const hit of touched) {
       const similarity = (scores[hit] ?? 0) / (queryNorm * (norms[hit] ?? 1));
       scores[hit] = 0;
-      const entry = entries[hit];
-      if (entry && similarity >= data.minSimilarity) found.push({ entry, similarity });
+      const entry = similarity >= data.minSimilarity ? entries.at(hit) : undefined;
+      if (entry) found.push({ entry, similarity });
     }
     touched.length = 0;
     found.sort((a, b) => b.similarity - a.similarity || (a.entry.word < b.entry.word ? -1 : 1));
@@ -203,9 +233,9 @@ export function compileOccupationModel(data: OccupationModelData): OccupationMod
   };
 
   return {
-    size: entries.length,
+    size: entries.size,
     read(free) {
-      if (entries.length === 0) return undefined;
+      if (entries.size === 0) return undefined;
       const votes = new Float64Array(FUNCTIONS.length);
       const evidence: NearestReading['evidence'] = [];
       let written = 0;
@@ -218,7 +248,7 @@ export function compileOccupationModel(data: OccupationModelData): OccupationMod
         else if (evidence.at(-1)?.raw === word.raw) continue;
         previous = word.source;
         if (word.text.length < MIN_WORD) continue;
-        const direct = exact.get(word.text);
+        const direct = entries.find(word.text);
         const neighbours: readonly Neighbour[] = direct
           ? [{ entry: direct, similarity: 1 }]
           : word.text.length >= MIN_FUZZY

@@ -1,7 +1,7 @@
 import type { CompanyFacts, TitleResult } from '../taxonomy.ts';
 import { lazyOccupationModel } from './model-file.ts';
 import { compileOccupations, type OccupationTable } from './occupations.ts';
-import { shippedLexicon, shippedOccupations } from './shipped.ts';
+import { shippedLexicon, shippedModelSnapshot, shippedOccupations } from './shipped.ts';
 import { type ReadTitleOptions, readerOver, type TitleReader } from './title-reader.ts';
 
 /**
@@ -47,7 +47,7 @@ export function readTitle(
     reader = readerOver(
       lexicon,
       lazyOccupations(shippedOccupations, lexicon.morphology.boundPrefixes),
-      lazyOccupationModel(),
+      lazyOccupationModel(shippedModelSnapshot),
     );
   }
   return reader(title, company, options);

@@ -16,3 +16,9 @@ export function shippedLexicon(): CompiledLexicon {
 export function shippedOccupations(): OccupationData {
   return OccupationDataSchema.parse(occupationData);
 }
+
+/**
+ * The ESCO word model's prebuilt tables (model-snapshot.ts): none from source, where the model builds them on
+ * first use; the compiled CLI names the file its build wrote (src/build/shipped-data.ts).
+ */
+export const shippedModelSnapshot: string | undefined = undefined;

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json' with { type: 'json' };
 import { buildCli } from '../../src/build/cli.ts';
+import { OCCUPATION_MODEL_FILE } from '../../src/classify/model-file.ts';
+import { snapshotOccupationModel } from '../../src/classify/model-snapshot.ts';
 import { classifyRecord } from '../../src/cli/classify-io.ts';
 // @ts-expect-error: plain JavaScript (the launcher runs it before anything is compiled), no types
 import { compiledIsFresh } from '../../src/cli/compiled-check.mjs';
@@ -62,6 +64,28 @@ describe('the compiled CLI', () => {
       .map((line) => JSON.parse(line));
     expect(built).toEqual(rows.map((row) => classifyRecord(row.title, row.company)));
     expect(built.some((record) => record.rules.includes('esco-occupation'))).toBe(true);
+    // Titles read by the ESCO word model came from its prebuilt tables; a damaged file falls back to the data.
+    const byModel = built.filter((record) => record.rules.includes('esco-nearest'));
+    expect(byModel.length).toBeGreaterThan(0);
+    const snapshot = join(root, dist, 'occupation-model.bin');
+    const classifyModelTitles = () => {
+      const input = byModel.map((record) => `${JSON.stringify({ title: record.title })}\n`).join('');
+      const out = spawnSync(process.execPath, [join(root, dist, 'rolecall.mjs'), 'classify', '--jsonl'], {
+        encoding: 'utf8',
+        cwd: tmpdir(),
+        input,
+      });
+      expect(out.status, out.stderr).toBe(0);
+      return out.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    };
+    const model = JSON.parse(readFileSync(join(root, OCCUPATION_MODEL_FILE), 'utf8'));
+    writeFileSync(snapshot, snapshotOccupationModel({ ...model, minShare: 2 })); // a model that never answers
+    expect(classifyModelTitles().filter((record) => record.rules.includes('esco-nearest'))).toEqual([]);
+    writeFileSync(snapshot, readFileSync(snapshot).subarray(0, 100_000));
+    expect(classifyModelTitles()).toEqual(byModel);
     const check = run('playbook', 'check'); // reads src/playbook/default-playbook.yaml beside the code
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toMatch(/is valid/);
