@@ -11,8 +11,11 @@ export const PATTERNS = {
   wordChar: /^[\p{L}\p{M}\p{N}]$/u,
   /** German umlauts written out ("ae", "oe", "ue"), tried on unknown words. */
   spelledUmlaut: /([aou])e/g,
-  /** German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in". */
-  genderSuffix: /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?/g,
+  /**
+   * German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in",
+   * and the adjective ending of "Angestellte:r", "Kaufmännische*r", "Auszubildende(r)" (never after "/": "R&D").
+   */
+  genderSuffix: /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)/g,
   /** A vowel of a folded word (y counts): words without one are not job words ("xcvb"). */
   vowel: /[aeiouy]/,
   /** One letter written four times in a row ("aaaa"). */

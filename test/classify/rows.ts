@@ -14,7 +14,7 @@ export interface TitleRow {
 const root = join(import.meta.dirname, '..', 'fixtures');
 
 /** Every row of every `*.jsonl` in a fixture folder; a malformed line fails loudly with its place. */
-export function readFixtureRows(folder: 'titles' | 'titles-holdout'): TitleRow[] {
+export function readFixtureRows(folder: 'titles' | 'titles-holdout' | 'titles-cv'): TitleRow[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
   const rows: TitleRow[] = [];
