@@ -6,8 +6,12 @@ import { escoFiles, hashFiles, loadEsco, RULE_INPUTS } from './esco.ts';
 import { deriveModel, tuneThresholds } from './occupation-model.ts';
 import { deriveWordTable, ESCO_LANGUAGES, isHeldOut } from './occupation-words.ts';
 
-/** The model's answers on the tuning split must be right this often (honest `unknown` beats a wrong answer). */
-export const MIN_PRECISION = 0.7;
+/**
+ * The model's answers on the tuning split must be right this often, at 95% confidence: more often than the
+ * rules' own answers are on ESCO's occupations (about 60%), so an answer from the model is never a worse bet
+ * than one from the rules; below it the reader abstains (`no_evidence`).
+ */
+export const MIN_PRECISION = 0.6;
 
 export interface OccupationFiles {
   /** Path from the repository root → file content. */

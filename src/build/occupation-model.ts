@@ -84,12 +84,16 @@ export function tuneThresholds(
   const tuning = occupations.filter((occupation) => isTuning(occupation.uri));
   const table = deriveWordTable(train, lexicon, 'tuning').data;
   const withoutModel = createTitleReader(ruleset, table);
-  const unplaced: { label: string; function: KnownFunction }[] = [];
+  const labels: { label: string; function: KnownFunction; unplaced: boolean }[] = [];
   for (const occupation of tuning)
-    for (const labels of Object.values(occupation.labels))
-      for (const label of labels ?? [])
-        if (withoutModel(label).function === 'unknown')
-          unplaced.push({ label, function: occupation.function });
+    for (const list of Object.values(occupation.labels))
+      for (const label of list ?? [])
+        labels.push({
+          label,
+          function: occupation.function,
+          unplaced: withoutModel(label).function === 'unknown',
+        });
+  const unplaced = labels.filter((label) => label.unplaced);
 
   const meta = { source: 'tuning', inputs: '', tuning: '' };
   let best: TuningReport | undefined;
@@ -97,10 +101,12 @@ export function tuneThresholds(
     const open = { minShare: 0, minEvidence: 0, minSimilarity };
     const model = compileOccupationModel(deriveModel(train, lexicon, meta, open));
     const reader = createTitleReader(ruleset, table, () => model);
+    // Every label the model decides: those the rules left without a function, and those where it overrode a
+    // weak hint ("technician").
     const answers: Answer[] = [];
-    for (const { label, function: fn } of unplaced) {
+    for (const { label, function: fn } of labels) {
       const reading = reader(label);
-      if (reading.function === 'unknown') continue;
+      if (!reading.rules.includes('esco-nearest')) continue;
       const share = Number(/share (\d\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
       const evidence = Number(/evidence (\d+\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
       answers.push({ share, evidence, right: reading.function === fn });
@@ -124,8 +130,9 @@ export function tuneThresholds(
           answered,
           right,
           summary:
-            `tuning split: ${tuning.length} occupations held out of the tuning build, ${unplaced.length} labels ` +
-            `left without a function by the rules; the model answers ${pct(answered, unplaced.length)} of them, ` +
+            `tuning split: ${tuning.length} occupations held out of the tuning build, ${labels.length} labels, ` +
+            `${unplaced.length} left without a function by the rules; the model decides ${answered} labels ` +
+            `(${pct(answered, labels.length)} of all: the unplaced and those with only a weak hint), ` +
             `${pct(right, answered)} right (target: at least ${pct(minPrecision, 1)} at 95% confidence)`,
         };
       }

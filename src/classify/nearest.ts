@@ -5,7 +5,7 @@ import type { Word } from './match-words.ts';
  * The ESCO word model (data/occupation-model.json, built by `npm run build:occupations`): every word of the
  * training occupations' labels in twelve languages, folded and lemmatised like title words, with how many
  * occupations of each function use it. The reader asks it only when rules and the occupation words named no
- * function. A word it does not hold is met by its nearest held words by character trigrams ("marktforscherinnen"
+ * function, or the rules only a weak hint (technician, analyst). A word it does not hold is met by its nearest held words by character trigrams ("marktforscherinnen"
  * → "marktforscher"), so unseen inflections, compounds and misspellings still count.
  */
 export interface OccupationModelData {
@@ -34,7 +34,11 @@ export interface NearestReading {
 
 export interface OccupationModel {
   readonly size: number;
-  read(free: readonly Word[]): NearestReading | undefined;
+  /**
+   * `free`: the words the rules left unexplained, in title order, with `ranks` among them: words the rules read
+   * only as a rank ("operator", "Mitarbeiter"), which vote when the model holds them but are never strangers.
+   */
+  read(free: readonly Word[], ranks?: ReadonlySet<Word>): NearestReading | undefined;
 }
 
 /** Title words shorter than this are not looked up; fuzzy lookups need a longer word. */
@@ -234,7 +238,7 @@ export function modelOver(
 
   return {
     size: entries.size,
-    read(free) {
+    read(free, ranks) {
       if (entries.size === 0) return undefined;
       const votes = new Float64Array(FUNCTIONS.length);
       const evidence: NearestReading['evidence'] = [];
@@ -244,8 +248,9 @@ export function modelOver(
       for (const word of free) {
         // Compound parts share their written word: the first part that the model knows votes for it.
         const fresh = word.source !== previous;
-        if (fresh) written += 1;
-        else if (evidence.at(-1)?.raw === word.raw) continue;
+        const rank = ranks?.has(word) === true;
+        if (fresh && !rank) written += 1;
+        else if (!fresh && evidence.at(-1)?.raw === word.raw) continue;
         previous = word.source;
         if (word.text.length < MIN_WORD) continue;
         const direct = entries.find(word.text);
@@ -266,7 +271,7 @@ export function modelOver(
         if (!best || total === 0) continue;
         for (let i = 0; i < votes.length; i++)
           votes[i] = (votes[i] ?? 0) + best.similarity * ((pooled[i] ?? 0) / total);
-        known += 1;
+        if (!rank) known += 1;
         evidence.push({ raw: word.raw, via: best.entry.word, similarity: best.similarity });
       }
       // Most of the words must be occupation words: one known word among strangers is a guess.

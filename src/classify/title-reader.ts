@@ -2,7 +2,7 @@ import type { AbstainReason, CompanyFacts, JobFunction, KnownFunction, TitleResu
 import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
 import { type CompiledLexicon, compileRuleset, type Ruleset } from './lexicon.ts';
-import { type Matched, matchWords } from './match-words.ts';
+import { type Matched, matchWords, type Word } from './match-words.ts';
 import type { NearestReading, OccupationModel } from './nearest.ts';
 import { compileOccupations, type OccupationData, type OccupationTable } from './occupations.ts';
 import { PATTERNS } from './patterns.ts';
@@ -30,6 +30,9 @@ const BIO_WORDS = 10;
 
 /** A function read from a hint this weak (technician, analyst, representative) yields to an occupation word. */
 const WEAK = 1;
+
+/** Rank words of these levels name a kind of staff ("operator", "Mitarbeiter"), not a rank marker. */
+const STAFF: ReadonlySet<string> = new Set(['entry']);
 
 const SENIORITY_SCORE = [0, 0.6, 0.75, 0.9];
 
@@ -112,8 +115,25 @@ function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via:
   };
 }
 
+/**
+ * The words the rules read only as a kind of staff ("operator", "Mitarbeiter", "inspecteur"): they name no area to
+ * the rules but are occupation words in ESCO ("board saw operator"), so they join the word model's evidence.
+ * Rank markers (senior, head, manager) say nothing of the occupation and stay out.
+ */
+function staffWords(matched: Matched): Word[] {
+  const words: Word[] = [];
+  for (const hit of matched.hits)
+    if (STAFF.has(hit.term.seniority ?? '') && !hit.term.function && !hit.term.modifier)
+      for (const at of hit.positions) {
+        const word = matched.words[at];
+        if (word) words.push(word);
+      }
+  return words;
+}
+
 /** With the ESCO word model: the function most of the unexplained words point to, with the words that voted. */
 function withNearest(resolved: Resolved, reading: NearestReading): Resolved {
+  const before = resolved.function === 'unknown' ? '' : `; more specific than the hint ${resolved.function}`;
   const words = reading.evidence
     .map(({ raw, via, similarity }) =>
       similarity >= 1 ? `'${raw}'` : `'${raw}' ≈ '${via}' (${similarity.toFixed(2)})`,
@@ -127,7 +147,7 @@ function withNearest(resolved: Resolved, reading: NearestReading): Resolved {
     rules: [...resolved.rules, 'esco-nearest'],
     reasons: [
       ...resolved.reasons.filter((reason) => reason !== NO_WORD),
-      `${words} → ${reading.function} (ESCO word model: share ${reading.share.toFixed(2)}, evidence ${reading.strength.toFixed(2)})`,
+      `${words} → ${reading.function} (ESCO word model: share ${reading.share.toFixed(2)}, evidence ${reading.strength.toFixed(2)}${before})`,
     ],
   };
 }
@@ -135,7 +155,7 @@ function withNearest(resolved: Resolved, reading: NearestReading): Resolved {
 /**
  * Builds a title reader over a rule set (the shipped one, or a variant in tests) and, optionally, the ESCO
  * occupation words, read only for words the rule set does not explain, and the ESCO word model (loaded on first
- * use), asked only when neither named a function.
+ * use), asked only when neither named a function or the rules named one from a weak hint only.
  */
 export function createTitleReader(
   ruleset: Ruleset,
@@ -181,13 +201,12 @@ export function readerOver(
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
         resolved = withOccupation(resolved, occupation.function, occupation.raw, occupation.via);
-      else if (
-        occupationModel &&
-        resolved.function === 'unknown' &&
-        !matched.free.every((word) => nonWord(word.text))
-      ) {
-        const reading = occupationModel()?.read(matched.free);
-        if (reading) resolved = withNearest(resolved, reading);
+      else if (occupationModel && !matched.free.every((word) => nonWord(word.text))) {
+        const staff = staffWords(matched);
+        const words =
+          staff.length === 0 ? matched.free : [...matched.free, ...staff].sort((a, b) => a.source - b.source);
+        const reading = occupationModel()?.read(words, new Set(staff));
+        if (reading && reading.function !== resolved.function) resolved = withNearest(resolved, reading);
       }
     }
     const context = applyContextRules(resolved, size.band, company?.industry, lexicon.contextRules);
