@@ -4,17 +4,20 @@ import { CLI_BUILD_INFO, CLI_DIST, type CliBuildInfo } from '../cli/compiled.ts'
 import { packageRoot } from '../package-root.ts';
 import { precompiledShippedData, shippedDataInputs, writeModelSnapshot } from './shipped-data.ts';
 
-/** Bundled: importing the package is ~100 small modules, several times slower than reading one chunk. */
-const BUNDLED = 'zod';
+/**
+ * Bundled: importing zod is ~100 small modules, several times slower than reading one chunk; commander is
+ * seven CommonJS files that every start (even `--version`) resolves, reads and wraps one by one.
+ */
+const BUNDLED = new Set(['zod', 'commander']);
 
-/** Every package the CLI may import, except zod, stays in node_modules and is imported as it is. */
+/** Every package the CLI may import, except the bundled ones, stays in node_modules and is imported as it is. */
 function externalPackages(root: string): string[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
   };
   return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
-    .filter((name) => name !== BUNDLED)
+    .filter((name) => !BUNDLED.has(name))
     .flatMap((name) => [name, `${name}/*`]);
 }
 
@@ -44,6 +47,10 @@ export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<C
     metafile: true,
     logLevel: 'warning',
     plugins: [precompiledShippedData()],
+    // A bundled CommonJS package (commander) requires Node's built-in modules: ESM has no `require` of its own.
+    banner: {
+      js: "import { createRequire as __rolecallRequire } from 'node:module'; const require = __rolecallRequire(import.meta.url);",
+    },
   });
   const compiled = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input)));
   const info: CliBuildInfo = {
