@@ -31,9 +31,24 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       jobNouns.add(first);
   const cache = new Map<string, readonly string[]>();
 
+  const plurals = (morphology.plurals ?? []).map((rule) => ({ ...rule, minLength: rule.minLength ?? 4 }));
+  /**
+   * The lexicon word a part stands for: itself, or the singular of a plural person noun ("ekonomer" → ekonom).
+   * Only a job noun: "presser" is not "press", "producten" not "product".
+   */
   const known = (part: string): string | undefined => {
     const stem = lemma(part);
-    return vocabulary.has(stem) ? stem : undefined;
+    if (vocabulary.has(stem)) return stem;
+    for (const rule of plurals) {
+      if (part.length < rule.minLength || !part.endsWith(rule.suffix)) continue;
+      const base = part.slice(0, part.length - rule.suffix.length);
+      if (rule.after && !rule.after.includes(base.at(-1) ?? '')) continue;
+      // The singular as written, at most with its ending trimmed: "steur" is not "stor".
+      const written = base + rule.replace;
+      const singular = lemma(written);
+      if (jobNouns.has(singular) && written.startsWith(singular)) return singular;
+    }
+    return undefined;
   };
 
   const modifier = (part: string): string | undefined => {

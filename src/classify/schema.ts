@@ -62,6 +62,15 @@ export const ContextRuleSchema = z.object({
 export type ContextRule = z.infer<typeof ContextRuleSchema>;
 export const ContextRulesSchema = z.object({ rules: z.array(ContextRuleSchema) });
 
+const SuffixRuleSchema = z.object({
+  suffix: z.string().min(1),
+  replace: z.string(),
+  /** Only when the letter before the suffix is one of these. */
+  after: z.string().optional(),
+  /** Only for words at least this long (default 4). */
+  minLength: z.number().int().min(3).optional(),
+});
+
 export const MorphologySchema = z.object({
   /** Letters folded before matching (after accents are stripped). */
   fold: z.record(z.string().length(1), z.string()),
@@ -72,16 +81,13 @@ export const MorphologySchema = z.object({
    * Suffix rules applied in order, repeatedly, to every word of titles and lexicon alike, so inflected forms
    * meet: "leiterin" → leiter, "directrice"/"directora" → director, "ventas"/"ventes" → vent.
    */
-  lemmaRules: z.array(
-    z.object({
-      suffix: z.string().min(1),
-      replace: z.string(),
-      /** Only when the letter before the suffix is one of these. */
-      after: z.string().optional(),
-      /** Only for words at least this long (default 4). */
-      minLength: z.number().int().min(3).optional(),
-    }),
-  ),
+  lemmaRules: z.array(SuffixRuleSchema),
+  /**
+   * Plural endings that the lemma rules cannot strip safely in every language ("-er" is a plural in Swedish and
+   * Danish but ends "Leiter"): tried only on a word the lexicon does not know, and kept only when the stem is a
+   * lexicon word ("ekonomer" → ekonom, "undersköterskor" → undersköterska, "commerciaux" → commercial).
+   */
+  plurals: z.array(SuffixRuleSchema).optional(),
   /** Words that keep their form ("interne" is not "intern"). */
   lemmaKeep: z.array(z.string().min(1)),
   /** Known last parts of compounds ("vertriebsleiter" → "vertrieb" + "leiter"). */

@@ -28,6 +28,23 @@ describe('normalisation', () => {
     expect(words('Sales - Director')).toEqual(['sales', '-', 'director']);
   });
 
+  it('reads the plural of a job noun as the noun (catalogue titles are often plural), never an area word', () => {
+    for (const [plural, singular] of [
+      ['Redovisningsekonomer', 'Redovisningsekonom'],
+      ['Ekonomiassistenter', 'Ekonomiassistent'],
+      ['Undersköterskor', 'Undersköterska'],
+      ['Cadres commerciaux', 'Cadre commercial'],
+      ['Telekommunikationsanalysten', 'Telekommunikationsanalyst'],
+    ]) {
+      const many = readTitle(plural);
+      expect(many.function, plural).not.toBe('unknown');
+      expect(many.function, plural).toBe(readTitle(singular).function);
+    }
+    // "-er" and "-en" are plural endings only of a person noun: "presser" is not "press", "producten" not "product".
+    expect(readTitle('Presser').function).not.toBe('marketing');
+    expect(readTitle('Steuerer').function).not.toBe('finance');
+  });
+
   it('reads the three spellings of Geschäftsführer alike', () => {
     for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
       expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
