@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CLI_BUILD_INFO, CLI_DIST, type CliBuildInfo } from '../cli/compiled.ts';
 import { packageRoot } from '../package-root.ts';
-import { precompiledShippedData, shippedDataInputs, writeModelSnapshot } from './shipped-data.ts';
+import { precompiledShippedData, shippedDataInputs, writeShippedData } from './shipped-data.ts';
 
 /**
  * Bundled: importing zod is ~100 small modules, several times slower than reading one chunk; commander is
@@ -53,6 +53,7 @@ export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<C
     },
   });
   const compiled = Object.keys(result.metafile.inputs).map((input) => relative(root, join(root, input)));
+  mkdirSync(outdir, { recursive: true });
   const info: CliBuildInfo = {
     builtAt,
     inputs: [
@@ -61,9 +62,8 @@ export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<C
         ...shippedDataInputs(root),
       ]),
     ],
+    data: writeShippedData(root, outdir),
   };
-  mkdirSync(outdir, { recursive: true });
-  writeModelSnapshot(root, outdir);
   writeFileSync(join(outdir, CLI_BUILD_INFO), `${JSON.stringify(info)}\n`);
   return info;
 }

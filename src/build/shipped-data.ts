@@ -8,30 +8,38 @@ import { shippedLexicon, shippedOccupations } from '../classify/shipped.ts';
 import { snapshotLexicon } from '../classify/snapshot.ts';
 import { defaultPlaybook } from '../playbook/default.ts';
 
+/** Files the compiled CLI's build writes beside its code (dist/cli), read by the compiled shipped.ts. */
+const LEXICON = 'lexicon.json';
+const OCCUPATIONS = 'occupations.json';
+/** The ESCO word model's prebuilt tables in the compiled CLI (src/classify/model-snapshot.ts). */
+export const MODEL_SNAPSHOT = 'occupation-model.bin';
+
 /**
  * The compiled CLI's `src/classify/shipped.ts` and `src/playbook/default.ts`: the lexicon compiled, the
- * occupation words and the default playbook checked here, at build time, from the current data and code, so
- * a start only restores them (user playbooks are still checked when read). Each is a JSON string, parsed
- * when first asked for: JSON.parse is faster than a large object literal. The ESCO word model's tables go in a
- * file of their own beside the chunks (writeModelSnapshot), named here.
+ * occupation words and the default playbook checked at build time, from the current data and code, so a start
+ * only restores them (user playbooks are still checked when read). The rule data are files beside the code
+ * (writeShippedData), read when first asked for: a one-title start reads the lexicon and never the occupation
+ * words, and no start parses them as JavaScript. The small default playbook stays a JSON string in its chunk.
  */
 export function precompiledShippedData(): Plugin {
   return {
     name: 'rolecall-precompiled-shipped-data',
     setup(bundler) {
-      bundler.onLoad({ filter: /[\\/]src[\\/]classify[\\/]shipped\.ts$/ }, () => {
-        const lexicon = JSON.stringify(JSON.stringify(snapshotLexicon(shippedLexicon())));
-        const occupations = JSON.stringify(JSON.stringify(shippedOccupations()));
-        return {
-          contents: [
-            "import { restoreLexicon } from './snapshot.ts';",
-            `export const shippedLexicon = () => restoreLexicon(JSON.parse(${lexicon}));`,
-            `export const shippedOccupations = () => JSON.parse(${occupations});`,
-            `export const shippedModelSnapshot = ${JSON.stringify(MODEL_SNAPSHOT)};`,
-          ].join('\n'),
-          loader: 'ts',
-        };
-      });
+      bundler.onLoad({ filter: /[\\/]src[\\/]classify[\\/]shipped\.ts$/ }, () => ({
+        contents: [
+          "import { builtFile } from './code-files.ts';",
+          "import { restoreLexicon } from './snapshot.ts';",
+          'const read = (name: string): string => {',
+          '  const bytes = builtFile(name);',
+          "  if (!bytes) throw new Error('rolecall: ' + name + ' is missing beside the compiled CLI; run npm run build:cli');",
+          '  return new TextDecoder().decode(bytes);',
+          '};',
+          `export const shippedLexicon = () => restoreLexicon(JSON.parse(read(${JSON.stringify(LEXICON)})));`,
+          `export const shippedOccupations = () => JSON.parse(read(${JSON.stringify(OCCUPATIONS)}));`,
+          `export const shippedModelSnapshot = ${JSON.stringify(MODEL_SNAPSHOT)};`,
+        ].join('\n'),
+        loader: 'ts',
+      }));
       bundler.onLoad({ filter: /[\\/]src[\\/]playbook[\\/]default\.ts$/ }, () => ({
         contents: `export const defaultPlaybook = JSON.parse(${JSON.stringify(JSON.stringify(defaultPlaybook))});`,
         loader: 'ts',
@@ -40,17 +48,19 @@ export function precompiledShippedData(): Plugin {
   };
 }
 
-/** The ESCO word model's prebuilt tables in the compiled CLI (src/classify/model-snapshot.ts). */
-export const MODEL_SNAPSHOT = 'occupation-model.bin';
-
 /**
- * Writes the ESCO word model's tables into `outdir` (the compiled CLI's folder, next to its chunks folder),
- * built from the model data as the run-time model builds them: the first title that needs the model reads them
- * instead of building its trigram index (~5 MB; never committed, never in a browser bundle).
+ * Writes the rule data the compiled shipped.ts reads into `outdir` (the compiled CLI's folder, next to its
+ * chunks folder): the compiled lexicon, the checked occupation words, and the ESCO word model's tables, built
+ * from the model data as the run-time model builds them, so the first title that needs the model reads them
+ * instead of building its trigram index (~5 MB; never committed, never in a browser bundle). Returns their
+ * names: the launcher runs the compiled CLI only while they are all there (src/cli/compiled-check.mjs).
  */
-export function writeModelSnapshot(root: string, outdir: string): void {
+export function writeShippedData(root: string, outdir: string): string[] {
+  writeFileSync(join(outdir, LEXICON), JSON.stringify(snapshotLexicon(shippedLexicon())));
+  writeFileSync(join(outdir, OCCUPATIONS), JSON.stringify(shippedOccupations()));
   const data = JSON.parse(readFileSync(join(root, OCCUPATION_MODEL_FILE), 'utf8')) as OccupationModelData;
   writeFileSync(join(outdir, MODEL_SNAPSHOT), snapshotOccupationModel(data));
+  return [LEXICON, OCCUPATIONS, MODEL_SNAPSHOT];
 }
 
 /**

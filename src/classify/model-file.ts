@@ -1,34 +1,25 @@
+import { builtFile, packageFileText } from './code-files.ts';
 import { restoreOccupationModel } from './model-snapshot.ts';
 import { compileOccupationModel, type OccupationModel, type OccupationModelData } from './nearest.ts';
 
 /** The model's data, from the package root. */
 export const OCCUPATION_MODEL_FILE = 'src/classify/data/occupation-model.json';
 
-type Fs = {
-  existsSync(path: string): boolean;
-  readFileSync(path: string, encoding: 'utf8'): string;
-  readFileSync(path: string): Uint8Array;
-};
-type Path = { dirname(path: string): string; join(...parts: string[]): string };
-type Url = { fileURLToPath(url: string): string };
-
-/** The first of `files` that exists, restored; undefined when none does or it is damaged. */
-function readSnapshot(fs: Fs, files: string[]): OccupationModel | undefined {
-  const file = files.find((candidate) => fs.existsSync(candidate));
+/** The snapshot's model; undefined when it is missing or damaged. */
+function readSnapshot(name: string): OccupationModel | undefined {
   try {
-    return file ? restoreOccupationModel(fs.readFileSync(file)) : undefined;
+    const bytes = builtFile(name);
+    return bytes ? restoreOccupationModel(bytes) : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * The ESCO word model, read from disk on first use (~1 MB, so never at start-up) through Node's built-in
- * modules asked for at run time: browser bundles (the cards' core) carry no import of it and read without it.
- * Found from this module upwards, so the TypeScript source and the compiled CLI (dist/cli) both find it.
- * `snapshot` names the model's prebuilt tables (model-snapshot.ts) beside this module or one folder up: the
- * compiled CLI's build writes them and names them (src/build/shipped-data.ts); a missing or damaged snapshot
- * falls back to the JSON, as the source always reads it.
+ * The ESCO word model, read from disk on first use (~1 MB, so never at start-up; browser bundles find no file and
+ * read without it, see code-files.ts). `snapshot` names the model's prebuilt tables (model-snapshot.ts) that the
+ * compiled CLI's build writes beside its code (src/build/shipped-data.ts); a missing or damaged snapshot falls
+ * back to the model's data, which the TypeScript source always reads.
  */
 export function lazyOccupationModel(snapshot?: string): () => OccupationModel | undefined {
   let model: OccupationModel | undefined;
@@ -36,25 +27,10 @@ export function lazyOccupationModel(snapshot?: string): () => OccupationModel | 
   return () => {
     if (tried) return model;
     tried = true;
-    const node = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const here = typeof import.meta.url === 'string' ? import.meta.url : '';
-    if (!node?.getBuiltinModule || !here.startsWith('file:')) return undefined;
-    const fs = node.getBuiltinModule('node:fs') as Fs;
-    const path = node.getBuiltinModule('node:path') as Path;
-    const url = node.getBuiltinModule('node:url') as Url;
-    let dir = path.dirname(url.fileURLToPath(here));
-    model = snapshot
-      ? readSnapshot(fs, [path.join(dir, snapshot), path.join(dir, '..', snapshot)])
-      : undefined;
+    model = snapshot ? readSnapshot(snapshot) : undefined;
     if (model) return model;
-    for (let up = 0; up < 6; up++) {
-      const file = path.join(dir, OCCUPATION_MODEL_FILE);
-      if (fs.existsSync(file)) {
-        model = compileOccupationModel(JSON.parse(fs.readFileSync(file, 'utf8')) as OccupationModelData);
-        return model;
-      }
-      dir = path.dirname(dir);
-    }
-    return undefined;
+    const text = packageFileText(OCCUPATION_MODEL_FILE);
+    model = text === undefined ? undefined : compileOccupationModel(JSON.parse(text) as OccupationModelData);
+    return model;
   };
 }

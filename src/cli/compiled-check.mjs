@@ -3,8 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * True when `dist` (relative to `root`) holds a compiled CLI and no file it was built from (nor
- * package.json) changed or vanished since: then running it is running the current source.
+ * True when `dist` (relative to `root`) holds a compiled CLI with every data file its build wrote, and no file it
+ * was built from (nor package.json) changed or vanished since: then running it is running the current source.
  */
 export function compiledIsFresh(root, dist = 'dist/cli') {
   try {
@@ -12,8 +12,9 @@ export function compiledIsFresh(root, dist = 'dist/cli') {
     for (const input of [...info.inputs, 'package.json']) {
       if (statSync(join(root, input)).mtimeMs > info.builtAt) return false;
     }
+    for (const file of info.data ?? []) statSync(join(root, dist, file));
     return true;
   } catch {
-    return false; // not built, or a source file is gone
+    return false; // not built, a source file is gone, or a data file of the build is
   }
 }

@@ -8,4 +8,6 @@ export interface CliBuildInfo {
   builtAt: number;
   /** Every source file compiled in, relative to the package root. */
   inputs: string[];
+  /** The data files the build wrote beside the code (relative to CLI_DIST), which the compiled code reads. */
+  data: string[];
 }

@@ -22,6 +22,8 @@ describe('the compiled CLI', () => {
     const info = await buildCli(root, dist);
     expect(info.inputs).toContain('src/cli/main.ts');
     expect(info.inputs.some((input) => input.includes('node_modules'))).toBe(false);
+    // The rule data and the word model's tables are files beside the code, listed so the launcher checks them.
+    expect(info.data.sort()).toEqual(['lexicon.json', 'occupation-model.bin', 'occupations.json']);
     // The rule data is compiled into the build: a change to it (or to the code compiling it) makes it stale.
     for (const input of [
       'src/classify/data/lexicon.json',
@@ -120,6 +122,17 @@ describe('the launcher runs the compiled CLI only while it matches the source', 
     at('package.json', built - 1000);
     rmSync(join(dir, 'src/a.ts'));
     expect(compiledIsFresh(dir)).toBe(false);
+  });
+
+  it('stale when a data file the build wrote beside the code is gone', () => {
+    writeFileSync(
+      join(dir, 'dist/cli/build.json'),
+      JSON.stringify({ builtAt: built, inputs: [], data: ['lexicon.json'] }),
+    );
+    at('package.json', built - 1000);
+    expect(compiledIsFresh(dir)).toBe(false);
+    writeFileSync(join(dir, 'dist/cli/lexicon.json'), '{}');
+    expect(compiledIsFresh(dir)).toBe(true);
   });
 
   it('stale when never built', () => {
