@@ -9,10 +9,12 @@ import { join } from 'node:path';
 export function compiledIsFresh(root, dist = 'dist/cli') {
   try {
     const info = JSON.parse(readFileSync(join(root, dist, 'build.json'), 'utf8'));
+    // ~270 paths on every start: joined as strings (the inputs are clean relative paths), not normalised one by one.
+    const base = `${join(root)}/`;
     for (const input of [...info.inputs, 'package.json']) {
-      if (statSync(join(root, input)).mtimeMs > info.builtAt) return false;
+      if (statSync(base + input).mtimeMs > info.builtAt) return false;
     }
-    for (const file of info.data ?? []) statSync(join(root, dist, file));
+    for (const file of info.data ?? []) statSync(`${base}${dist}/${file}`);
     return true;
   } catch {
     return false; // not built, a source file is gone, or a data file of the build is
