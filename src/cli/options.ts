@@ -20,12 +20,17 @@ export const playbookOption = (description = 'playbook YAML or JSON (default: th
 
 /**
  * Loads `--playbook <file>` (or the built-in playbook) for any command: its warnings always go to stderr,
- * and a broken file stops the command with every problem and the fix.
+ * and a broken file stops the command with every problem and the fix. `named`: the setting that named the file
+ * when it is not the flag (`serve` reads ROLECALL_PLAYBOOK), so every message says where to fix it.
  */
-export async function loadPlaybookForCli(path: string | undefined): Promise<Playbook> {
+export async function loadPlaybookForCli(path: string | undefined, named?: string): Promise<Playbook> {
   const choice = await loadPlaybookOrDefault(path);
+  const from = named ? `${named} ` : '';
   if (choice.warnings.length > 0)
-    process.stderr.write(`${choice.warnings.map((w) => `  ⚠ ${w}`).join('\n')}\n`);
-  if (!choice.ok) throw new CliError(choice.message);
-  return choice.playbook;
+    process.stderr.write(`${choice.warnings.map((w) => `  ⚠ ${from}${w}`).join('\n')}\n`);
+  if (choice.ok) return choice.playbook;
+  if (!named) throw new CliError(choice.message);
+  throw new CliError(
+    `${named} ${path} cannot be used: ${choice.message}\nFix it, or unset ${named} for the default.`,
+  );
 }

@@ -6,7 +6,6 @@ import { parse as parseYaml } from 'yaml';
 import { createGateway, type Gateway } from '../../hubspot/gateway.ts';
 import { setupPortal } from '../../hubspot/setup.ts';
 import defaultPlaybookJson from '../../playbook/default-playbook.json' with { type: 'json' };
-import { loadPlaybookOrDefault } from '../../playbook/load-file.ts';
 import type { Playbook } from '../../playbook/schema.ts';
 import { buildServer } from '../../server/app.ts';
 import { loadServerConfig } from '../../server/config.ts';
@@ -17,17 +16,7 @@ import { redactUrl } from '../../server/store/db.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { boundClassify, type ClassifyFn } from '../../server/tagger.ts';
 import { CliError, UsageError } from '../errors.ts';
-
-async function playbookFrom(path: string | undefined): Promise<Playbook> {
-  const choice = await loadPlaybookOrDefault(path);
-  for (const warning of choice.warnings) process.stderr.write(`⚠ ROLECALL_PLAYBOOK ${warning}\n`);
-  if (!choice.ok) {
-    throw new CliError(
-      `ROLECALL_PLAYBOOK ${path} cannot be used: ${choice.message}\nFix it, or unset ROLECALL_PLAYBOOK for the default.`,
-    );
-  }
-  return choice.playbook;
-}
+import { loadPlaybookForCli } from '../options.ts';
 
 const staticGatewayPorts = (gateway: Gateway) => staticPorts(gatewayPort(gateway), gateway);
 
@@ -50,7 +39,7 @@ export async function runServe(env: NodeJS.ProcessEnv = process.env): Promise<vo
     );
   }
   const config = loaded.config;
-  const playbook = await playbookFrom(config.playbookPath);
+  const playbook = await loadPlaybookForCli(config.playbookPath, 'ROLECALL_PLAYBOOK');
   // The document the settings page starts editing from (the file's own data, or the shipped default's).
   const playbookData: unknown = config.playbookPath
     ? parseYaml(await readFile(config.playbookPath, 'utf8'))
