@@ -4,7 +4,7 @@ import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
 import { createDealApi, type DealApi } from './deals-api.ts';
 import type { HubSpotResult } from './errors.ts';
 import { createPropertyApi, type PropertyApi } from './property-api.ts';
-import { isPrimaryCompany } from './record-input.ts';
+import { isPrimaryCompany, primaryCompany } from './record-input.ts';
 import {
   type BatchWriteOutcome,
   type ContactUpdate,
@@ -214,8 +214,8 @@ export function createGateway(options: GatewayOptions): Gateway {
 
     async readPrimaryCompanyIds(contactIds) {
       const primary = new Map<string, string>();
-      // The rule of primaryCompany(), across pages: the primary one wherever it is, else the first listed.
-      const first = new Map<string, string>();
+      // Each contact's companies, page after page until the primary one is listed: then primaryCompany() decides.
+      const listed = new Map<string, AssociatedCompany[]>();
       let inputs = [...new Set(contactIds)].map((id): { id: string; after?: string } => ({ id }));
       while (inputs.length > 0) {
         const next: Array<{ id: string; after: string }> = [];
@@ -230,13 +230,14 @@ export function createGateway(options: GatewayOptions): Gateway {
           if (!result.ok) return result;
           for (const item of result.value.body?.results ?? []) {
             const from = String(item.from?.id ?? '');
-            const hit = item.to?.find(isPrimaryCompany);
-            if (hit) primary.set(from, String(hit.toObjectId));
-            const listed = item.to?.[0];
-            if (listed && !first.has(from)) first.set(from, String(listed.toObjectId));
+            const companies = [...(listed.get(from) ?? []), ...(item.to ?? [])];
+            listed.set(from, companies);
             const after = item.paging?.next?.after;
-            if (!hit && after && from) next.push({ id: from, after });
-            else if (!hit && first.has(from)) primary.set(from, first.get(from) as string);
+            if (after && from && !companies.some(isPrimaryCompany)) next.push({ id: from, after });
+            else {
+              const chosen = primaryCompany(companies);
+              if (chosen) primary.set(from, String(chosen.toObjectId));
+            }
           }
         }
         inputs = next;
@@ -269,8 +270,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
+interface AssociatedCompany {
+  toObjectId?: string | number;
+  associationTypes?: Array<{ typeId?: number }>;
+}
+
 interface AssociationResult {
   from?: { id?: string };
-  to?: Array<{ toObjectId?: string | number; associationTypes?: Array<{ typeId?: number }> }>;
+  to?: AssociatedCompany[];
   paging?: { next?: { after?: string } };
 }
