@@ -10,6 +10,7 @@ import { prepare } from './prepare.ts';
 import { NO_WORD, type Resolved, resolveHits } from './resolve.ts';
 import { readSizeBand } from './size-band.ts';
 import { type Token, tokenize } from './tokenize.ts';
+import { createTypoFixer } from './typo.ts';
 
 /** Longer titles are read up to here: real titles are far shorter, and the cost stays bounded. */
 export const MAX_TITLE_CHARS = 200;
@@ -176,6 +177,7 @@ export function readerOver(
   occupationModel?: () => OccupationModel | undefined,
 ): TitleReader {
   const canonical = createCanonicalizer(lexicon);
+  const fixTypos = createTypoFixer(lexicon, canonical);
   const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
   const firstNames = new Set(lexicon.morphology.firstNames.map(wordsOf));
   return (title, company, options) => {
@@ -189,10 +191,25 @@ export function readerOver(
     const clipped = text.length > MAX_TITLE_CHARS ? text.slice(0, MAX_TITLE_CHARS) : text;
     const size = readSizeBand(company, options?.revenuePerEmployee);
     const prepared = prepare(clipped, company?.name, lexicon);
-    const matched = matchWords(prepared.tokens, lexicon, canonical);
+    let matched = matchWords(prepared.tokens, lexicon, canonical);
     // A sentence or bio, not a title: most words mean nothing here, so any hit would be a guess.
     const bio = matched.contentWords >= BIO_WORDS && matched.unexplained.length > matched.contentWords * 0.6;
     let resolved = resolveHits(bio ? [] : matched.hits);
+    // A long word off by one letter from a lexicon word ("Markting"), when nothing else explains it.
+    if (
+      !bio &&
+      (resolved.seniority === 'unknown' || resolved.function === 'unknown') &&
+      matched.free.length > 0
+    ) {
+      const fix = fixTypos(prepared.tokens, matched, occupations, (tokens) =>
+        matchWords(tokens, lexicon, canonical),
+      );
+      if (fix) {
+        matched = fix.matched;
+        const read = resolveHits(matched.hits);
+        resolved = { ...read, rules: [...read.rules, 'typo'], reasons: [...fix.notes, ...read.reasons] };
+      }
+    }
     let ambiguous = false;
     const past = matched.hits.some((hit) => hit.term.modifier === 'former' || hit.term.modifier === 'status');
     const name = isPersonName(prepared.tokens, matched, firstNames);

@@ -1,0 +1,146 @@
+import type { CompiledLexicon } from './lexicon.ts';
+import type { Matched } from './match-words.ts';
+import type { OccupationTable } from './occupations.ts';
+import type { Token } from './tokenize.ts';
+
+/** Shorter written words are never corrected: "Manger" or "Texter" may be words of their own. */
+const MIN_WORD = 7;
+/** A lexicon word (or compound part) this long may be the target of a correction. */
+const MIN_TARGET = 6;
+const MAX_CACHE = 20_000;
+
+/**
+ * A typing slip: one letter added or dropped, or two neighbours swapped, never in the first letter. A changed
+ * letter is not read as a slip: it is how languages spell one word ("syndicus"/"syndikus", "revisor"/"reviser"),
+ * and "drainer" is not "trainer".
+ */
+export function oneSlip(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a[0] !== b[0]) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length)
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function deletions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+export interface TypoFix {
+  matched: Matched;
+  /** "'markting' read as 'marketing' (one letter off)", one per corrected word. */
+  notes: string[];
+}
+
+/**
+ * Reads one-letter typos of the lexicon's long words, for words nothing else explains: "Markting Manager",
+ * "Geschäftsfüherer", "Projektmanger" (a compound whose last part is off by one). A word is corrected only when
+ * it is at least MIN_WORD letters, ESCO's occupation words do not know it, and exactly one reading fits, so a
+ * real word the lexicon lacks is left alone rather than guessed. The index (each long lexicon word and its
+ * one-letter deletions) is built on first use.
+ */
+export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: string) => readonly string[]) {
+  const { vocabulary, lemma } = lexicon;
+  let index: Map<string, string[]> | undefined;
+  const cache = new Map<string, string | null>();
+
+  const build = (): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    const add = (key: string, word: string) => {
+      const list = map.get(key);
+      if (!list) map.set(key, [word]);
+      else if (!list.includes(word)) list.push(word);
+    };
+    for (const word of vocabulary) {
+      if (word.length < MIN_TARGET || !/^[a-z]+$/.test(word)) continue;
+      add(word, word);
+      for (const key of deletions(word)) add(key, word);
+    }
+    return map;
+  };
+
+  /** Lexicon words one slip from `word`. */
+  const near = (word: string): string[] => {
+    index ??= build();
+    const found: string[] = [];
+    for (const key of [word, ...deletions(word)])
+      for (const target of index.get(key) ?? [])
+        if (!found.includes(target) && oneSlip(word, target)) found.push(target);
+    return found;
+  };
+
+  const reads = (candidate: string): boolean => canonical(candidate).every((part) => vocabulary.has(part));
+  /** The lexicon terms a spelling stands for, by its parts: "vertrieb+leiter" vs "betrieb+leiter" differ. */
+  const meaning = (candidate: string): string =>
+    canonical(candidate)
+      .map(
+        (part) =>
+          lexicon.byFirstToken.get(part)?.find((phrase) => phrase.tokens.length === 1)?.term.id ?? part,
+      )
+      .join('+');
+
+  /** The one corrected spelling of a folded word that the lexicon reads in full, or undefined. */
+  const correct = (word: string): string | undefined => {
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached ?? undefined;
+    const stem = lemma(word);
+    const options = new Set<string>();
+    for (const target of near(stem)) options.add(target);
+    // A compound with one part off by one: "projekt|manger", "vetrieb|sleiter" (the part before a linking -s).
+    for (let cut = 3; cut <= stem.length - MIN_TARGET + 1 && options.size < 3; cut++) {
+      const head = stem.slice(0, cut);
+      const tail = stem.slice(cut);
+      if (tail.length >= MIN_TARGET && reads(head))
+        for (const target of near(tail)) options.add(head + target);
+      if (head.length >= MIN_TARGET && vocabulary.has(lemma(tail)))
+        for (const target of near(head)) options.add(target + tail);
+      if (head.length > MIN_TARGET && head.endsWith('s') && vocabulary.has(lemma(tail)))
+        for (const target of near(head.slice(0, -1))) options.add(`${target}s${tail}`);
+    }
+    const fits = [...options].filter(reads).sort();
+    // Several spellings that mean the same ("recruiter", Swedish "rekruter") are one reading.
+    const result = fits.length > 0 && new Set(fits.map(meaning)).size === 1 ? fits[0] : undefined;
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(word, result ?? null);
+    return result;
+  };
+
+  /**
+   * The title read again with its unexplained long words corrected, one word at a time, each kept only when it
+   * explains more words ("Custmer Success": the fixed "customer" also explains "success", which stays as written).
+   */
+  return (
+    tokens: readonly Token[],
+    matched: Matched,
+    occupations: OccupationTable,
+    match: (tokens: readonly Token[]) => Matched,
+  ): TypoFix | undefined => {
+    let current = tokens;
+    let best = matched;
+    const notes: string[] = [];
+    const tried = new Set<number>();
+    // Only words the reader explained no part of: "industrie|meister" is read, whatever "industrie" is.
+    const free = new Set(matched.free);
+    for (const word of matched.words) if (!word.sep && !free.has(word)) tried.add(word.source);
+    for (const word of matched.free) {
+      const token = tokens[word.source];
+      if (!token || tried.has(word.source) || token.text.length < MIN_WORD || !/^[a-z]+$/.test(token.text))
+        continue;
+      tried.add(word.source);
+      const alone = occupations.read([word]);
+      if (alone.function || alone.ambiguous) continue;
+      const fixed = correct(token.text);
+      if (!fixed) continue;
+      const next = current.map((each, i) => (i === word.source ? { ...each, text: fixed } : each));
+      const again = match(next);
+      if (again.unexplained.length >= best.unexplained.length) continue;
+      current = next;
+      best = again;
+      notes.push(`'${token.raw}' read as '${fixed}' (one letter off)`);
+    }
+    return notes.length > 0 ? { matched: best, notes } : undefined;
+  };
+}
