@@ -15,6 +15,7 @@ const MIN_WORD = 4;
 export interface Thresholds {
   minShare: number;
   minEvidence: number;
+  minScore: number;
   minSimilarity: number;
 }
 
@@ -98,7 +99,7 @@ export function tuneThresholds(
   const meta = { source: 'tuning', inputs: '', tuning: '' };
   let best: TuningReport | undefined;
   for (const minSimilarity of [0.5, 0.6]) {
-    const open = { minShare: 0, minEvidence: 0, minSimilarity };
+    const open = { minShare: 0, minEvidence: 0, minScore: 0, minSimilarity };
     const model = compileOccupationModel(deriveModel(train, lexicon, meta, open));
     const reader = createTitleReader(ruleset, table, () => model);
     // Every label the model decides: those the rules left without a function, and those where it overrode a
@@ -111,32 +112,37 @@ export function tuneThresholds(
       const evidence = Number(/evidence (\d+\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
       answers.push({ share, evidence, right: reading.function === fn });
     }
-    for (const minShare of [0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-      for (const minEvidence of [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8]) {
-        let answered = 0;
-        let right = 0;
-        for (const answer of answers) {
-          if (answer.share < minShare || answer.evidence < minEvidence) continue;
-          answered += 1;
-          right += Number(answer.right);
+    for (const minShare of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+      for (const minEvidence of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8])
+        for (const minScore of [0, 0.15, 0.2, 0.22, 0.25, 0.3]) {
+          let answered = 0;
+          let right = 0;
+          for (const answer of answers) {
+            if (
+              answer.share < minShare ||
+              answer.evidence < minEvidence ||
+              answer.share * answer.evidence < minScore
+            )
+              continue;
+            answered += 1;
+            right += Number(answer.right);
+          }
+          if (answered === 0 || wilsonLower(right, answered) < minPrecision) continue;
+          if (best && (answered < best.answered || (answered === best.answered && right <= best.right)))
+            continue;
+          const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`;
+          best = {
+            thresholds: { minShare, minEvidence, minScore, minSimilarity },
+            unplaced: unplaced.length,
+            answered,
+            right,
+            summary:
+              `tuning split: ${tuning.length} occupations held out of the tuning build, ${labels.length} labels, ` +
+              `${unplaced.length} left without a function by the rules; the model decides ${answered} labels ` +
+              `(${pct(answered, labels.length)} of all: the unplaced and those with only a weak hint), ` +
+              `${pct(right, answered)} right (target: at least ${pct(minPrecision, 1)} at 95% confidence)`,
+          };
         }
-        if (answered === 0 || wilsonLower(right, answered) < minPrecision) continue;
-        if (best && (answered < best.answered || (answered === best.answered && right <= best.right)))
-          continue;
-        const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`;
-        best = {
-          thresholds: { minShare, minEvidence, minSimilarity },
-          unplaced: unplaced.length,
-          answered,
-          right,
-          summary:
-            `tuning split: ${tuning.length} occupations held out of the tuning build, ${labels.length} labels, ` +
-            `${unplaced.length} left without a function by the rules; the model decides ${answered} labels ` +
-            `(${pct(answered, labels.length)} of all: the unplaced and those with only a weak hint), ` +
-            `${pct(right, answered)} right (target: at least ${pct(minPrecision, 1)} at 95% confidence)`,
-        };
-      }
-    }
   }
   if (!best) throw new Error(`no threshold reaches ${minPrecision} precision on the tuning split`);
   return best;

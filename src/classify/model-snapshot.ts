@@ -97,6 +97,7 @@ export function snapshotOccupationModel(data: OccupationModelData): Uint8Array {
   const header: Header = {
     minShare: data.minShare,
     minEvidence: data.minEvidence,
+    minScore: data.minScore ?? 0,
     minSimilarity: data.minSimilarity,
     functions,
     lengths: parts.map((part) => part.byteLength),

@@ -16,6 +16,11 @@ export interface OccupationModelData {
   minShare: number;
   /** Least vote for the function: similarity × how clearly each word points to one function, summed. */
   minEvidence: number;
+  /**
+   * Least share × evidence: a clear single word (share 1, evidence 0.3) and a broad agreement of several
+   * (share 0.5, evidence 0.6) both pass, a weak and split vote does not. Absent in older files: 0.
+   */
+  minScore?: number;
   minSimilarity: number;
   tuning: string;
   /** "fnIndex:count fnIndex:count" (FUNCTIONS order) → the words with exactly these counts, space-separated. */
@@ -158,7 +163,7 @@ const MAX_CACHE = 20_000;
 /** What the model's thresholds are read from: the model data without its word groups. */
 export type OccupationModelParameters = Pick<
   OccupationModelData,
-  'minShare' | 'minEvidence' | 'minSimilarity'
+  'minShare' | 'minEvidence' | 'minScore' | 'minSimilarity'
 >;
 
 /**
@@ -284,7 +289,14 @@ export function modelOver(
       }
       const share = sum > 0 ? (votes[top] ?? 0) / sum : 0;
       const fn = FUNCTIONS[top];
-      if (!fn || share < data.minShare || (votes[top] ?? 0) < data.minEvidence) return undefined;
+      const strength = votes[top] ?? 0;
+      if (
+        !fn ||
+        share < data.minShare ||
+        strength < data.minEvidence ||
+        share * strength < (data.minScore ?? 0)
+      )
+        return undefined;
       return { function: fn, share, strength: votes[top] ?? 0, evidence };
     },
   };

@@ -47,6 +47,22 @@ describe('ESCO word model in the reader', () => {
     expect(read('Zorbist Mitarbeiter').function).toBe('healthcare');
   });
 
+  it('answers only when share × evidence reaches the tuned score', () => {
+    const strict = compileOccupationModel({
+      source: 'test',
+      inputs: '',
+      tuning: '',
+      minShare: 0,
+      minEvidence: 0,
+      minScore: 1.5, // one clear word: share 1 × evidence 1
+      minSimilarity: 0.5,
+      groups: { [`${healthcare}:3`]: 'zorbist' },
+    });
+    const strictRead = createTitleReader(loadDefaultRuleset(), undefined, () => strict);
+    expect(strictRead('Zorbist').function).toBe('unknown');
+    expect(strictRead('Zorbist Zorbist').function).toBe('healthcare');
+  });
+
   it('answers only when most of the unexplained words are occupation words', () => {
     expect(read('Zorbist Blorft Quandle').function).toBe('unknown');
     // A staff word alone ("operator") names no occupation: it votes only beside one.
