@@ -78,7 +78,7 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
         const inner = split(part, depth - 1);
         if (inner) return [...inner, head];
       } else if (tail.length >= 5) {
-        return [part, head]; // inner part of a longer compound: "gesamt" + "vertrieb(s)" in "gesamtvertriebsleiter"
+        return [lemma(part), head]; // inner part of a longer compound: "gesamt" + "vertrieb(s)" in "gesamtvertriebsleiter"
       }
       // A known rank word, or a long known job word, ends the compound even after an unknown first part:
       // "materialdisponentin" → material + disponent.
@@ -87,7 +87,7 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
         part.length >= 3 &&
         !fallback
       )
-        fallback = [part, head];
+        fallback = [lemma(part), head]; // an unknown part is read like an unknown word: "apoteks" → apotek
     }
     return fallback;
   };
