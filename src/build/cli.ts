@@ -24,8 +24,9 @@ function externalPackages(root: string): string[] {
 /**
  * `npm run build:cli` (and `prepare`, so `npm install` / `npm ci` run it): the CLI as plain JavaScript in
  * dist/cli, so `rolecall` starts without compiling TypeScript. Commands stay separate chunks that load
- * only when run; packages in node_modules (but zod) are imported as they are, not bundled. The title reader's rule
- * data and the ESCO word model's tables are compiled here too (./shipped-data.ts).
+ * only when run; packages in node_modules (but zod and commander) are imported as they are, not bundled. The title
+ * reader's rule data and the ESCO word model's tables are compiled here too, as files beside the code
+ * (./shipped-data.ts).
  */
 export async function buildCli(root = packageRoot(), dist = CLI_DIST): Promise<CliBuildInfo> {
   const builtAt = Date.now(); // before reading any source: an edit made during the build counts as newer
