@@ -13,7 +13,7 @@ import {
 
 /**
  * The ESCO word model with its tables already built, as one binary file: the compiled CLI's build writes it
- * (src/build/cli.ts; ~4.7 MB in dist/cli, never in the repository or a browser bundle), so a start reads typed
+ * (src/build/shipped-data.ts; ~4.9 MB in dist/cli, never in the repository or a browser bundle), so a start reads typed
  * arrays instead of decoding the word groups and building the trigram index (~0.4 s on a quiet machine, 2 s on a
  * busy one). The numbers are the ones `decode` and `buildIndex` computed, stored as they are, so the restored
  * model answers exactly as `compileOccupationModel` does (test/classify/model-snapshot.test.ts). Exact words are
