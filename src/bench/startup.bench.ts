@@ -21,7 +21,7 @@ function median(values: number[]): number {
 }
 
 // A title the rules leave to the ESCO word model: its first use reads the model's prebuilt tables.
-const MODEL_TITLE = 'Tradutora literária';
+const MODEL_TITLE = 'Weinbauer';
 const byModel = spawnSync(process.execPath, [bin, 'classify', MODEL_TITLE, '--json'], {
   cwd: root,
   encoding: 'utf8',
