@@ -32,6 +32,9 @@ const BIO_WORDS = 10;
 /** A function read from a hint this weak (technician, analyst, representative) yields to an occupation word. */
 const WEAK = 1;
 
+/** Lexicon tag of a role noun whose function is only a default until another word names the area. */
+const TAKES_AREA = 'takes-area';
+
 /** Rank words of these levels name a kind of staff ("operator", "Mitarbeiter"), not a rank marker. */
 const STAFF: ReadonlySet<string> = new Set(['entry']);
 
@@ -213,12 +216,15 @@ export function readerOver(
     let ambiguous = false;
     const past = matched.hits.some((hit) => hit.term.modifier === 'former' || hit.term.modifier === 'status');
     const name = isPersonName(prepared.tokens, matched, firstNames);
-    if (!bio && !past && !name && resolved.functionWeight <= WEAK && matched.free.length > 0) {
+    // A role noun that takes its area from the words beside it ("Berater", "conseiller") yields to an ESCO
+    // occupation word among them ("Jugendberater", "conseiller d'ambassade"), never to the word model's guess.
+    const roleNoun = resolved.functionTerm?.tags.has(TAKES_AREA) === true;
+    if (!bio && !past && !name && (resolved.functionWeight <= WEAK || roleNoun) && matched.free.length > 0) {
       const occupation = occupations.read(matched.free);
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
         resolved = withOccupation(resolved, occupation.function, occupation.raw, occupation.via);
-      else if (occupationModel && !matched.free.every((word) => nonWord(word.text))) {
+      else if (occupationModel && !roleNoun && !matched.free.every((word) => nonWord(word.text))) {
         const staff = staffWords(matched);
         const words =
           staff.length === 0 ? matched.free : [...matched.free, ...staff].sort((a, b) => a.source - b.source);

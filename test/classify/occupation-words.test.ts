@@ -28,6 +28,19 @@ describe('ESCO occupation words (src/classify/data/occupations.json)', () => {
     expect(readTitle('Head of Procurement').rules).not.toContain('esco-occupation');
   });
 
+  it('lets an occupation word name the area of a role noun that only defaults it (consultant, adviser)', () => {
+    expect(readTitle('Consultant').function).toBe('consulting');
+    expect(readTitle('Unternehmensberater').function).toBe('consulting');
+    const welfare = readTitle('welfare advisor');
+    expect(lexiconOnly('welfare advisor').function).toBe('consulting');
+    expect(welfare.function).toBe('other');
+    expect(welfare.reasons.join('; ')).toMatch(
+      /ESCO occupation word 'welfare?'; more specific than the hint consulting/,
+    );
+    // An area the rules name still decides: the occupation words are not asked.
+    expect(readTitle('IT Berater').function).toBe('it');
+  });
+
   it('reads a compound by its longest known last part', () => {
     const result = readTitle('Lebensmitteleinkäuferin');
     expect(result.function).toBe('procurement');
