@@ -40,7 +40,7 @@ describe('one-letter slips', () => {
   /**
    * The fixture titles (de.jsonl, en.jsonl and the CV-style rows, without company facts) with one slip in their longest word of 8+
    * letters: a letter dropped, two swapped, a letter doubled, each in the middle of the word. Measured on 1,491
-   * titles: seniority 92.6/91.7/93.8%, function 88.6/87.6/89.4% (without reading slips: 72.2/65.8/72.8%,
+   * titles: seniority 92.6/91.7/93.8%, function 88.7/87.6/89.4% (without reading slips: 72.2/65.8/72.8%,
    * 56.1/51.3/61.5%). `npx vitest run test/classify/typos.test.ts` prints them.
    */
   it('reads the fixture titles with a slip in their longest word', () => {
