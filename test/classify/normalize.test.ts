@@ -45,6 +45,13 @@ describe('normalisation', () => {
     expect(readTitle('Steuerer').function).not.toBe('finance');
   });
 
+  it('reads catalogue notes and group words as no words (m.fl., n.e.c., n.c.o.p., Berufe, métiers)', () => {
+    const plain = readTitle('Weinbauer');
+    expect(plain.function).not.toBe('unknown');
+    for (const title of ['Weinbauer m.fl.', 'Weinbauer n.e.c.', 'Weinbauer n.c.o.p.', 'Berufe: Weinbauer'])
+      expect(readTitle(title).function, title).toBe(plain.function);
+  });
+
   it('reads the three spellings of Geschäftsführer alike', () => {
     for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
       expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
