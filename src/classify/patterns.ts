@@ -13,9 +13,11 @@ export const PATTERNS = {
   spelledUmlaut: /([aou])e/g,
   /**
    * German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in",
-   * and the adjective ending of "Angestellte:r", "Kaufmännische*r", "Auszubildende(r)" (never after "/": "R&D").
+   * and the adjective ending of "Angestellte:r", "Kaufmännische*r", "Auszubildende(r)" (never after "/": "R&D");
+   * job catalogues' "Kaufmann/-frau" and "Sozialpädagoge/-pädagogin" (the feminine tail after "/-").
    */
-  genderSuffix: /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)/g,
+  genderSuffix:
+    /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)|(?<=mann)\/-?frau\b|\/-[a-zäöüß]+(?:in|innen)\b/g,
   /** A vowel of a folded word (y counts): words without one are not job words ("xcvb"). */
   vowel: /[aeiouy]/,
   /** One letter written four times in a row ("aaaa"). */

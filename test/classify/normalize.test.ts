@@ -45,6 +45,13 @@ describe('normalisation', () => {
     expect(readTitle('Steuerer').function).not.toBe('finance');
   });
 
+  it("drops job catalogues' feminine tails: Kaufmann/-frau, Sozialpädagoge/-pädagogin", () => {
+    expect(words('Kaufmann/-frau für Büromanagement')).toEqual(['kaufmann', 'fur', 'buromanagement']);
+    expect(words('Sozialpädagoge/-pädagogin')).toEqual(['sozialpadagoge']);
+    expect(words('Leiter/-in Vertrieb')).toEqual(['leiter', 'vertrieb']);
+    expect(readTitle('Sozialpädagoge/-pädagogin').function).toBe(readTitle('Sozialpädagoge').function);
+  });
+
   it('reads catalogue notes and group words as no words (m.fl., n.e.c., n.c.o.p., Berufe, métiers)', () => {
     const plain = readTitle('Weinbauer');
     expect(plain.function).not.toBe('unknown');
