@@ -3,8 +3,10 @@ import type { Matched } from './match-words.ts';
 import type { OccupationTable } from './occupations.ts';
 import type { Token } from './tokenize.ts';
 
-/** Shorter written words are never corrected: "Manger" or "Texter" may be words of their own. */
+/** Shorter written words are corrected only to a rank word ("Manger" → manager): "Texter" is a word of its own. */
 const MIN_WORD = 7;
+const MIN_RANK_WORD = 6;
+const RANKS = new Set(['manager', 'head', 'director', 'vp', 'c_level']);
 /** A lexicon word (or compound part) this long may be the target of a correction. */
 const MIN_TARGET = 6;
 const MAX_CACHE = 20_000;
@@ -82,13 +84,32 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
       )
       .join('+');
 
+  /** A one-word rank of manager or above ("manager", "leiter", "direktor"). */
+  const isRank = (word: string): boolean =>
+    lexicon.byFirstToken
+      .get(word)
+      ?.some((phrase) => phrase.tokens.length === 1 && RANKS.has(phrase.term.seniority ?? '')) ?? false;
+
+  /** The spelling the options agree on: several that mean the same ("recruiter", Swedish "rekruter") are one. */
+  const pick = (options: ReadonlySet<string>): string | undefined => {
+    const fits = [...options].filter(reads).sort();
+    return fits.length > 0 && new Set(fits.map(meaning)).size === 1 ? fits[0] : undefined;
+  };
+
+  const remember = (word: string, result: string | undefined): string | undefined => {
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(word, result ?? null);
+    return result;
+  };
+
   /** The one corrected spelling of a folded word that the lexicon reads in full, or undefined. */
   const correct = (word: string): string | undefined => {
     const cached = cache.get(word);
     if (cached !== undefined) return cached ?? undefined;
     const stem = lemma(word);
     const options = new Set<string>();
-    for (const target of near(stem)) options.add(target);
+    for (const target of near(stem)) if (word.length >= MIN_WORD || isRank(target)) options.add(target);
+    if (word.length < MIN_WORD) return remember(word, pick(options));
     // A compound with one part off by one: "projekt|manger", "vetrieb|sleiter" (the part before a linking -s).
     for (let cut = 3; cut <= stem.length - MIN_TARGET + 1 && options.size < 3; cut++) {
       const head = stem.slice(0, cut);
@@ -100,12 +121,7 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
       if (head.length > MIN_TARGET && head.endsWith('s') && vocabulary.has(lemma(tail)))
         for (const target of near(head.slice(0, -1))) options.add(`${target}s${tail}`);
     }
-    const fits = [...options].filter(reads).sort();
-    // Several spellings that mean the same ("recruiter", Swedish "rekruter") are one reading.
-    const result = fits.length > 0 && new Set(fits.map(meaning)).size === 1 ? fits[0] : undefined;
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(word, result ?? null);
-    return result;
+    return remember(word, pick(options));
   };
 
   /**
@@ -127,7 +143,12 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
     for (const word of matched.words) if (!word.sep && !free.has(word)) tried.add(word.source);
     for (const word of matched.free) {
       const token = tokens[word.source];
-      if (!token || tried.has(word.source) || token.text.length < MIN_WORD || !/^[a-z]+$/.test(token.text))
+      if (
+        !token ||
+        tried.has(word.source) ||
+        token.text.length < MIN_RANK_WORD ||
+        !/^[a-z]+$/.test(token.text)
+      )
         continue;
       tried.add(word.source);
       const alone = occupations.read([word]);

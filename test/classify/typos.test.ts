@@ -21,6 +21,7 @@ describe('one-letter slips', () => {
     ['Geschäftsfüherer', 'c_level', 'executive', "'geschäftsfüherer' read as 'geschaftsfuhrer'"],
     ['Projektmanger', 'manager', 'operations', "'projektmanger' read as 'projektmanager'"],
     ['Recruter', 'entry', 'hr', "'recruter' read as 'recruiter'"],
+    ['Sales Manger', 'manager', 'sales', "'manger' read as 'manager'"],
   ])('%s → %s %s, and the reasons say what was read', (title, seniority, fn, reason) => {
     const result = readTitle(title);
     expect([result.seniority, result.function]).toEqual([seniority, fn]);
@@ -30,7 +31,7 @@ describe('one-letter slips', () => {
 
   it.each([
     ['Vetriebsleiter', 'Vertrieb or Betrieb: two readings, none chosen'],
-    ['Manger', 'shorter than seven letters'],
+    ['Buyerr', 'shorter than seven letters, and not a rank word'],
     ['Drainer', 'a changed letter is not a slip'],
     ['Industriemeister Metall', 'a compound the reader already reads'],
   ])('leaves %s alone (%s)', (title) => {
