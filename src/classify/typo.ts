@@ -39,9 +39,10 @@ export interface TypoFix {
 
 /**
  * Reads one-letter typos of the lexicon's long words, for words nothing else explains: "Markting Manager",
- * "Geschäftsfüherer", "Projektmanger" (a compound whose last part is off by one). A word is corrected only when
- * it is at least MIN_WORD letters, ESCO's occupation words do not know it, and exactly one reading fits, so a
- * real word the lexicon lacks is left alone rather than guessed. The index (each long lexicon word and its
+ * "Geschäftsfüherer", "Projektmanger" (a compound whose last part is off by one), "Sales Manger". A word is
+ * corrected only when it is at least MIN_WORD letters (MIN_RANK_WORD when it becomes a rank word), ESCO's
+ * occupation words do not know it, and the readings that fit all mean the same, so a real word the lexicon lacks
+ * is left alone rather than guessed. The index (each long lexicon word and its
  * one-letter deletions) is built on first use.
  */
 export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: string) => readonly string[]) {
