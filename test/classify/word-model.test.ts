@@ -36,6 +36,25 @@ describe('ESCO word model in the reader', () => {
     expect(result.reasons.join('; ')).toMatch(/more specific than the hint engineering/);
   });
 
+  it('needs one word it knows well: distant neighbours alone are a guess', () => {
+    const distant = compileOccupationModel({
+      source: 'test',
+      inputs: '',
+      tuning: '',
+      minShare: 0,
+      minEvidence: 0,
+      minSimilarity: 0.1,
+      // Other words, so trigrams have a rarity to weigh.
+      groups: {
+        [`${healthcare}:3`]: 'zorbist',
+        [`${FUNCTIONS.indexOf('legal')}:3`]: 'quandle frimpet blorvex wugston',
+      },
+    });
+    const readDistant = createTitleReader(loadDefaultRuleset(), undefined, () => distant);
+    expect(readDistant('Zorbistry').function).toBe('healthcare'); // a close neighbour
+    expect(readDistant('Zorbaxel').function).toBe('unknown'); // 0.40 alike: it shares a trigram or two, nothing more
+  });
+
   it('never overrides a function the rules name clearly', () => {
     expect(read('Head of Sales Zorbist').function).toBe('sales');
   });
