@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTitleReader, loadDefaultRuleset } from '../../src/classify/index.ts';
-import { compileOccupationModel } from '../../src/classify/nearest.ts';
+import { compileOccupationModel, type OccupationModelData } from '../../src/classify/nearest.ts';
 import { FUNCTIONS } from '../../src/taxonomy.ts';
 
 /**
@@ -8,16 +8,21 @@ import { FUNCTIONS } from '../../src/taxonomy.ts';
  * by three healthcare occupations) so the test says what the reader does, not what ESCO holds.
  */
 const healthcare = FUNCTIONS.indexOf('healthcare');
-const model = compileOccupationModel({
-  source: 'test',
-  inputs: '',
-  tuning: '',
-  minShare: 0.6,
-  minEvidence: 0.4,
-  minSimilarity: 0.5,
-  groups: { [`${healthcare}:3`]: 'zorbist' },
-});
-const read = createTitleReader(loadDefaultRuleset(), undefined, () => model);
+/** A reader over a made-up model: 'zorbist' used by three healthcare occupations, thresholds as given. */
+function readerWith(model: Partial<OccupationModelData>) {
+  const compiled = compileOccupationModel({
+    source: 'test',
+    inputs: '',
+    tuning: '',
+    minShare: 0,
+    minEvidence: 0,
+    minSimilarity: 0.5,
+    groups: { [`${healthcare}:3`]: 'zorbist' },
+    ...model,
+  });
+  return createTitleReader(loadDefaultRuleset(), undefined, () => compiled);
+}
+const read = readerWith({ minShare: 0.6, minEvidence: 0.4 });
 const withoutModel = createTitleReader(loadDefaultRuleset());
 
 describe('ESCO word model in the reader', () => {
@@ -37,12 +42,7 @@ describe('ESCO word model in the reader', () => {
   });
 
   it('needs one word it knows well: distant neighbours alone are a guess', () => {
-    const distant = compileOccupationModel({
-      source: 'test',
-      inputs: '',
-      tuning: '',
-      minShare: 0,
-      minEvidence: 0,
+    const readDistant = readerWith({
       minSimilarity: 0.1,
       // Other words, so trigrams have a rarity to weigh.
       groups: {
@@ -50,7 +50,6 @@ describe('ESCO word model in the reader', () => {
         [`${FUNCTIONS.indexOf('legal')}:3`]: 'quandle frimpet blorvex wugston',
       },
     });
-    const readDistant = createTitleReader(loadDefaultRuleset(), undefined, () => distant);
     expect(readDistant('Zorbistry').function).toBe('healthcare'); // a close neighbour
     expect(readDistant('Zorbaxel').function).toBe('unknown'); // 0.40 alike: it shares a trigram or two, nothing more
   });
@@ -67,17 +66,7 @@ describe('ESCO word model in the reader', () => {
   });
 
   it('answers only when share × evidence reaches the tuned score', () => {
-    const strict = compileOccupationModel({
-      source: 'test',
-      inputs: '',
-      tuning: '',
-      minShare: 0,
-      minEvidence: 0,
-      minScore: 1.5, // one clear word: share 1 × evidence 1
-      minSimilarity: 0.5,
-      groups: { [`${healthcare}:3`]: 'zorbist' },
-    });
-    const strictRead = createTitleReader(loadDefaultRuleset(), undefined, () => strict);
+    const strictRead = readerWith({ minScore: 1.5 }); // one clear word: share 1 × evidence 1
     expect(strictRead('Zorbist').function).toBe('unknown');
     expect(strictRead('Zorbist Zorbist').function).toBe('healthcare');
   });
