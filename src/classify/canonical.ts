@@ -1,3 +1,4 @@
+import { applySuffixRule } from './lemma.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { PATTERNS } from './patterns.ts';
 
@@ -31,7 +32,7 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       jobNouns.add(first);
   const cache = new Map<string, readonly string[]>();
 
-  const plurals = (morphology.plurals ?? []).map((rule) => ({ ...rule, minLength: rule.minLength ?? 4 }));
+  const plurals = morphology.plurals ?? [];
   /**
    * The lexicon word a part stands for: itself, or the singular of a plural person noun ("ekonomer" → ekonom).
    * Only a job noun: "presser" is not "press", "producten" not "product".
@@ -40,11 +41,9 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
     const stem = lemma(part);
     if (vocabulary.has(stem)) return stem;
     for (const rule of plurals) {
-      if (part.length < rule.minLength || !part.endsWith(rule.suffix)) continue;
-      const base = part.slice(0, part.length - rule.suffix.length);
-      if (rule.after && !rule.after.includes(base.at(-1) ?? '')) continue;
       // The singular as written, at most with its ending trimmed: "steur" is not "stor".
-      const written = base + rule.replace;
+      const written = applySuffixRule(part, rule);
+      if (written === undefined) continue;
       const singular = lemma(written);
       if (jobNouns.has(singular) && written.startsWith(singular)) return singular;
     }

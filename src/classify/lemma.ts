@@ -2,20 +2,30 @@ import type { Morphology } from './schema.ts';
 
 const MAX_PASSES = 3;
 
+type SuffixRule = Morphology['lemmaRules'][number];
+
+/**
+ * The word with the rule's suffix replaced, when the rule applies: the word is long enough (default 4), ends in
+ * the suffix, and the letter before it is one the rule allows. Shared by the lemma rules and the plural rules.
+ */
+export function applySuffixRule(word: string, rule: SuffixRule): string | undefined {
+  if (word.length < (rule.minLength ?? 4) || !word.endsWith(rule.suffix)) return undefined;
+  const stem = word.slice(0, word.length - rule.suffix.length);
+  if (rule.after && !rule.after.includes(stem.at(-1) ?? '')) return undefined;
+  return stem + rule.replace;
+}
+
 /** Builds the stemmer shared by titles and lexicon: rules from morphology.json, applied until stable. */
 export function createLemmatizer(morphology: Morphology): (word: string) => string {
   const keep = new Set(morphology.lemmaKeep);
-  const rules = morphology.lemmaRules.map((rule) => ({ ...rule, minLength: rule.minLength ?? 4 }));
   return (word: string) => {
     let current = word;
     for (let pass = 0; pass < MAX_PASSES && !keep.has(current); pass++) {
       let changed = false;
-      for (const rule of rules) {
-        if (current.length < rule.minLength || !current.endsWith(rule.suffix)) continue;
-        const stem = current.slice(0, current.length - rule.suffix.length);
-        if (stem.length + rule.replace.length < 3) continue;
-        if (rule.after && !rule.after.includes(stem.at(-1) ?? '')) continue;
-        current = stem + rule.replace;
+      for (const rule of morphology.lemmaRules) {
+        const next = applySuffixRule(current, rule);
+        if (next === undefined || next.length < 3) continue;
+        current = next;
         changed = true;
         break;
       }

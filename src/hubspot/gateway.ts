@@ -4,7 +4,7 @@ import { createHubSpotClient, HUBSPOT_BASE_URL } from './client.ts';
 import { createDealApi, type DealApi } from './deals-api.ts';
 import type { HubSpotResult } from './errors.ts';
 import { createPropertyApi, type PropertyApi } from './property-api.ts';
-import { isPrimaryCompany, primaryCompany } from './record-input.ts';
+import { type CompanyAssociation, isPrimaryCompany, primaryCompany } from './record-input.ts';
 import {
   type BatchWriteOutcome,
   type ContactUpdate,
@@ -270,9 +270,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   };
 }
 
-interface AssociatedCompany {
+interface AssociatedCompany extends CompanyAssociation {
   toObjectId?: string | number;
-  associationTypes?: Array<{ typeId?: number }>;
 }
 
 interface AssociationResult {
