@@ -23,6 +23,8 @@ export interface CompiledTerm {
   strength: 'strong' | 'weak' | 'default';
   function?: JobFunction;
   weight: number;
+  /** Functions whose areas never outweigh this term (a civil engineer in construction is still an engineer). */
+  holdsAgainst: readonly JobFunction[];
   modifier?: Term['modifier'];
   tags: ReadonlySet<string>;
   confidence: number;
@@ -92,6 +94,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
       strength: term.strength ?? 'strong',
       function: term.function,
       weight: term.weight ?? 2,
+      holdsAgainst: term.holdsAgainst ?? [],
       modifier: term.modifier,
       tags: new Set(term.tags ?? []),
       confidence: term.confidence ?? 1,

@@ -51,9 +51,18 @@ function unknown(rules: string[], reasons: string[]): Resolved {
   };
 }
 
+/** Whether `a` names the function rather than `b`: the heavier term, unless one holds against the other's area. */
+function outweighs(a: Hit, b: Hit): boolean {
+  const fa = a.term.function as KnownFunction;
+  const fb = b.term.function as KnownFunction;
+  if (b.term.holdsAgainst.includes(fa)) return false;
+  if (a.term.holdsAgainst.includes(fb)) return true;
+  return a.term.weight > b.term.weight;
+}
+
 function strongest(hits: readonly Hit[]): Hit | undefined {
   let primary: Hit | undefined;
-  for (const hit of hits) if (!primary || hit.term.weight > primary.term.weight) primary = hit;
+  for (const hit of hits) if (!primary || outweighs(hit, primary)) primary = hit;
   return primary;
 }
 

@@ -19,6 +19,8 @@ export const TermSchema = z
     function: JobFunction.optional(),
     /** Function evidence weight: 3 job noun, 2 named area, 1.5 generic job noun, 1 weak hint. */
     weight: z.number().min(0).max(4).optional(),
+    /** Areas of these functions do not take this job noun's function, whatever their weight ("Bauingenieur"). */
+    holdsAgainst: z.array(JobFunction).optional(),
     modifier: z.enum(['lower', 'keep', 'junior', 'former', 'status', 'noise']).optional(),
     tags: z.array(z.string().min(1)).optional(),
     /** Multiplies the confidence when this term decides the answer (ambiguous words). */
