@@ -1,4 +1,4 @@
-import { applySuffixRule } from './lemma.ts';
+import { singularOf } from './lemma.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { PATTERNS } from './patterns.ts';
 
@@ -40,14 +40,7 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
   const known = (part: string): string | undefined => {
     const stem = lemma(part);
     if (vocabulary.has(stem)) return stem;
-    for (const rule of plurals) {
-      // The singular as written, at most with its ending trimmed: "steur" is not "stor".
-      const written = applySuffixRule(part, rule);
-      if (written === undefined) continue;
-      const singular = lemma(written);
-      if (jobNouns.has(singular) && written.startsWith(singular)) return singular;
-    }
-    return undefined;
+    return singularOf(part, plurals, lemma, (singular) => jobNouns.has(singular));
   };
 
   const modifier = (part: string): string | undefined => {

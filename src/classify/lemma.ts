@@ -15,6 +15,26 @@ export function applySuffixRule(word: string, rule: SuffixRule): string | undefi
   return stem + rule.replace;
 }
 
+/**
+ * The singular a plural names, by the plural rules (morphology.json `plurals`), when `accept` knows it: the word with
+ * a rule's ending replaced, lemmatised, and only when the written singular begins with that stem ("steur" is not
+ * "stor"). Shared by the lexicon's job nouns and the ESCO occupation words.
+ */
+export function singularOf(
+  word: string,
+  plurals: readonly SuffixRule[],
+  lemma: (word: string) => string,
+  accept: (stem: string) => boolean,
+): string | undefined {
+  for (const rule of plurals) {
+    const written = applySuffixRule(word, rule);
+    if (written === undefined) continue;
+    const singular = lemma(written);
+    if (accept(singular) && written.startsWith(singular)) return singular;
+  }
+  return undefined;
+}
+
 /** Builds the stemmer shared by titles and lexicon: rules from morphology.json, applied until stable. */
 export function createLemmatizer(morphology: Morphology): (word: string) => string {
   const keep = new Set(morphology.lemmaKeep);

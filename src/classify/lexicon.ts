@@ -1,6 +1,6 @@
 import type { JobFunction, Seniority } from '../taxonomy.ts';
 import { foldVariants } from './fold.ts';
-import { createLemmatizer } from './lemma.ts';
+import { createLemmatizer, singularOf } from './lemma.ts';
 import type { ContextRule, Morphology, Term } from './schema.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -69,6 +69,14 @@ function phraseTokens(phrase: string, morphology: Morphology, lemma: (word: stri
               : lemma(token.text),
     ),
   );
+}
+
+/** The singular of a plural by the lexicon's plural rules, for a test of which singulars count (occupations.ts). */
+export function singularReader(
+  lexicon: Pick<CompiledLexicon, 'lemma' | 'morphology'>,
+): (word: string, known: (stem: string) => boolean) => string | undefined {
+  const plurals = lexicon.morphology.plurals ?? [];
+  return (word, known) => singularOf(word, plurals, lexicon.lemma, known);
 }
 
 /** Turns rule data into lookup tables once, so reading a title never builds a regex or a phrase list. */

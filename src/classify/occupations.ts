@@ -1,4 +1,5 @@
 import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
+import { fold } from './fold.ts';
 import type { Word } from './match-words.ts';
 import type { OccupationData } from './schema.ts';
 
@@ -30,15 +31,25 @@ const MIN_COMPOUND = 8;
 const MIN_TAIL = 5;
 /** Shorter words are not looked up: "mar", "art" and "bau" say too little. */
 const MIN_WORD = 4;
+/** Letters a lemma trims from a word's end at most ("jueces" → "juec"): more, and the word was a compound's part. */
+const MAX_TRIMMED = 3;
 const NONE: OccupationReading = { ambiguous: false };
 
 /**
+ * The singular of a plural word, when the given test knows it (lemma.singularOf with the morphology's plural rules):
+ * catalogues name groups ("Sjöfartsinstruktörer", "Physiologen"), ESCO names one person.
+ */
+export type Singular = (word: string, known: (stem: string) => boolean) => string | undefined;
+
+/**
  * Builds the lookup once; reading a title is a few map probes per unexplained word. `boundPrefixes`
- * (morphology.json) never stand alone as a compound's first part: "re|solution", "tras|mission".
+ * (morphology.json) never stand alone as a compound's first part: "re|solution", "tras|mission". With `singular`,
+ * a word or last part ESCO does not hold is tried as a plural of one it holds.
  */
 export function compileOccupations(
   data: OccupationData | undefined,
   boundPrefixes: readonly string[] = [],
+  singular?: Singular,
 ): OccupationTable {
   const bound = new Set(boundPrefixes);
   const words = new Map<string, KnownFunction | null>();
@@ -50,19 +61,36 @@ export function compileOccupations(
     }
     for (const word of data.ambiguous.split(' ')) if (word && !words.has(word)) words.set(word, null);
   }
-  const lookup = (text: string): { fn: KnownFunction | null; via: string } | undefined => {
+  const held = (stem: string) => words.has(stem);
+  /**
+   * The ESCO word a word or a last part stands for: itself, or the singular of its plural, read from the word as
+   * written (lemmas trim the endings the plural rules need: "jueces" → "juec", not "juez").
+   */
+  const find = (text: string, written: string): string | undefined =>
+    words.has(text) ? text : singular?.(written, held);
+  const lookup = (text: string, written: string): { fn: KnownFunction | null; via: string } | undefined => {
     if (text.length < MIN_WORD) return undefined;
-    const direct = words.get(text);
-    if (direct !== undefined) return { fn: direct, via: text };
+    const direct = find(text, written);
+    if (direct !== undefined) return { fn: words.get(direct) ?? null, via: direct };
     if (text.length < MIN_COMPOUND) return undefined;
     // The longest known last part decides, even when it is ambiguous ("hersteller", not its tail "ersteller").
     for (let cut = 2; cut <= text.length - MIN_TAIL; cut++) {
       if (bound.has(text.slice(0, cut))) continue;
-      const tail = text.slice(cut);
-      const fn = words.get(tail);
-      if (fn !== undefined) return { fn, via: tail };
+      const tail = find(text.slice(cut), written.slice(cut));
+      if (tail !== undefined && tail.length >= MIN_TAIL) return { fn: words.get(tail) ?? null, via: tail };
     }
     return undefined;
+  };
+  /**
+   * The word as written (folded) when its lemma only trimmed an ending ("jueces" → "juec"); for a compound's part
+   * ("gjuteri" of "gjuterichefer") or an alias, the lemma itself.
+   */
+  const writtenOf = (word: Word): string => {
+    if (!singular) return word.text;
+    const written = fold(word.raw);
+    return written.length - word.text.length <= MAX_TRIMMED && written.startsWith(word.text.slice(0, -2))
+      ? written
+      : word.text;
   };
   return {
     size: words.size,
@@ -79,7 +107,7 @@ export function compileOccupations(
         if (word.source !== previous) written += 1;
         previous = word.source;
         if (word.source === lastSource) continue; // one vote per written word, even when split
-        const found = lookup(word.text);
+        const found = lookup(word.text, writtenOf(word));
         if (!found) continue;
         lastSource = word.source;
         known += 1;

@@ -1,4 +1,5 @@
 import type { CompanyFacts, TitleResult } from '../taxonomy.ts';
+import { type CompiledLexicon, singularReader } from './lexicon.ts';
 import { lazyOccupationModel } from './model-file.ts';
 import { compileOccupations, type OccupationTable } from './occupations.ts';
 import { shippedLexicon, shippedModelSnapshot, shippedOccupations } from './shipped.ts';
@@ -10,11 +11,11 @@ import { type ReadTitleOptions, readerOver, type TitleReader } from './title-rea
  */
 function lazyOccupations(
   load: () => Parameters<typeof compileOccupations>[0],
-  boundPrefixes: readonly string[] | undefined,
+  lexicon: CompiledLexicon,
 ): OccupationTable {
   let table: OccupationTable | undefined;
   const built = () => {
-    table ??= compileOccupations(load(), boundPrefixes);
+    table ??= compileOccupations(load(), lexicon.morphology.boundPrefixes, singularReader(lexicon));
     return table;
   };
   return {
@@ -46,7 +47,7 @@ export function readTitle(
     const lexicon = shippedLexicon();
     reader = readerOver(
       lexicon,
-      lazyOccupations(shippedOccupations, lexicon.morphology.boundPrefixes),
+      lazyOccupations(shippedOccupations, lexicon),
       lazyOccupationModel(shippedModelSnapshot),
     );
   }

@@ -1,7 +1,7 @@
 import type { AbstainReason, CompanyFacts, JobFunction, KnownFunction, TitleResult } from '../taxonomy.ts';
 import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
-import { type CompiledLexicon, compileRuleset, type Ruleset } from './lexicon.ts';
+import { type CompiledLexicon, compileRuleset, type Ruleset, singularReader } from './lexicon.ts';
 import { type Matched, matchWords, type Word } from './match-words.ts';
 import type { NearestReading, OccupationModel } from './nearest.ts';
 import { compileOccupations, type OccupationData, type OccupationTable } from './occupations.ts';
@@ -166,9 +166,10 @@ export function createTitleReader(
   occupationData?: OccupationData,
   occupationModel?: () => OccupationModel | undefined,
 ): TitleReader {
+  const lexicon = compileRuleset(ruleset);
   return readerOver(
-    compileRuleset(ruleset),
-    compileOccupations(occupationData, ruleset.morphology.boundPrefixes),
+    lexicon,
+    compileOccupations(occupationData, ruleset.morphology.boundPrefixes, singularReader(lexicon)),
     occupationModel,
   );
 }

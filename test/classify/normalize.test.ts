@@ -45,6 +45,30 @@ describe('normalisation', () => {
     expect(readTitle('Steuerer').function).not.toBe('finance');
   });
 
+  it('reads the plural of an ESCO occupation word as the word, in every language that inflects for number', () => {
+    for (const [plural, singular] of [
+      ['Sjöfartsinstruktörer', 'Sjöfartsinstruktör'],
+      ['Elkonstruktörer', 'Elkonstruktör'],
+      ['Kockar', 'Kock'],
+      ['Komponisten', 'Komponist'],
+      ['Seeleute', 'Seemann'],
+      ['Werbefachleute', 'Werbefachmann'],
+      ['Timmerlieden', 'Timmerman'],
+      ['Criminologen', 'Criminoloog'],
+      ['Leraren', 'Leraar'],
+      ['Jueces', 'Juez'],
+      ['Capataces', 'Capataz'],
+      ['Diretores comerciais', 'Diretor comercial'],
+      ['Responsáveis de armazém', 'Responsável de armazém'],
+      ['Firemen', 'Fireman'],
+    ]) {
+      const many = readTitle(plural);
+      expect(many.function, plural).not.toBe('unknown');
+      expect(many.function, plural).toBe(readTitle(singular).function);
+      expect(many.seniority, plural).toBe(readTitle(singular).seniority);
+    }
+  });
+
   it("drops job catalogues' feminine tails: Kaufmann/-frau, Sozialpädagoge/-pädagogin", () => {
     expect(words('Kaufmann/-frau für Büromanagement')).toEqual(['kaufmann', 'fur', 'buromanagement']);
     expect(words('Sozialpädagoge/-pädagogin')).toEqual(['sozialpadagoge']);

@@ -9,12 +9,16 @@ export interface TitleRow {
   seniority: string;
   function: string;
   source: string;
+  /** The row's language, when the fixture gives one. */
+  lang?: string;
 }
 
 const root = join(import.meta.dirname, '..', 'fixtures');
 
 /** Every row of every `*.jsonl` in a fixture folder; a malformed line fails loudly with its place. */
-export function readFixtureRows(folder: 'titles' | 'titles-holdout' | 'titles-cv'): TitleRow[] {
+export function readFixtureRows(
+  folder: 'titles' | 'titles-holdout' | 'titles-cv' | 'titles-catalogue',
+): TitleRow[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
   const rows: TitleRow[] = [];
@@ -40,6 +44,7 @@ export function readFixtureRows(folder: 'titles' | 'titles-holdout' | 'titles-cv
           seniority: String(row.seniority),
           function: String(row.function),
           source: `${file}:${index + 1}`,
+          ...(typeof row.lang === 'string' ? { lang: row.lang } : {}),
         });
       });
   }

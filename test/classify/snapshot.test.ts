@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileRuleset } from '../../src/classify/lexicon.ts';
+import { compileRuleset, singularReader } from '../../src/classify/lexicon.ts';
 import { compileOccupations } from '../../src/classify/occupations.ts';
 import { loadDefaultRuleset } from '../../src/classify/ruleset.ts';
 import { shippedOccupations } from '../../src/classify/shipped.ts';
@@ -30,7 +30,7 @@ describe('the lexicon snapshot the compiled CLI starts from', () => {
     const fresh = createTitleReader(loadDefaultRuleset(), occupations);
     const fromSnapshot = readerOver(
       restored,
-      compileOccupations(occupations, restored.morphology.boundPrefixes),
+      compileOccupations(occupations, restored.morphology.boundPrefixes, singularReader(restored)),
     );
     const differ = readFixtureRows('titles')
       .filter(

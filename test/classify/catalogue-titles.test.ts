@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readTitle } from '../../src/classify/index.ts';
+import { readFixtureRows } from './rows.ts';
+
+/**
+ * Occupation titles in the style of national job catalogues (test/fixtures/titles-catalogue): US SOC/O*NET, German
+ * KldB and Berufenet, French FAP/ROME, Spanish CNO-11, Portuguese CPP, Dutch BRC, Italian CP2011 and Swedish SSYK.
+ * Their shapes are not CV shapes: plural group names ("Empleados de contabilidad"), coordination with a shared head
+ * ("Försäljnings- och marknadschefer", "Bau- und Ausbauberufe"), frames ("Berufe in der …", "Métiers de la …",
+ * "Overige …", "n.e.c.", "m.fl.") and notation ("/in", "/-frau", "(m/w/d)"). The rows were written from how each
+ * catalogue names its groups, not copied, and labelled before the reader was run on them: staff groups are `entry`
+ * unless they name a rank, functions follow the area decisions of the time (src/classify/data/isco-functions.json).
+ * Rules were then written from the misses on these rows, so this is a development set, not a held-out one. It is a
+ * target, not a regression list: the test fails only below the floors, which sit just under the last measurement.
+ * `SHOW_MISSES=1 npx vitest run test/classify/catalogue-titles.test.ts` prints the misses.
+ * First reading on 406 rows, before any rule was written from them: function 82.5% (English 90.6%, non-English
+ * 81.3%: de 76.5, fr 82.0, es 78.0, pt 82.0, nl 86.0, it 76.0, sv 88.5), seniority 98.0%, placed 98.5%. Many misses
+ * are area decisions (mechanics, drivers of mobile plant, installers), not catalogue shapes.
+ * Nine rows were relabelled when mobile plant operators and maintenance trades became operations (908faac).
+ * Measured now: function 86.0% (English 94.3%, non-English 84.7%), seniority 98.0%, placed 98.3%.
+ */
+const MIN_FUNCTION = 0.85;
+const MIN_SENIORITY = 0.975;
+const MIN_PLACED = 0.98;
+/** No language may fall further than this below English on function. */
+const MAX_GAP_TO_ENGLISH = 0.1;
+
+interface Tally {
+  rows: number;
+  fn: number;
+  seniority: number;
+  placed: number;
+}
+
+describe('national job-catalogue titles (test/fixtures/titles-catalogue)', () => {
+  const rows = readFixtureRows('titles-catalogue');
+
+  it('reads catalogue titles in every language at least as well as measured', () => {
+    expect(rows.length).toBeGreaterThan(150);
+    const byLang = new Map<string, Tally>();
+    const misses: string[] = [];
+    for (const row of rows) {
+      const result = readTitle(row.title, row.company);
+      const okSeniority = result.seniority === row.seniority;
+      const okFunction = result.function === row.function;
+      const tally = byLang.get(row.lang ?? '?') ?? { rows: 0, fn: 0, seniority: 0, placed: 0 };
+      tally.rows += 1;
+      tally.fn += Number(okFunction);
+      tally.seniority += Number(okSeniority);
+      tally.placed += Number(result.seniority !== 'unknown' && result.function !== 'unknown');
+      byLang.set(row.lang ?? '?', tally);
+      if (!okSeniority || !okFunction)
+        misses.push(
+          `${row.source} ${row.lang} | ${row.title} | want ${row.seniority}/${row.function} | got ${result.seniority}/${result.function} | ${result.reasons.join('; ')}`,
+        );
+    }
+    const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`;
+    const lines = [...byLang].map(
+      ([lang, t]) =>
+        `  ${lang}: ${t.rows} rows, function ${pct(t.fn, t.rows)}, seniority ${pct(t.seniority, t.rows)}, placed ${pct(t.placed, t.rows)}`,
+    );
+    const total = [...byLang.values()].reduce(
+      (sum, t) => ({
+        rows: sum.rows + t.rows,
+        fn: sum.fn + t.fn,
+        seniority: sum.seniority + t.seniority,
+        placed: sum.placed + t.placed,
+      }),
+      { rows: 0, fn: 0, seniority: 0, placed: 0 },
+    );
+    const english = byLang.get('en');
+    const others = [...byLang]
+      .filter(([lang]) => lang !== 'en')
+      .reduce((sum, [, t]) => ({ rows: sum.rows + t.rows, fn: sum.fn + t.fn }), { rows: 0, fn: 0 });
+    process.stdout.write(
+      `Catalogue titles: ${total.rows} rows, function ${pct(total.fn, total.rows)} (non-English ${pct(others.fn, others.rows)}), seniority ${pct(total.seniority, total.rows)}, placed ${pct(total.placed, total.rows)}\n${lines.join('\n')}\n`,
+    );
+    if (process.env.SHOW_MISSES) process.stdout.write(`${misses.join('\n')}\n`);
+    expect(total.fn / total.rows).toBeGreaterThanOrEqual(MIN_FUNCTION);
+    expect(total.seniority / total.rows).toBeGreaterThanOrEqual(MIN_SENIORITY);
+    expect(total.placed / total.rows).toBeGreaterThanOrEqual(MIN_PLACED);
+    expect(english).toBeDefined();
+    if (english)
+      expect(english.fn / english.rows - others.fn / others.rows).toBeLessThanOrEqual(MAX_GAP_TO_ENGLISH);
+  });
+});
