@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from '../classify/lexicon.ts';
 import type { OccupationData } from '../classify/occupations.ts';
 import { tokenize } from '../classify/tokenize.ts';
+import { oneSlip } from '../classify/typo.ts';
 import type { KnownFunction } from '../taxonomy.ts';
 import { FUNCTIONS } from '../taxonomy.ts';
 
@@ -71,14 +72,32 @@ export interface WordTable {
   ambiguous: number;
 }
 
-/** Each word of the occupations' labels (folded, lemmatised like title words) → function → occupations using it. */
+/**
+ * ISCO-08 groups of occupations that lead others: managers (major group 1) and supervisors (mining, manufacturing
+ * and construction 312, office 3341, cleaning 5151, shop 5222). Their labels name the work they oversee
+ * ("superviseur de carreleurs"), so the words there describe the area, not the occupation.
+ */
+const LEADING_GROUPS = ['1', '312', '3341', '5151', '5222'];
+
+export function leadsOthers(isco: string): boolean {
+  return LEADING_GROUPS.some((group) => isco.startsWith(group));
+}
+
+/**
+ * Each word of the occupations' labels (folded, lemmatised like title words) → function → occupations using it.
+ * A word counts the occupations it names as a job first: the votes of managers and supervisors of that work count
+ * only for words no other occupation uses, so "carreleur" is the tiler's word (other) even though ESCO files the
+ * tilers' supervisor under construction supervisors (operations).
+ */
 export function wordOccurrences(
   occupations: readonly EscoOccupation[],
   lexicon: CompiledLexicon,
 ): Map<string, Map<KnownFunction, Set<number>>> {
   const place = new Set(lexicon.morphology.placeWords.map((word) => lexicon.lemma(word)));
-  const seen = new Map<string, Map<KnownFunction, Set<number>>>();
+  const doing = new Map<string, Map<KnownFunction, Set<number>>>();
+  const leading = new Map<string, Map<KnownFunction, Set<number>>>();
   occupations.forEach((occupation, index) => {
+    const seen = leadsOthers(occupation.isco) ? leading : doing;
     for (const labels of Object.values(occupation.labels)) {
       for (const label of labels ?? []) {
         for (const token of tokenize(label)) {
@@ -95,7 +114,31 @@ export function wordOccurrences(
       }
     }
   });
-  return seen;
+  for (const [word, byFunction] of leading) if (!doing.has(word)) doing.set(word, byFunction);
+  // One letter off a rank word ("manger": ESCO's own "aftersales manger", and "garde manger") is read as that
+  // rank word's slip in a title, so it never becomes an occupation word that would stop the correction.
+  const ranks = rankWords(lexicon);
+  for (const word of doing.keys()) {
+    if (ranks.has(word)) continue;
+    for (const rank of ranks)
+      if (oneSlip(word, rank)) {
+        doing.delete(word);
+        break;
+      }
+  }
+  return doing;
+}
+
+/** The one-word rank nouns of the lexicon from manager up ("manager", "leiter", "director"). */
+function rankWords(lexicon: CompiledLexicon): Set<string> {
+  const ranks = new Set<string>();
+  const high = new Set(['manager', 'head', 'director', 'vp', 'c_level']);
+  for (const phrases of lexicon.byFirstToken.values())
+    for (const phrase of phrases)
+      if (phrase.size === 1 && phrase.tokens.length === 1 && high.has(phrase.term.seniority ?? ''))
+        ranks.add(phrase.tokens[0] ?? '');
+  ranks.delete('');
+  return ranks;
 }
 
 /** The words of every training occupation's labels, read like title words, with the functions they stand for. */
