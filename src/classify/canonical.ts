@@ -22,6 +22,10 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
     Object.entries(morphology.aliases).map(([from, to]) => [from, to.split(' ').map((part) => lemma(part))]),
   );
   const heads = new Set(morphology.compoundHeads.map((head) => lemma(head)));
+  // A word that means something else as a compound's last part: "Personal" alone is HR, "Kassapersonal" is staff.
+  const tailAliases = new Map(
+    Object.entries(morphology.compoundTails ?? {}).map(([from, to]) => [lemma(from), lemma(to)]),
+  );
   const bound = new Set(morphology.boundPrefixes ?? []);
   // One-word job nouns (a rank or a job: "disponent", "mechaniker"). An area word ends a compound whose first
   // part is unknown only after a first part of MIN_FREE_PART letters ("online|marketing"): "aqua|culture" and
@@ -61,7 +65,8 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       const part = word.slice(0, cut);
       if (bound.has(part)) continue;
       const tail = word.slice(cut);
-      const head = known(tail);
+      const found = known(tail);
+      const head = found === undefined ? undefined : (tailAliases.get(found) ?? found);
       const isHead = head !== undefined && heads.has(head);
       if (!head || (tail.length < SHORT_TAIL && !isHead)) continue;
       const mod = modifier(part);

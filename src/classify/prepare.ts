@@ -32,6 +32,20 @@ function meaningful(token: Token | undefined, lexicon: CompiledLexicon): boolean
   );
 }
 
+/** Where a catalogue's exclusion ("except …", "(ohne …)", "(excepto …)") stops: a bracket, a new role or the end. */
+const EXCLUSION_ENDS = new Set([')', ']', '(', '[', '|', ';', '/']);
+
+const exclusionWords = new WeakMap<object, ReadonlySet<string>>();
+
+function exclusionsOf(lexicon: CompiledLexicon): ReadonlySet<string> {
+  let words = exclusionWords.get(lexicon.morphology);
+  if (!words) {
+    words = new Set(lexicon.morphology.exclusions ?? []);
+    exclusionWords.set(lexicon.morphology, words);
+  }
+  return words;
+}
+
 function clauseEnd(tokens: readonly Token[], from: number): number {
   let end = from;
   while (end < tokens.length && !(tokens[end]?.sep && CLAUSE_ENDS.has(tokens[end]?.text ?? ''))) end++;
@@ -70,6 +84,18 @@ export function prepare(
     const end = clauseEnd(tokens, i + 1);
     if (end === i + 1) continue;
     removed.push(`removed '${spanText(tokens, i, end)}'`);
+    tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
+  }
+
+  // A job catalogue's "except X" names who is not in the group: X never decides the reading.
+  const exclusions = exclusionsOf(lexicon);
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token || token.sep || !exclusions.has(token.text) || !tokens.slice(0, i).some((t) => !t.sep))
+      continue;
+    let end = i + 1;
+    while (end < tokens.length && !(tokens[end]?.sep && EXCLUSION_ENDS.has(tokens[end]?.text ?? ''))) end++;
+    removed.push(`removed exclusion '${spanText(tokens, i, end)}'`);
     tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
   }
 

@@ -80,6 +80,11 @@ export const MorphologySchema = z.object({
   umlauts: z.record(z.string().length(1), z.string()),
   aliases: z.record(z.string(), z.string()),
   /**
+   * Words read as another word when they end a compound: "personal" alone is the HR department, "Kassapersonal",
+   * "Winkelpersoneel" and "Verkaufspersonal" are the staff of a till, a shop and a sales floor.
+   */
+  compoundTails: z.record(z.string(), z.string()).optional(),
+  /**
    * Suffix rules applied in order, repeatedly, to every word of titles and lexicon alike, so inflected forms
    * meet: "leiterin" → leiter, "directrice"/"directora" → director, "ventas"/"ventes" → vent.
    */
@@ -102,6 +107,12 @@ export const MorphologySchema = z.object({
    */
   boundPrefixes: z.array(z.string().min(1)).optional(),
   stopwords: z.array(z.string().min(1)),
+  /**
+   * Words that open a job catalogue's exclusion ("Janitors, Except Maids", "Berufe im Verkauf (ohne
+   * Produktspezialisierung)", "Cajeros (excepto bancos)"): the words up to the closing bracket, the next role or the
+   * end name who is not meant, and are removed.
+   */
+  exclusions: z.array(z.string().min(2)).optional(),
   /** Words that introduce the employer: "at", "bei", "chez"... */
   companyMarkers: z.array(z.string().min(1)),
   /** Legal-form words ("GmbH", "Inc"): the words before them up to a known word are the employer's name. */

@@ -16,14 +16,15 @@ import { readFixtureRows } from './rows.ts';
  * First reading on 406 rows, before any rule was written from them: function 82.5% (English 90.6%, non-English
  * 81.3%: de 76.5, fr 82.0, es 78.0, pt 82.0, nl 86.0, it 76.0, sv 88.5), seniority 98.0%, placed 98.5%. Many misses
  * are area decisions (mechanics, drivers of mobile plant, installers), not catalogue shapes.
- * Nine rows were relabelled when mobile plant operators and maintenance trades became operations (908faac).
- * Measured now: function 86.0% (English 94.3%, non-English 84.7%), seniority 98.0%, placed 98.3%.
+ * Rows were relabelled when the area decisions changed: mobile plant operators and maintenance trades became
+ * operations (908faac, nine rows), retail shop staff and store managers other (7561f21, thirteen rows).
+ * Measured now: function 88.7% (English 90.6%, non-English 88.4%), seniority 98.0%, placed 98.8%.
  */
-const MIN_FUNCTION = 0.85;
+const MIN_FUNCTION = 0.88;
 const MIN_SENIORITY = 0.975;
 const MIN_PLACED = 0.98;
 /** No language may fall further than this below English on function. */
-const MAX_GAP_TO_ENGLISH = 0.1;
+const MAX_GAP_TO_ENGLISH = 0.04;
 
 interface Tally {
   rows: number;

@@ -83,6 +83,45 @@ describe('normalisation', () => {
       expect(readTitle(title).function, title).toBe(plain.function);
   });
 
+  it("removes a catalogue's exclusion, frame and skill level, and says so", () => {
+    for (const [title, plain, removed] of [
+      [
+        'Janitors and Cleaners, Except Maids and Housekeeping Cleaners',
+        'Janitors and Cleaners',
+        'except maids',
+      ],
+      ['Berufe in der Reinigung (ohne Spezialisierung)', 'Reinigung', 'ohne spezialisierung'],
+      ['Cajeros y taquilleros (excepto bancos)', 'Cajeros y taquilleros', 'excepto bancos'],
+      ['Ouvriers non qualifiés de la manutention', 'Ouvriers de la manutention', 'non qualifiés'],
+      ['Overige administratief medewerkers', 'administratief medewerkers', 'overige'],
+      ['Empregados de escritório em geral', 'Empregados de escritório', 'em geral'],
+      ['Berufe in der Lagerwirtschaft - komplexe Spezialistentätigkeiten', 'Lagerwirtschaft', 'komplexe'],
+    ]) {
+      const read = readTitle(title);
+      expect(read.reasons.join('; '), title).toContain(`removed`);
+      expect(read.reasons.join('; '), title).toContain(removed);
+      expect({ seniority: read.seniority, function: read.function }, title).toEqual({
+        seniority: readTitle(plain).seniority,
+        function: readTitle(plain).function,
+      });
+    }
+    // "SEM" (search engine marketing) is no exclusion word: only whole words of the list open one.
+    expect(readTitle('SEO/SEM Manager').function).toBe('marketing');
+  });
+
+  it('reads staff words ending a compound or opening a group name as staff, not as HR', () => {
+    for (const title of [
+      'Verkaufspersonal',
+      'Kundtjänstpersonal',
+      'Personal de ventas',
+      'Personnel de cuisine',
+    ])
+      expect(readTitle(title).function, title).not.toBe('hr');
+    expect(readTitle('Verkaufspersonal').function).toBe('sales');
+    for (const title of ['Personalleiter', 'Personalchef', 'Jefe de Personal', 'Responsabile del personale'])
+      expect(readTitle(title).function, title).toBe('hr');
+  });
+
   it('reads the three spellings of Geschäftsführer alike', () => {
     for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
       expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
