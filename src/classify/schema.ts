@@ -52,6 +52,8 @@ export const ContextRuleSchema = z.object({
     function: z.array(JobFunction).optional(),
     /** One of these is among the secondary functions ("Head of Growth & Revenue"). */
     alsoFunction: z.array(JobFunction).optional(),
+    /** None of these rules read the title: "Directeur régional" is scoped by a place word, so not the company head. */
+    withoutRule: z.array(RuleId).optional(),
   }),
   set: z.object({
     seniority: Seniority.optional(),
