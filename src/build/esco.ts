@@ -13,6 +13,7 @@ import { ESCO_LANGUAGES, type EscoOccupation, splitGendered } from './occupation
 /** The rule files whose content decides what the ESCO build produces (lemmas, harmonisation, ISCO mapping). */
 export const RULE_INPUTS = [
   'src/classify/data/isco-functions.json',
+  'src/classify/data/context-rules.json',
   'src/classify/data/lexicon.json',
   'src/classify/data/morphology.json',
 ] as const;

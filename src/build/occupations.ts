@@ -7,7 +7,7 @@ import { buildOccupationFiles } from './occupation-files.ts';
 /**
  * `npm run build:occupations -- --esco <dir>`: derives what the title reader ships from ESCO's occupation labels
  * (see buildOccupationFiles) and writes it. `<dir>` holds ESCO's `occupations.tsv` (uri, ISCO-08 code, English
- * label) and `labels/<lang>.tsv` (uri, kind, label). Run it by hand when ESCO, the ISCO mapping, lexicon.json or
+ * label) and `labels/<lang>.tsv` (uri, kind, label). Run it by hand when ESCO, the ISCO mapping, context-rules.json, lexicon.json or
  * morphology.json changes (test/classify/occupation-build.test.ts fails until you do); npm install never runs it.
  */
 const root = join(import.meta.dirname, '../..');

@@ -23,7 +23,7 @@ function recorded(file: string): string {
 }
 
 describe('ESCO build outputs are up to date (npm run build:occupations)', () => {
-  it('were built from the current rule files (isco-functions, lexicon, morphology)', () => {
+  it('were built from the current rule files (isco-functions, context rules, lexicon, morphology)', () => {
     const rules = hashFiles(
       RULE_INPUTS.map((file) => join(root, file)),
       RULE_INPUTS,
