@@ -18,7 +18,7 @@ import { readFixtureRows } from './rows.ts';
  * are area decisions (mechanics, drivers of mobile plant, installers), not catalogue shapes.
  * Rows were relabelled when the area decisions changed: mobile plant operators and maintenance trades became
  * operations (908faac, nine rows), retail shop staff and store managers other (7561f21, thirteen rows).
- * Measured now: function 88.7% (English 90.6%, non-English 88.4%), seniority 98.0%, placed 98.8%.
+ * Measured now: function 93.8% (English 96.2%, non-English 93.5%), seniority 98.8%, placed 98.8%.
  */
 const MIN_FUNCTION = 0.88;
 const MIN_SENIORITY = 0.975;
