@@ -65,7 +65,7 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
       const part = word.slice(0, cut);
       if (bound.has(part)) continue;
       const tail = word.slice(cut);
-      const found = known(tail);
+      const found = known(tail) ?? (tailAliases.has(lemma(tail)) ? lemma(tail) : undefined);
       const head = found === undefined ? undefined : (tailAliases.get(found) ?? found);
       const isHead = head !== undefined && heads.has(head);
       if (!head || (tail.length < SHORT_TAIL && !isHead)) continue;

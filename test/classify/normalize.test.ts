@@ -120,6 +120,14 @@ describe('normalisation', () => {
     expect(readTitle('Verkaufspersonal').function).toBe('sales');
     for (const title of ['Personalleiter', 'Personalchef', 'Jefe de Personal', 'Responsabile del personale'])
       expect(readTitle(title).function, title).toBe('hr');
+    // So are a catalogue's "-berufe", "-beroepen", "-yrken" (occupations in X) and German "-kraft" (a worker in X).
+    for (const [title, fn] of [
+      ['Verkaufsberufe', 'sales'],
+      ['Pflegeberufe', 'healthcare'],
+      ['Zorgberoepen', 'healthcare'],
+      ['Verkaufskraft', 'sales'],
+    ])
+      expect(readTitle(title), title).toMatchObject({ seniority: 'entry', function: fn });
   });
 
   it('reads the three spellings of Geschäftsführer alike', () => {
