@@ -38,7 +38,7 @@ describe('ESCO occupation words (src/classify/data/occupations.json)', () => {
       /ESCO occupation word 'welfare?'; more specific than the hint consulting/,
     );
     // An area the rules name still decides: the occupation words are not asked.
-    expect(readTitle('IT Berater').function).toBe('it');
+    expect(readTitle('Vertrieb Berater').function).toBe('sales');
   });
 
   it('reads a compound by its longest known last part', () => {
