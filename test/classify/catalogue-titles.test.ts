@@ -3,7 +3,7 @@ import { readTitle } from '../../src/classify/index.ts';
 import { readFixtureRows } from './rows.ts';
 
 /**
- * Occupation titles in the style of national job catalogues (test/fixtures/titles-catalogue): US SOC/O*NET, German
+ * Occupation titles in the style of national job catalogues (test/fixtures/titles-catalogue, two batches): US SOC/O*NET, German
  * KldB and Berufenet, French FAP/ROME, Spanish CNO-11, Portuguese CPP, Dutch BRC, Italian CP2011 and Swedish SSYK.
  * Their shapes are not CV shapes: plural group names ("Empleados de contabilidad"), coordination with a shared head
  * ("Försäljnings- och marknadschefer", "Bau- und Ausbauberufe"), frames ("Berufe in der …", "Métiers de la …",
@@ -18,13 +18,16 @@ import { readFixtureRows } from './rows.ts';
  * are area decisions (mechanics, drivers of mobile plant, installers), not catalogue shapes.
  * Rows were relabelled when the area decisions changed: mobile plant operators and maintenance trades became
  * operations (908faac, nine rows), retail shop staff and store managers other (7561f21, thirteen rows).
- * Measured now: function 93.8% (English 96.2%, non-English 93.5%), seniority 98.8%, placed 98.8%.
+ * A second batch (catalogue-2.jsonl, 119 other occupations) was written after the first rounds of rules, to see
+ * whether they generalise; on first reading: function 86.6% (English 93.3%, non-English 85.6%), seniority 98.3%,
+ * placed 98.3%, against 93.8% function on the first batch at that time.
+ * Measured now on both: function 92.2% (English 95.6%, non-English 91.7%), seniority 98.7%, placed 98.7%.
  */
-const MIN_FUNCTION = 0.88;
-const MIN_SENIORITY = 0.975;
+const MIN_FUNCTION = 0.915;
+const MIN_SENIORITY = 0.98;
 const MIN_PLACED = 0.98;
 /** No language may fall further than this below English on function. */
-const MAX_GAP_TO_ENGLISH = 0.04;
+const MAX_GAP_TO_ENGLISH = 0.05;
 
 interface Tally {
   rows: number;
