@@ -21,9 +21,9 @@ import { readFixtureRows } from './rows.ts';
  * A second batch (catalogue-2.jsonl, 119 other occupations) was written after the first rounds of rules, to see
  * whether they generalise; on first reading: function 86.6% (English 93.3%, non-English 85.6%), seniority 98.3%,
  * placed 98.3%, against 93.8% function on the first batch at that time.
- * Measured now on both: function 92.2% (English 95.6%, non-English 91.7%), seniority 98.7%, placed 98.7%.
+ * Measured now on both: function 93.0% (English 95.6%, non-English 92.6%), seniority 99.0%, placed 98.9%.
  */
-const MIN_FUNCTION = 0.915;
+const MIN_FUNCTION = 0.925;
 const MIN_SENIORITY = 0.98;
 const MIN_PLACED = 0.98;
 /** No language may fall further than this below English on function. */
