@@ -24,6 +24,8 @@ export interface OccupationReading {
 export interface OccupationTable {
   readonly size: number;
   read(free: readonly Word[]): OccupationReading;
+  /** Whether ESCO has this very word (folded, lemmatised), not only a last part of it. */
+  knows(word: string): boolean;
 }
 
 /** Compounds shorter than this are not split; a matched last part has at least MIN_TAIL letters. */
@@ -94,6 +96,7 @@ export function compileOccupations(
   };
   return {
     size: words.size,
+    knows: (word) => words.has(word),
     read(free) {
       if (words.size === 0 || free.length === 0) return NONE;
       const votes = new Map<KnownFunction, number>();

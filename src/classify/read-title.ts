@@ -23,6 +23,7 @@ function lazyOccupations(
       return built().size;
     },
     read: (free) => built().read(free),
+    knows: (word) => built().knows(word),
   };
 }
 

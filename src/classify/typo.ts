@@ -152,8 +152,9 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
       )
         continue;
       tried.add(word.source);
+      // A word ESCO has is left alone; one ESCO reads only by a last part ("softwareentwicker" → "wicker") may be a slip.
       const alone = occupations.read([word]);
-      if (alone.function || alone.ambiguous) continue;
+      if ((alone.function || alone.ambiguous) && occupations.knows(word.text)) continue;
       const fixed = correct(token.text);
       if (!fixed) continue;
       const next = current.map((each, i) => (i === word.source ? { ...each, text: fixed } : each));
