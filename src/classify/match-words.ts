@@ -91,6 +91,48 @@ function tryPhrase(
   return positions;
 }
 
+/** Separators that may stand between the parts of a coordination ("Inköps-, logistik- och transportchefer"). */
+const COORDINATION = new Set([',', '&', '+']);
+
+/**
+ * A hyphenated first part shares the next compound's head: "Försäljnings- och marknadschefer" reads
+ * "försäljningschefer" and "marknadschefer", "Bau- und Ausbauberufe" "bauberufe". The head is the shortest ending
+ * of the next compound that stands for its last part; without one, the word reads alone.
+ */
+function sharedHead(
+  tokens: readonly Token[],
+  at: number,
+  stopwords: ReadonlySet<string>,
+  canonical: (word: string) => readonly string[],
+): { parts: readonly string[]; raw: string } | undefined {
+  const word = tokens[at];
+  if (!word) return undefined;
+  for (let j = at + 1; j < tokens.length; j++) {
+    const next = tokens[j];
+    if (!next) return undefined;
+    if (next.sep) {
+      if (COORDINATION.has(next.text)) continue;
+      return undefined;
+    }
+    if (next.dangling || stopwords.has(next.text)) continue;
+    const parts = canonical(next.text);
+    const head = parts.at(-1);
+    if (parts.length < 2 || !head) return undefined;
+    for (let length = 3; length <= next.text.length - 2; length++) {
+      const tail = next.text.slice(-length);
+      const read = canonical(tail);
+      if (read.length !== 1 || read[0] !== head) continue;
+      const joined = canonical(word.text + tail);
+      const written = next.raw.length === next.text.length ? next.raw.slice(-length) : tail;
+      return joined.length >= 2 && joined.at(-1) === head
+        ? { parts: joined, raw: word.raw + written }
+        : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
 export function matchWords(
   tokens: readonly Token[],
@@ -107,8 +149,10 @@ export function matchWords(
       return;
     }
     const stop = stopwords.has(token.text);
-    for (const text of canonical(token.text))
-      words.push({ text, raw: token.raw, sep: false, source, segment, stop });
+    const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
+    const raw = shared?.raw ?? token.raw;
+    for (const text of shared?.parts ?? canonical(token.text))
+      words.push({ text, raw, sep: false, source, segment, stop });
   });
   const claimed = new Uint8Array(words.length);
   const hits: Hit[] = [];

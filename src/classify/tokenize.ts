@@ -7,6 +7,8 @@ export interface Token {
   text: string;
   raw: string;
   sep: boolean;
+  /** A word written with a hyphen before a conjunction ("Försäljnings- och marknadschefer"): it shares the next head. */
+  dangling?: boolean;
 }
 
 const SEPARATORS = new Set([
@@ -73,8 +75,13 @@ export function tokenize(title: string): Token[] {
       continue;
     }
     const single = word.length === 1;
+    const wrote = word !== '';
     pushWord(tokens, word, dotted === i - 2);
     word = '';
+    if (wrote && char === '-' && (next.trim() === '' || next === ',')) {
+      const last = tokens.at(-1);
+      if (last && !last.sep) last.dangling = true;
+    }
     if (char === '.' && single) dotted = i;
     if (SEPARATORS.has(char)) tokens.push({ text: char === '\\' ? '/' : char, raw: char, sep: true });
     else if (DASHES.has(char) && (prev.trim() === '' || char !== '-')) {

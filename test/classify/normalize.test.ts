@@ -130,6 +130,21 @@ describe('normalisation', () => {
       expect(readTitle(title), title).toMatchObject({ seniority: 'entry', function: fn });
   });
 
+  it('reads a hyphenated first part with the head of the compound after the conjunction', () => {
+    for (const [title, shared, seniority, fn] of [
+      ['Försäljnings- och marknadschefer', 'försäljningschefer', 'head', 'sales'],
+      ['Inköps-, logistik- och transportchefer', 'logistikchefer', 'head', 'procurement'],
+      ['Einkaufs- und Vertriebsleiter', 'einkaufsleiter', 'head', 'procurement'],
+    ]) {
+      const read = readTitle(title);
+      expect(read.reasons.join('; '), title).toContain(`'${shared}'`);
+      expect(read, title).toMatchObject({ seniority, function: fn });
+    }
+    // No conjunction after the hyphen, or no compound after it: the word reads alone.
+    expect(words('IT-Leiter')).toEqual(['it', 'leiter']);
+    expect(readTitle('Vertrieb- und Marketing').reasons.join('; ')).not.toContain('vertriebmarketing');
+  });
+
   it('reads the three spellings of Geschäftsführer alike', () => {
     for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
       expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
