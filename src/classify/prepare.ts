@@ -46,6 +46,18 @@ function exclusionsOf(lexicon: CompiledLexicon): ReadonlySet<string> {
   return words;
 }
 
+const lowerForms = new Map<string, RegExp>();
+
+/** The word written in lower case as a word of its own (case-sensitive: "ai", not "AI"). */
+function writtenLower(word: string): RegExp {
+  let pattern = lowerForms.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'u');
+    lowerForms.set(word, pattern);
+  }
+  return pattern;
+}
+
 function clauseEnd(tokens: readonly Token[], from: number): number {
   let end = from;
   while (end < tokens.length && !(tokens[end]?.sep && CLAUSE_ENDS.has(tokens[end]?.text ?? ''))) end++;
@@ -85,6 +97,16 @@ export function prepare(
     if (end === i + 1) continue;
     removed.push(`removed '${spanText(tokens, i, end)}'`);
     tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
+  }
+
+  // Italian "ai" written in lower case between two words is "to the" ("Addetti ai servizi"), not AI.
+  for (const linker of lexicon.morphology.lowercaseLinkers ?? []) {
+    if (!writtenLower(linker).test(title)) continue;
+    for (let i = 1; i + 1 < tokens.length; i++) {
+      if (tokens[i]?.text !== linker || tokens[i - 1]?.sep || tokens[i + 1]?.sep) continue;
+      removed.push(`removed '${linker}' (a preposition here)`);
+      tokens = [...tokens.slice(0, i), ...tokens.slice(i + 1)];
+    }
   }
 
   // A job catalogue's "except X" names who is not in the group: X never decides the reading.

@@ -110,6 +110,11 @@ export const MorphologySchema = z.object({
   boundPrefixes: z.array(z.string().min(1)).optional(),
   stopwords: z.array(z.string().min(1)),
   /**
+   * Words that are a preposition when written in lower case between two words (Italian "ai": "Addetti ai servizi")
+   * and a title word otherwise ("AI Engineer", "Head of AI").
+   */
+  lowercaseLinkers: z.array(z.string().min(1)).optional(),
+  /**
    * Words that open a job catalogue's exclusion ("Janitors, Except Maids", "Berufe im Verkauf (ohne
    * Produktspezialisierung)", "Cajeros (excepto bancos)"): the words up to the closing bracket, the next role or the
    * end name who is not meant, and are removed.

@@ -145,6 +145,14 @@ describe('normalisation', () => {
     expect(readTitle('Vertrieb- und Marketing').reasons.join('; ')).not.toContain('vertriebmarketing');
   });
 
+  it('reads Italian "ai" between two words as the preposition, and AI as AI', () => {
+    expect(readTitle('Addetti ai call center').function).toBe('customer_success');
+    expect(readTitle('Addetti ai servizi di pulizia').function).toBe('other');
+    expect(readTitle('Head of AI').function).toBe('data');
+    expect(readTitle('head of ai').function).toBe('data');
+    expect(readTitle('AI Engineer').function).toBe('data');
+  });
+
   it('reads the three spellings of Geschäftsführer alike', () => {
     for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
       expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
