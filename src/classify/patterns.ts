@@ -14,10 +14,12 @@ export const PATTERNS = {
   /**
    * German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in",
    * and the adjective ending of "Angestellte:r", "Kaufmännische*r", "Auszubildende(r)" (never after "/": "R&D");
-   * job catalogues' "Kaufmann/-frau" and "Sozialpädagoge/-pädagogin" (the feminine tail after "/-").
+   * job catalogues' "Kaufmann/-frau" and "Sozialpädagoge/-pädagogin" (the feminine tail after "/-"); Romance
+   * endings after a word of two letters or more: "Empleado/a", "Vendedor(a)", "Operatore/trice", "Assistente/i",
+   * "Trabajador/ora", "Technicien(ne)" ("N/A" and "I/O" stay).
    */
   genderSuffix:
-    /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)|(?<=mann)\/-?frau\b|\/-[a-zäöüß]+(?:in|innen)\b/g,
+    /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)|(?<=mann)\/-?frau\b|\/-[a-zäöüß]+(?:in|innen)\b|(?<=[a-zà-ÿ]{2})(?:\/(?:a|as|e|es|i|o|os|ora|oras|trice|trici|essa|esse|euse|euses|ne|ère|ere)(?=[\s),;|]|$)|\((?:a|as|e|es|i|o|os|ora|trice|essa|euse|ne|ère|ere)\))/g,
   /** A vowel of a folded word (y counts): words without one are not job words ("xcvb"). */
   vowel: /[aeiouy]/,
   /** One letter written four times in a row ("aaaa"). */

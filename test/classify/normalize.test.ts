@@ -153,6 +153,27 @@ describe('normalisation', () => {
     expect(readTitle('AI Engineer').function).toBe('data');
   });
 
+  it('drops Romance gender and number notation: Empleado/a, Vendedor(a), Operatore/trice, Assistente/i', () => {
+    expect(words('Empleado/a administrativo/a')).toEqual(['empleado', 'administrativo']);
+    expect(words('Operatore/trice')).toEqual(['operatore']);
+    expect(words('Technicien(ne) de maintenance')).toEqual(['technicien', 'de', 'maintenance']);
+    for (const [written, plain] of [
+      ['Assistente/i di vendita', 'Assistente di vendita'],
+      ['Consulente/i commerciali', 'Consulente commerciali'],
+      ['Trabajador/ora de almacén', 'Trabajador de almacén'],
+      ['Vendedor(a)', 'Vendedor'],
+    ]) {
+      const read = readTitle(written);
+      expect({ seniority: read.seniority, function: read.function }, written).toEqual({
+        seniority: readTitle(plain).seniority,
+        function: readTitle(plain).function,
+      });
+    }
+    // Not after a single letter ("N/A", "I/O"), and not before a hyphen ("Sales/E-commerce").
+    expect(words('N/A')).toEqual(['n', '/', 'a']);
+    expect(words('Sales/E-commerce')).toEqual(['sales', '/', 'e', 'commerce']);
+  });
+
   it('reads the three spellings of Geschäftsführer alike', () => {
     for (const title of ['Geschäftsführer', 'Geschaftsfuhrer', 'Geschaeftsfuehrer', 'GESCHÄFTSFÜHRERIN']) {
       expect(readTitle(title), title).toMatchObject({ seniority: 'c_level', function: 'executive' });
