@@ -6,7 +6,7 @@ const lexiconOnly = createTitleReader(loadDefaultRuleset());
 describe('ESCO occupation words (src/classify/data/occupations.json)', () => {
   it.each([
     ['Purchaser', 'procurement'],
-    ['Marktforscherin', 'data'], // as the hand lexicon reads 'Market Research Analyst'
+    ['Marktforscherin', 'marketing'], // as the hand lexicon reads 'Market Research Analyst'
     ['Technische Redakteurin', 'engineering'],
     ['Bilanzbuchhalterin', 'finance'],
     ['Lohnbuchhalter', 'finance'],
