@@ -101,7 +101,7 @@ export function prepare(
 
   // Italian "ai" written in lower case between two words is "to the" ("Addetti ai servizi"), not AI.
   for (const linker of lexicon.morphology.lowercaseLinkers ?? []) {
-    if (!writtenLower(linker).test(title)) continue;
+    if (!tokens.some((token) => token.text === linker) || !writtenLower(linker).test(title)) continue;
     for (let i = 1; i + 1 < tokens.length; i++) {
       if (tokens[i]?.text !== linker || tokens[i - 1]?.sep || tokens[i + 1]?.sep) continue;
       removed.push(`removed '${linker}' (a preposition here)`);
