@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from '../classify/lexicon.ts';
 import type { OccupationData } from '../classify/occupations.ts';
 import { tokenize } from '../classify/tokenize.ts';
-import { oneSlip } from '../classify/typo.ts';
+import { oneSlip, rankWords } from '../classify/typo.ts';
 import type { KnownFunction } from '../taxonomy.ts';
 import { FUNCTIONS } from '../taxonomy.ts';
 
@@ -127,18 +127,6 @@ export function wordOccurrences(
       }
   }
   return doing;
-}
-
-/** The one-word rank nouns of the lexicon from manager up ("manager", "leiter", "director"). */
-function rankWords(lexicon: CompiledLexicon): Set<string> {
-  const ranks = new Set<string>();
-  const high = new Set(['manager', 'head', 'director', 'vp', 'c_level']);
-  for (const phrases of lexicon.byFirstToken.values())
-    for (const phrase of phrases)
-      if (phrase.size === 1 && phrase.tokens.length === 1 && high.has(phrase.term.seniority ?? ''))
-        ranks.add(phrase.tokens[0] ?? '');
-  ranks.delete('');
-  return ranks;
 }
 
 /** The words of every training occupation's labels, read like title words, with the functions they stand for. */

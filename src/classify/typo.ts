@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from './lexicon.ts';
+import type { CompiledLexicon, CompiledPhrase } from './lexicon.ts';
 import type { Matched } from './match-words.ts';
 import type { OccupationTable } from './occupations.ts';
 import type { Token } from './tokenize.ts';
@@ -29,6 +29,18 @@ function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/** A one-word rank of manager or above ("manager", "leiter", "direktor"): what a short slip may become. */
+function isRankPhrase(phrase: CompiledPhrase): boolean {
+  return phrase.tokens.length === 1 && RANKS.has(phrase.term.seniority ?? '');
+}
+
+/** The lexicon's one-word ranks of manager or above, the words a short slip is read as ("manger" → manager). */
+export function rankWords(lexicon: CompiledLexicon): Set<string> {
+  const ranks = new Set<string>();
+  for (const [word, phrases] of lexicon.byFirstToken) if (phrases.some(isRankPhrase)) ranks.add(word);
+  return ranks;
 }
 
 export interface TypoFix {
@@ -85,11 +97,7 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
       )
       .join('+');
 
-  /** A one-word rank of manager or above ("manager", "leiter", "direktor"). */
-  const isRank = (word: string): boolean =>
-    lexicon.byFirstToken
-      .get(word)
-      ?.some((phrase) => phrase.tokens.length === 1 && RANKS.has(phrase.term.seniority ?? '')) ?? false;
+  const isRank = (word: string): boolean => lexicon.byFirstToken.get(word)?.some(isRankPhrase) ?? false;
 
   /** The spelling the options agree on: several that mean the same ("recruiter", Swedish "rekruter") are one. */
   const pick = (options: ReadonlySet<string>): string | undefined => {
@@ -153,8 +161,7 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
         continue;
       tried.add(word.source);
       // A word ESCO has is left alone; one ESCO reads only by a last part ("softwareentwicker" → "wicker") may be a slip.
-      const alone = occupations.read([word]);
-      if ((alone.function || alone.ambiguous) && occupations.knows(word.text)) continue;
+      if (occupations.knows(word.text)) continue;
       const fixed = correct(token.text);
       if (!fixed) continue;
       const next = current.map((each, i) => (i === word.source ? { ...each, text: fixed } : each));
