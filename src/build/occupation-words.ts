@@ -130,31 +130,82 @@ export function wordOccurrences(
 }
 
 /** The words of every training occupation's labels, read like title words, with the functions they stand for. */
+/**
+ * Words that are the whole of one of an occupation's labels ("Imker/Imkerin", "biodlare"), with the functions of the
+ * occupations they name outright. An occupation's own one-word name is its word, even when it is short or another
+ * occupation's label uses it as a part ("biodlare, slungning").
+ */
+export function wholeLabelWords(
+  occupations: readonly EscoOccupation[],
+  lexicon: CompiledLexicon,
+): Map<string, Map<KnownFunction, Set<number>>> {
+  const whole = new Map<string, Map<KnownFunction, Set<number>>>();
+  occupations.forEach((occupation, index) => {
+    if (leadsOthers(occupation.isco)) return;
+    for (const labels of Object.values(occupation.labels)) {
+      for (const label of labels ?? []) {
+        for (const form of splitGendered(label)) {
+          const words = tokenize(form).filter((token) => !token.sep);
+          const [only] = words;
+          if (words.length !== 1 || !only || /\d/.test(only.text)) continue;
+          const word = lexicon.lemma(only.text);
+          if (word.length < 4 || lexicon.stopwords.has(only.text)) continue;
+          const byFunction = whole.get(word) ?? new Map<KnownFunction, Set<number>>();
+          const set = byFunction.get(occupation.function) ?? new Set<number>();
+          set.add(index);
+          byFunction.set(occupation.function, set);
+          whole.set(word, byFunction);
+        }
+      }
+    }
+  });
+  return whole;
+}
+
+/** The function most of the occupations vote for, with its share of all votes. */
+function topFunction(byFunction: Map<KnownFunction, Set<number>>): {
+  top?: KnownFunction;
+  share: number;
+  total: number;
+} {
+  let total = 0;
+  let top: KnownFunction | undefined;
+  let topCount = 0;
+  for (const [fn, set] of byFunction) {
+    total += set.size;
+    if (set.size > topCount) {
+      top = fn;
+      topCount = set.size;
+    }
+  }
+  return { top, share: total ? topCount / total : 0, total };
+}
+
 export function deriveWordTable(
   occupations: readonly EscoOccupation[],
   lexicon: CompiledLexicon,
   source: string,
 ): WordTable {
   const seen = wordOccurrences(occupations, lexicon);
+  const named = wholeLabelWords(occupations, lexicon);
   const lists = new Map<KnownFunction, string[]>();
   const ambiguous: string[] = [];
   for (const [word, byFunction] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    let total = 0;
-    let top: KnownFunction | undefined;
-    let topCount = 0;
-    for (const [fn, set] of byFunction) {
-      total += set.size;
-      if (set.size > topCount) {
-        top = fn;
-        topCount = set.size;
-      }
+    const own = named.get(word);
+    let { top, share, total } = topFunction(byFunction);
+    // Two occupations split over two functions say nothing, unless one of them is named by the word alone: "Imker"
+    // is the beekeeper's name, while the honey extractor's label only uses it. More occupations stay ambiguous.
+    if (own && share < MIN_PURITY && total < MIN_AMBIGUOUS) {
+      const named = topFunction(own);
+      if (named.top && named.share >= MIN_PURITY) ({ top, share } = { top: named.top, share: named.share });
     }
     if (!top) continue;
-    if (topCount / total >= MIN_PURITY && (total >= 2 || word.length >= MIN_SINGLE_LENGTH)) {
+    // A short word seen once is kept when it is an occupation's whole name ("Imker"), not a part of one ("bau").
+    if (share >= MIN_PURITY && (total >= 2 || word.length >= MIN_SINGLE_LENGTH || own)) {
       const list = lists.get(top) ?? [];
       list.push(word);
       lists.set(top, list);
-    } else if (total >= MIN_AMBIGUOUS && topCount / total < MIN_PURITY) ambiguous.push(word);
+    } else if (total >= MIN_AMBIGUOUS && share < MIN_PURITY) ambiguous.push(word);
   }
   const functions: Partial<Record<KnownFunction, string>> = {};
   const perFunction: Partial<Record<KnownFunction, number>> = {};

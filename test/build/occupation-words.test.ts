@@ -49,4 +49,35 @@ describe('the ESCO word table (build)', () => {
     expect(of('manger')).toBeUndefined();
     expect(of('gard')).toBe('other'); // 'garde', lemmatised
   });
+
+  it("lets an occupation's one-word name settle a word two occupations split (tisserand, not its machine)", () => {
+    const of = table([
+      occupation('a', '7318', 'other', ['tisserand']),
+      occupation('b', '8152', 'operations', ['conducteur de métier à tisser tisserand']),
+    ]);
+    expect(of('tisserand')).toBe('other');
+  });
+
+  it('keeps a split word out when neither occupation is named by it alone, and marks wider splits ambiguous', () => {
+    const split = table([
+      occupation('a', '7318', 'other', ['tisserand main']),
+      occupation('b', '8152', 'operations', ['conducteur tisserand']),
+    ]);
+    expect(split('tisserand')).toBeUndefined();
+    const wide = table([
+      occupation('a', '7318', 'other', ['tisserand']),
+      occupation('b', '8152', 'operations', ['conducteur tisserand']),
+      occupation('c', '2163', 'design', ['dessinateur tisserand']),
+    ]);
+    expect(wide('tisserand')).toBe('ambiguous');
+  });
+
+  it('keeps a short word seen once only when it is the whole name of its occupation', () => {
+    const of = table([
+      occupation('a', '6123', 'other', ['imker']),
+      occupation('b', '7318', 'other', ['tapis noue main']),
+    ]);
+    expect(of('imker')).toBe('other');
+    expect(of('noue')).toBeUndefined();
+  });
 });
