@@ -1,50 +1,82 @@
 import { describe, expect, it } from 'vitest';
 import { readTitle } from '../../src/classify/index.ts';
-import { readFixtureRows } from './rows.ts';
+import { readFixtureRows, type TitleRow } from './rows.ts';
 
 /**
  * CV-style titles (test/fixtures/titles-cv): the shapes people write on LinkedIn and in CVs, mostly German and
- * English, labelled before the reader was run on them. Rules were then written from the misses on these rows, so
- * this is a development set, not a held-out one (held-out figures: holdout.test.ts, esco-holdout.test.ts). It is a
- * target, not a regression list: the test reports accuracy and fails only below the floors, which sit just under
- * the last measurement. `SHOW_MISSES=1 npx vitest run test/classify/cv-titles.test.ts` prints the misses.
- * Measured on 848 rows: seniority 99.3%, function 98.8%, placed 92.9% (on first reading, before any rule was
- * written from them: 94.7%, 94.8%, 91.6%). Placed counts rows with both seniority and function known; about 5% of
- * the rows are bare ranks or statuses labelled `unknown` on purpose.
+ * English, labelled before the reader was run on them. Each file is measured on its own against its floors, which
+ * sit just under the last measurement; the test reports accuracy and fails only below them, so it is a target, not
+ * a list of rows to make pass one by one. `SHOW_MISSES=1 npx vitest run test/classify/cv-titles.test.ts` prints the
+ * misses. Placed counts rows with both seniority and function known; some rows are bare ranks or statuses labelled
+ * `unknown` on purpose.
+ *
+ * - cv.jsonl (848 rows): rules were written from its misses, so it is a development set, not a held-out one. Now:
+ *   seniority 99.3%, function 98.8%, placed 92.9%; first reading, before any rule was written from it: 94.7%,
+ *   94.8%, 91.6%.
+ * - cv-2.jsonl (570 rows, a second batch written after the first was tuned: 264 de, 224 en, 82 fr/es/nl/it/pl/sv).
+ *   First reading, before any rule was written from it: seniority 97.9%, function 95.1%, placed 96.7% (de 97.7 /
+ *   93.6 / 96.6, en 98.7 / 96.0 / 96.0, other 96.3 / 97.6 / 98.8).
+ *
+ * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
-const MIN_SENIORITY = 0.985;
-const MIN_FUNCTION = 0.98;
-const MIN_PLACED = 0.92;
+const FLOORS: Record<string, { seniority: number; function: number; placed: number }> = {
+  'cv.jsonl': { seniority: 0.985, function: 0.98, placed: 0.92 },
+  'cv-2.jsonl': { seniority: 0.975, function: 0.945, placed: 0.96 },
+};
+
+function measure(rows: TitleRow[]) {
+  let seniority = 0;
+  let fn = 0;
+  let placed = 0;
+  const misses: string[] = [];
+  for (const row of rows) {
+    const result = readTitle(row.title, row.company);
+    const okSeniority = result.seniority === row.seniority;
+    const okFunction = result.function === row.function;
+    seniority += Number(okSeniority);
+    fn += Number(okFunction);
+    placed += Number(result.seniority !== 'unknown' && result.function !== 'unknown');
+    if (!okSeniority || !okFunction)
+      misses.push(
+        `${row.source} | ${row.title} | want ${row.seniority}/${row.function} | got ${result.seniority}/${result.function}${result.abstain ? ` (${result.abstain})` : ''} | ${result.reasons.join('; ')}`,
+      );
+  }
+  const n = rows.length;
+  return { n, seniority: seniority / n, function: fn / n, placed: placed / n, misses };
+}
+
+const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 describe('CV-style titles (test/fixtures/titles-cv)', () => {
   const rows = readFixtureRows('titles-cv');
+  const files = [...new Set(rows.map((row) => row.source.split(':')[0] ?? ''))];
 
-  it('reads CV-style titles at least as well as measured', () => {
+  it('has every file under a floor', () => {
     expect(rows.length).toBeGreaterThan(300);
-    let seniority = 0;
-    let fn = 0;
-    let placed = 0;
-    const misses: string[] = [];
-    for (const row of rows) {
-      const result = readTitle(row.title, row.company);
-      const okSeniority = result.seniority === row.seniority;
-      const okFunction = result.function === row.function;
-      seniority += Number(okSeniority);
-      fn += Number(okFunction);
-      placed += Number(result.seniority !== 'unknown' && result.function !== 'unknown');
-      if (!okSeniority || !okFunction)
-        misses.push(
-          `${row.source} | ${row.title} | want ${row.seniority}/${row.function} | got ${result.seniority}/${result.function}${result.abstain ? ` (${result.abstain})` : ''} | ${result.reasons.join('; ')}`,
-        );
-    }
-    const share = (n: number) => n / rows.length;
-    const pct = (n: number) => `${(share(n) * 100).toFixed(1)}%`;
-    process.stdout.write(
-      `CV-style titles: ${rows.length} rows, seniority ${pct(seniority)}, function ${pct(fn)}, placed ${pct(placed)}\n`,
-    );
-    if (process.env.SHOW_MISSES) process.stdout.write(`${misses.join('\n')}\n`);
-    expect(share(seniority)).toBeGreaterThanOrEqual(MIN_SENIORITY);
-    expect(share(fn)).toBeGreaterThanOrEqual(MIN_FUNCTION);
-    expect(share(placed)).toBeGreaterThanOrEqual(MIN_PLACED);
+    expect(files.sort()).toEqual(Object.keys(FLOORS).sort());
   });
+
+  for (const file of Object.keys(FLOORS)) {
+    it(`reads ${file} at least as well as measured`, () => {
+      const own = rows.filter((row) => row.source.startsWith(`${file}:`));
+      const all = measure(own);
+      const byLanguage = ['de', 'en', 'other'].map((group) => {
+        const part = measure(
+          own.filter((row) =>
+            group === 'other' ? row.lang !== 'de' && row.lang !== 'en' : row.lang === group,
+          ),
+        );
+        return `${group} ${part.n}: ${pct(part.seniority)} / ${pct(part.function)} / ${pct(part.placed)}`;
+      });
+      process.stdout.write(
+        `CV-style titles: ${file}: ${all.n} rows, seniority ${pct(all.seniority)}, function ${pct(all.function)}, placed ${pct(all.placed)} (${byLanguage.join('; ')})\n`,
+      );
+      if (process.env.SHOW_MISSES) process.stdout.write(`${all.misses.join('\n')}\n`);
+      const floor = FLOORS[file];
+      expect(floor).toBeDefined();
+      expect(all.seniority).toBeGreaterThanOrEqual(floor?.seniority ?? 1);
+      expect(all.function).toBeGreaterThanOrEqual(floor?.function ?? 1);
+      expect(all.placed).toBeGreaterThanOrEqual(floor?.placed ?? 1);
+    });
+  }
 });
