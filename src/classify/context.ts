@@ -18,6 +18,42 @@ function industryText(industry: string | null | undefined): string {
   return ` ${fold(industry).replace(PATTERNS.industrySeparators, ' ')} `;
 }
 
+/**
+ * The tags the rules ask of the seniority term, the function term and the reading, when every rule asks for one:
+ * a reading with none of them meets no rule, so most titles skip the loop. Undefined when some rule asks no tag.
+ */
+interface Gate {
+  seniorityTags: ReadonlySet<string>;
+  functionTags: ReadonlySet<string>;
+  tags: ReadonlySet<string>;
+}
+
+const gates = new WeakMap<readonly ContextRule[], Gate | null>();
+
+function gateOf(rules: readonly ContextRule[]): Gate | null {
+  let gate = gates.get(rules);
+  if (gate === undefined) {
+    const seniorityTags = new Set<string>();
+    const functionTags = new Set<string>();
+    const tags = new Set<string>();
+    let all = true;
+    for (const { when } of rules) {
+      if (when.seniorityTag) seniorityTags.add(when.seniorityTag);
+      else if (when.functionTag) functionTags.add(when.functionTag);
+      else if (when.tag) tags.add(when.tag);
+      else all = false;
+    }
+    gate = all ? { seniorityTags, functionTags, tags } : null;
+    gates.set(rules, gate);
+  }
+  return gate;
+}
+
+function meets(have: ReadonlySet<string> | undefined, wanted: ReadonlySet<string>): boolean {
+  if (have) for (const tag of have) if (wanted.has(tag)) return true;
+  return false;
+}
+
 /** Applies every matching context rule in file order; each one says why in the reasons. */
 export function applyContextRules(
   resolved: Resolved,
@@ -32,6 +68,14 @@ export function applyContextRules(
     rules: [],
     reasons: [],
   };
+  const gate = gateOf(rules);
+  if (
+    gate &&
+    !meets(resolved.seniorityTerm?.tags, gate.seniorityTags) &&
+    !meets(resolved.functionTerm?.tags, gate.functionTags) &&
+    !meets(resolved.tags, gate.tags)
+  )
+    return out;
   const sector = industryText(industry);
   for (const rule of rules) {
     const when = rule.when;

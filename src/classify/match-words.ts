@@ -39,6 +39,7 @@ const MAX_GAP = 4;
 const JOINERS = new Set(['&', '+', ',', '-']);
 
 function rawOf(words: readonly Word[], positions: readonly number[]): string {
+  if (positions.length === 1) return words[positions[0] ?? 0]?.raw ?? '';
   const parts: string[] = [];
   let lastSource = -1;
   for (const position of positions) {
@@ -50,16 +51,23 @@ function rawOf(words: readonly Word[], positions: readonly number[]): string {
   return parts.join(' ');
 }
 
+/** Positions of the phrase being tried, copied out only when it matches (most tries fail on their second word). */
+const scratch: number[] = [];
+
 function tryPhrase(
   phrase: CompiledPhrase,
   words: readonly Word[],
   at: number,
   claimed: Uint8Array,
 ): number[] | null {
-  const positions: number[] = [];
+  const { tokens } = phrase;
+  // A one-word phrase is listed under its word, which the caller found unclaimed at `at`.
+  if (tokens.length === 1 && tokens[0] === words[at]?.text) return [at];
+  const positions = scratch;
+  positions.length = 0;
   let j = at;
-  for (let k = 0; k < phrase.tokens.length; k++) {
-    const expected = phrase.tokens[k];
+  for (let k = 0; k < tokens.length; k++) {
+    const expected = tokens[k];
     if (expected === START) {
       if (j > 0 && !words[j - 1]?.sep) return null;
       continue;
@@ -69,7 +77,7 @@ function tryPhrase(
       continue;
     }
     if (expected === GAP) {
-      const next = phrase.tokens[k + 1];
+      const next = tokens[k + 1];
       let found = -1;
       for (let g = j; g < words.length && g <= j + MAX_GAP; g++) {
         const word = words[g];
@@ -88,7 +96,7 @@ function tryPhrase(
     positions.push(j);
     j++;
   }
-  return positions;
+  return positions.slice();
 }
 
 /** Separators that may stand between the parts of a coordination ("Inköps-, logistik- och transportchefer"). */
@@ -142,24 +150,28 @@ export function matchWords(
   const { stopwords } = lexicon;
   const words: Word[] = [];
   let segment = 0;
-  tokens.forEach((token, source) => {
+  for (let source = 0; source < tokens.length; source++) {
+    const token = tokens[source];
+    if (!token) continue;
     if (token.sep) {
       if (!JOINERS.has(token.text)) segment += 1;
       words.push({ text: token.text, raw: token.raw, sep: true, source, segment, stop: true });
-      return;
+      continue;
     }
     const stop = stopwords.has(token.text);
     const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
     const raw = shared?.raw ?? token.raw;
     for (const text of shared?.parts ?? canonical(token.text))
       words.push({ text, raw, sep: false, source, segment, stop });
-  });
+  }
   const claimed = new Uint8Array(words.length);
   const hits: Hit[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word || claimed[i]) continue;
-    for (const phrase of lexicon.byFirstToken.get(word.text) ?? []) {
+    const phrases = lexicon.byFirstToken.get(word.text);
+    if (!phrases) continue;
+    for (const phrase of phrases) {
       const positions = tryPhrase(phrase, words, i, claimed);
       if (!positions) continue;
       for (const position of positions) claimed[position] = 1;
@@ -170,13 +182,14 @@ export function matchWords(
   const unexplained: string[] = [];
   const free: Word[] = [];
   let contentWords = 0;
-  words.forEach((word, i) => {
-    if (word.sep || word.stop) return;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word || word.sep || word.stop) continue;
     contentWords += 1;
     if (!claimed[i]) {
       unexplained.push(word.raw);
       free.push(word);
     }
-  });
+  }
   return { words, hits, unexplained, free, contentWords };
 }

@@ -20,6 +20,10 @@ export const PATTERNS = {
    */
   genderSuffix:
     /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)|(?<=mann)\/-?frau\b|\/-[a-zäöüß]+(?:in|innen)\b|(?<=[a-zà-ÿ]{2})(?:\/(?:a|as|e|es|i|o|os|ora|oras|trice|trici|essa|esse|euse|euses|ne|ère|ere)(?=[\s),;|]|$)|\((?:a|as|e|es|i|o|os|ora|trice|essa|euse|ne|ère|ere)\))/g,
+  /** The characters every genderSuffix match starts with: a title without one skips that long pattern. */
+  genderMark: /[/(*:_]/,
+  /** A UTF-16 surrogate: only such a title needs splitting into code points before it is tokenised. */
+  surrogate: /[\ud800-\udfff]/,
   /** A vowel of a folded word (y counts): words without one are not job words ("xcvb"). */
   vowel: /[aeiouy]/,
   /** One letter written four times in a row ("aaaa"). */

@@ -35,15 +35,38 @@ function meaningful(token: Token | undefined, lexicon: CompiledLexicon): boolean
 /** Where a catalogue's exclusion ("except …", "(ohne …)", "(excepto …)") stops: a bracket, a new role or the end. */
 const EXCLUSION_ENDS = new Set([')', ']', '(', '[', '|', ';', '/']);
 
-const exclusionWords = new WeakMap<object, ReadonlySet<string>>();
+/** The word lists prepare reads, made once per lexicon. */
+interface Tables {
+  exclusions: ReadonlySet<string>;
+  /** Every word a pass below acts on: a title with none of them only loses its company name. */
+  noise: ReadonlySet<string>;
+}
 
-function exclusionsOf(lexicon: CompiledLexicon): ReadonlySet<string> {
-  let words = exclusionWords.get(lexicon.morphology);
-  if (!words) {
-    words = new Set(lexicon.morphology.exclusions ?? []);
-    exclusionWords.set(lexicon.morphology, words);
+const tablesOf = new WeakMap<CompiledLexicon, Tables>();
+
+function tables(lexicon: CompiledLexicon): Tables {
+  let found = tablesOf.get(lexicon);
+  if (!found) {
+    const exclusions = new Set(lexicon.morphology.exclusions ?? []);
+    found = {
+      exclusions,
+      noise: new Set([
+        ...lexicon.companyMarkers,
+        ...(lexicon.morphology.lowercaseLinkers ?? []),
+        ...exclusions,
+        ...lexicon.companySuffixes,
+        ...lexicon.taglineStarts,
+      ]),
+    };
+    tablesOf.set(lexicon, found);
   }
-  return words;
+  return found;
+}
+
+/** Whether a word (not a separator) comes before position `at`. */
+function wordBefore(tokens: readonly Token[], at: number): boolean {
+  for (let i = 0; i < at; i++) if (!tokens[i]?.sep) return true;
+  return false;
 }
 
 const lowerForms = new Map<string, RegExp>();
@@ -77,6 +100,7 @@ export function prepare(
   const removed: string[] = [];
   const markers = lexicon.companyMarkers;
   const taglines = lexicon.taglineStarts;
+  const { exclusions, noise } = tables(lexicon);
 
   const name = companyName ? tokenize(companyName).filter((token) => !token.sep) : [];
   if (name.length > 0) {
@@ -90,9 +114,12 @@ export function prepare(
     }
   }
 
+  // Each pass below needs one of its words in the title; most titles have none (removing the name adds none).
+  if (!tokens.some((token) => noise.has(token.text))) return { tokens, removed };
+
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token || !markers.has(token.text) || !tokens.slice(0, i).some((t) => !t.sep)) continue;
+    if (!token || !markers.has(token.text) || !wordBefore(tokens, i)) continue;
     const end = clauseEnd(tokens, i + 1);
     if (end === i + 1) continue;
     removed.push(`removed '${spanText(tokens, i, end)}'`);
@@ -110,11 +137,9 @@ export function prepare(
   }
 
   // A job catalogue's "except X" names who is not in the group: X never decides the reading.
-  const exclusions = exclusionsOf(lexicon);
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token || token.sep || !exclusions.has(token.text) || !tokens.slice(0, i).some((t) => !t.sep))
-      continue;
+    if (!token || token.sep || !exclusions.has(token.text) || !wordBefore(tokens, i)) continue;
     let end = i + 1;
     while (end < tokens.length && !(tokens[end]?.sep && EXCLUSION_ENDS.has(tokens[end]?.text ?? ''))) end++;
     removed.push(`removed exclusion '${spanText(tokens, i, end)}'`);

@@ -41,14 +41,17 @@ function isWordChar(char: string): boolean {
   return PATTERNS.wordChar.test(char);
 }
 
-/** Adds a word; "C.E.O." and "V.P." become one word (single letters joined by dots). */
-function pushWord(tokens: Token[], word: string, afterDottedLetter: boolean): void {
+/**
+ * Adds a word; "C.E.O." and "V.P." become one word (single letters joined by dots). An ASCII word is already
+ * folded (the title was lowercased), so only others go through fold.
+ */
+function pushWord(tokens: Token[], word: string, ascii: boolean, afterDottedLetter: boolean): void {
   if (!word) return;
   const last = tokens.at(-1);
   if (word.length === 1 && afterDottedLetter && last && !last.sep && last.raw.length <= 4) {
     last.raw += word;
     last.text = fold(last.raw);
-  } else tokens.push({ text: fold(word), raw: word, sep: false });
+  } else tokens.push({ text: ascii ? word : fold(word), raw: word, sep: false });
 }
 
 /**
@@ -57,15 +60,19 @@ function pushWord(tokens: Token[], word: string, afterDottedLetter: boolean): vo
  * stays inside the word ("R&D", "FP&A").
  */
 export function tokenize(title: string): Token[] {
-  const lower = title.toLowerCase().replace(PATTERNS.genderSuffix, '');
-  const chars = Array.from(lower);
+  let lower = title.toLowerCase();
+  if (PATTERNS.genderMark.test(lower)) lower = lower.replace(PATTERNS.genderSuffix, '');
+  // Read by code point; without surrogate pairs the string's own units are the code points, so no array is built.
+  const chars: string | readonly string[] = PATTERNS.surrogate.test(lower) ? Array.from(lower) : lower;
   const tokens: Token[] = [];
   let word = '';
+  let ascii = true;
   let dotted = -1;
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] ?? '';
     if (isWordChar(char)) {
       word += char;
+      if (ascii && char.charCodeAt(0) >= 128) ascii = false;
       continue;
     }
     const prev = chars[i - 1] ?? ' ';
@@ -76,8 +83,9 @@ export function tokenize(title: string): Token[] {
     }
     const single = word.length === 1;
     const wrote = word !== '';
-    pushWord(tokens, word, dotted === i - 2);
+    pushWord(tokens, word, ascii, dotted === i - 2);
     word = '';
+    ascii = true;
     if (wrote && char === '-' && (next.trim() === '' || next === ',')) {
       const last = tokens.at(-1);
       if (last && !last.sep) last.dangling = true;
@@ -88,6 +96,6 @@ export function tokenize(title: string): Token[] {
       tokens.push({ text: '-', raw: char, sep: true });
     }
   }
-  pushWord(tokens, word, dotted === chars.length - 2);
+  pushWord(tokens, word, ascii, dotted === chars.length - 2);
   return tokens;
 }
