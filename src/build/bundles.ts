@@ -33,6 +33,23 @@ export function withoutOccupationWords(): Plugin {
   };
 }
 
+/**
+ * Leaves zod's error messages in 40-odd languages (~0.26 MB minified) out of the browser core. zod re-exports them
+ * all as `z.locales`, which keeps every one in a bundle although only English (zod's default) is ever used; the
+ * core's messages are English like the rest of the card.
+ */
+export function englishZodMessagesOnly(): Plugin {
+  return {
+    name: 'rolecall-english-zod-messages-only',
+    setup(bundler) {
+      bundler.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+        contents: 'export { default as en } from "./en.js";',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 /** Cards run in HubSpot's sandboxed worker: browser ESM, so a node: import fails here, not in production. */
 export async function bundleCore(entry: string, outfile: string, playbookJson?: string): Promise<void> {
   await build({
@@ -46,7 +63,11 @@ export async function bundleCore(entry: string, outfile: string, playbookJson?: 
     minify: true,
     logLevel: 'silent',
     legalComments: 'none',
-    plugins: [withoutOccupationWords(), ...(playbookJson ? [configuredPlaybook(playbookJson)] : [])],
+    plugins: [
+      withoutOccupationWords(),
+      englishZodMessagesOnly(),
+      ...(playbookJson ? [configuredPlaybook(playbookJson)] : []),
+    ],
   });
 }
 
