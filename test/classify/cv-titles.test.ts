@@ -15,13 +15,17 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   94.8%, 91.6%.
  * - cv-2.jsonl (570 rows, a second batch written after the first was tuned: 264 de, 224 en, 82 fr/es/nl/it/pl/sv).
  *   First reading, before any rule was written from it: seniority 97.9%, function 95.1%, placed 96.7% (de 97.7 /
- *   93.6 / 96.6, en 98.7 / 96.0 / 96.0, other 96.3 / 97.6 / 98.8).
+ *   93.6 / 96.6, en 98.7 / 96.0 / 96.0, other 96.3 / 97.6 / 98.8). Now, after fixing classes of its misses (German
+ *   abbreviations, -bearbeiter and -jurist compounds, clerks of a named area, SAP as an IT area, thesis students,
+ *   freie as freelance, investor beside a founder) and correcting three labels to decisions already in the data
+ *   (see test/fixtures/README.md): 99.5%, 99.5%, 97.9% (de 100.0 / 99.6 / 98.1, en 99.6 / 99.1 / 96.9, other 97.6 /
+ *   100.0 / 100.0). Since rules were then written from it, it too is a development set now.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
 const FLOORS: Record<string, { seniority: number; function: number; placed: number }> = {
   'cv.jsonl': { seniority: 0.985, function: 0.98, placed: 0.92 },
-  'cv-2.jsonl': { seniority: 0.975, function: 0.945, placed: 0.96 },
+  'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
 };
 
 function measure(rows: TitleRow[]) {
