@@ -89,6 +89,7 @@ export function applyContextRules(
     if (when.alsoFunction && !when.alsoFunction.some((fn) => resolved.secondary.includes(fn as never)))
       continue;
     if (when.withoutRule?.some((id) => resolved.rules.includes(id))) continue;
+    if (when.withRule && !when.withRule.some((id) => resolved.rules.includes(id))) continue;
     if (rule.set.seniority) out.seniority = rule.set.seniority;
     if (rule.set.function) out.function = rule.set.function;
     if (rule.set.confidence) out.multiplier *= rule.set.confidence;

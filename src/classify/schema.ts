@@ -54,6 +54,8 @@ export const ContextRuleSchema = z.object({
     alsoFunction: z.array(JobFunction).optional(),
     /** None of these rules read the title: "Directeur régional" is scoped by a place word, so not the company head. */
     withoutRule: z.array(RuleId).optional(),
+    /** One of these rules read the title, also as a secondary area: "Verkäufer im Einzelhandel" names a shop. */
+    withRule: z.array(RuleId).optional(),
   }),
   set: z.object({
     seniority: Seniority.optional(),
