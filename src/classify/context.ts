@@ -19,39 +19,58 @@ function industryText(industry: string | null | undefined): string {
 }
 
 /**
- * The tags the rules ask of the seniority term, the function term and the reading, when every rule asks for one:
- * a reading with none of them meets no rule, so most titles skip the loop. Undefined when some rule asks no tag.
+ * The rules by the tag each asks of the seniority term, the function term or the reading (one of them, checked
+ * first): a reading meets only the rules listed under its tags, so most titles try one rule or none instead of
+ * all. Null when some rule asks no tag; then every rule is tried.
  */
-interface Gate {
-  seniorityTags: ReadonlySet<string>;
-  functionTags: ReadonlySet<string>;
-  tags: ReadonlySet<string>;
+interface RuleIndex {
+  bySeniorityTag: ReadonlyMap<string, readonly number[]>;
+  byFunctionTag: ReadonlyMap<string, readonly number[]>;
+  byTag: ReadonlyMap<string, readonly number[]>;
 }
 
-const gates = new WeakMap<readonly ContextRule[], Gate | null>();
+const indexes = new WeakMap<readonly ContextRule[], RuleIndex | null>();
 
-function gateOf(rules: readonly ContextRule[]): Gate | null {
-  let gate = gates.get(rules);
-  if (gate === undefined) {
-    const seniorityTags = new Set<string>();
-    const functionTags = new Set<string>();
-    const tags = new Set<string>();
+function indexOf(rules: readonly ContextRule[]): RuleIndex | null {
+  let index = indexes.get(rules);
+  if (index === undefined) {
+    const bySeniorityTag = new Map<string, number[]>();
+    const byFunctionTag = new Map<string, number[]>();
+    const byTag = new Map<string, number[]>();
+    const add = (map: Map<string, number[]>, tag: string, at: number) =>
+      map.set(tag, [...(map.get(tag) ?? []), at]);
     let all = true;
-    for (const { when } of rules) {
-      if (when.seniorityTag) seniorityTags.add(when.seniorityTag);
-      else if (when.functionTag) functionTags.add(when.functionTag);
-      else if (when.tag) tags.add(when.tag);
+    rules.forEach(({ when }, at) => {
+      if (when.seniorityTag) add(bySeniorityTag, when.seniorityTag, at);
+      else if (when.functionTag) add(byFunctionTag, when.functionTag, at);
+      else if (when.tag) add(byTag, when.tag, at);
       else all = false;
-    }
-    gate = all ? { seniorityTags, functionTags, tags } : null;
-    gates.set(rules, gate);
+    });
+    index = all ? { bySeniorityTag, byFunctionTag, byTag } : null;
+    indexes.set(rules, index);
   }
-  return gate;
+  return index;
 }
 
-function meets(have: ReadonlySet<string> | undefined, wanted: ReadonlySet<string>): boolean {
-  if (have) for (const tag of have) if (wanted.has(tag)) return true;
-  return false;
+function collect(
+  out: number[],
+  tags: ReadonlySet<string> | undefined,
+  by: ReadonlyMap<string, readonly number[]>,
+): void {
+  if (!tags) return;
+  for (const tag of tags) {
+    const listed = by.get(tag);
+    if (listed) for (const at of listed) out.push(at);
+  }
+}
+
+/** The rules a reading's tags may meet, in file order (each rule is listed under one tag, so none twice). */
+function candidates(resolved: Resolved, index: RuleIndex): number[] {
+  const out: number[] = [];
+  collect(out, resolved.seniorityTerm?.tags, index.bySeniorityTag);
+  collect(out, resolved.functionTerm?.tags, index.byFunctionTag);
+  collect(out, resolved.tags, index.byTag);
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 /** Applies every matching context rule in file order; each one says why in the reasons. */
@@ -68,16 +87,13 @@ export function applyContextRules(
     rules: [],
     reasons: [],
   };
-  const gate = gateOf(rules);
-  if (
-    gate &&
-    !meets(resolved.seniorityTerm?.tags, gate.seniorityTags) &&
-    !meets(resolved.functionTerm?.tags, gate.functionTags) &&
-    !meets(resolved.tags, gate.tags)
-  )
-    return out;
+  const index = indexOf(rules);
+  const tried = index ? candidates(resolved, index) : rules.map((_, at) => at);
+  if (tried.length === 0) return out;
   const sector = industryText(industry);
-  for (const rule of rules) {
+  for (const at of tried) {
+    const rule = rules[at];
+    if (!rule) continue;
     const when = rule.when;
     if (when.seniorityTag && !resolved.seniorityTerm?.tags.has(when.seniorityTag)) continue;
     if (when.functionTag && !resolved.functionTerm?.tags.has(when.functionTag)) continue;

@@ -63,8 +63,7 @@ function tryPhrase(
   const { tokens } = phrase;
   // A one-word phrase is listed under its word, which the caller found unclaimed at `at`.
   if (tokens.length === 1 && tokens[0] === words[at]?.text) return [at];
-  const positions = scratch;
-  positions.length = 0;
+  let count = 0;
   let j = at;
   for (let k = 0; k < tokens.length; k++) {
     const expected = tokens[k];
@@ -93,10 +92,10 @@ function tryPhrase(
     }
     const word = words[j];
     if (!word || word.text !== expected || claimed[j]) return null;
-    positions.push(j);
+    scratch[count++] = j;
     j++;
   }
-  return positions.slice();
+  return scratch.slice(0, count);
 }
 
 /** Separators that may stand between the parts of a coordination ("Inköps-, logistik- och transportchefer"). */
@@ -141,6 +140,9 @@ function sharedHead(
   return undefined;
 }
 
+/** The words a term claimed: one buffer for every call, as each call is done with it before it returns. */
+let claimedBuffer = new Uint8Array(64);
+
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
 export function matchWords(
   tokens: readonly Token[],
@@ -164,7 +166,8 @@ export function matchWords(
     for (const text of shared?.parts ?? canonical(token.text))
       words.push({ text, raw, sep: false, source, segment, stop });
   }
-  const claimed = new Uint8Array(words.length);
+  if (claimedBuffer.length < words.length) claimedBuffer = new Uint8Array(words.length * 2);
+  const claimed = claimedBuffer.fill(0, 0, words.length);
   const hits: Hit[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];

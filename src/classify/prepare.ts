@@ -63,6 +63,11 @@ function tables(lexicon: CompiledLexicon): Tables {
   return found;
 }
 
+function hasAny(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
+  for (const token of tokens) if (words.has(token.text)) return true;
+  return false;
+}
+
 /** Whether a word (not a separator) comes before position `at`. */
 function wordBefore(tokens: readonly Token[], at: number): boolean {
   for (let i = 0; i < at; i++) if (!tokens[i]?.sep) return true;
@@ -115,7 +120,7 @@ export function prepare(
   }
 
   // Each pass below needs one of its words in the title; most titles have none (removing the name adds none).
-  if (!tokens.some((token) => noise.has(token.text))) return { tokens, removed };
+  if (!hasAny(tokens, noise)) return { tokens, removed };
 
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i];

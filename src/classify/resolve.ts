@@ -95,20 +95,12 @@ function currentHits(hits: readonly Hit[]): { current: Hit[]; former: Hit[] } {
   return { current, former };
 }
 
-/** Combines the terms found in a title into one seniority, a primary function and secondary functions. */
-export function resolveHits(hits: readonly Hit[]): Resolved {
-  const status = hits.find((hit) => hit.term.modifier === 'status');
-  if (status) return unknown([status.term.id], [`'${status.raw}' → ${status.term.note} (unknown)`]);
-  const { current, former } = currentHits(hits);
-  const rules: string[] = [];
-  const reasons: string[] = [];
-  for (const hit of current.filter((h) => h.term.modifier === 'noise')) {
-    rules.push(hit.term.id);
-    reasons.push(`removed '${hit.raw}' (${hit.term.note})`);
-  }
-  const ranked = current.filter((hit) => hit.term.seniority && !hit.term.modifier);
+const NONE_LOWERED: ReadonlyMap<Hit, Hit> = new Map();
+
+/** Each rank hit a deputy word lowers, with that word. */
+function lowerRanks(ranked: readonly Hit[], lowering: readonly Hit[]): Map<Hit, Hit> {
   const lowered = new Map<Hit, Hit>();
-  for (const modifier of current.filter((hit) => hit.term.modifier === 'lower')) {
+  for (const modifier of lowering) {
     const same = ranked.filter((hit) => hit.segment === modifier.segment && !lowered.has(hit));
     // The deputy word lowers the rank noun it belongs to, before or after it ("Directeur commercial
     // adjoint", "Deputy Head"): the highest rung in its segment, the one after it on a tie.
@@ -120,6 +112,37 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
     }
     if (target) lowered.set(target, modifier);
   }
+  return lowered;
+}
+
+/** Combines the terms found in a title into one seniority, a primary function and secondary functions. */
+export function resolveHits(hits: readonly Hit[]): Resolved {
+  const status = hits.find((hit) => hit.term.modifier === 'status');
+  if (status) return unknown([status.term.id], [`'${status.raw}' → ${status.term.note} (unknown)`]);
+  const { current, former } = currentHits(hits);
+  const rules: string[] = [];
+  const reasons: string[] = [];
+  // One pass sorts the current hits by role, each list in title order.
+  const ranked: Hit[] = [];
+  const lowering: Hit[] = [];
+  const functional: Hit[] = [];
+  const keeps: Hit[] = [];
+  let junior: Hit | undefined;
+  let seniorWord = false;
+  for (const hit of current) {
+    const { term } = hit;
+    if (term.modifier === 'noise') {
+      rules.push(term.id);
+      reasons.push(`removed '${hit.raw}' (${term.note})`);
+    } else if (term.modifier === 'lower') lowering.push(hit);
+    else if (term.modifier === 'junior') junior ??= hit;
+    else if (term.modifier === 'keep') keeps.push(hit);
+    if (term.modifier) continue;
+    if (term.seniority) ranked.push(hit);
+    if (term.function && term.function !== 'unknown') functional.push(hit);
+    if (term.strength === 'weak' && term.seniority === 'senior') seniorWord = true;
+  }
+  const lowered = lowering.length === 0 ? NONE_LOWERED : lowerRanks(ranked, lowering);
   let best: Hit | undefined;
   for (const hit of ranked) {
     if (
@@ -131,11 +154,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
       best = hit;
     }
   }
-  const functional = current.filter(
-    (hit) => hit.term.function && hit.term.function !== 'unknown' && !hit.term.modifier,
-  );
   const primary = primaryFunction(functional, best);
-  const junior = current.find((hit) => hit.term.modifier === 'junior');
 
   if (!best && !primary && !junior) {
     const why = former[0] ? [`'${former[0].raw}' → ${former[0].term.note} (unknown)`] : [NO_WORD];
@@ -158,16 +177,13 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
       reasons.push(`'${modifier.raw}' → one rung lower: ${best.term.seniority} → ${seniority}`);
     }
   }
-  const seniorWord = current.some(
-    (hit) => !hit.term.modifier && hit.term.strength === 'weak' && hit.term.seniority === 'senior',
-  );
   if (junior && !seniorWord && (seniority === 'unknown' || rank(seniority) <= rank('manager'))) {
     rules.push(junior.term.id);
     for (const tag of junior.term.tags) tags.add(tag);
     reasons.push(`'${junior.raw}' → entry${seniority === 'unknown' ? '' : ` (not ${seniority})`}`);
     seniority = 'entry';
   }
-  for (const keep of current.filter((hit) => hit.term.modifier === 'keep')) {
+  for (const keep of keeps) {
     rules.push(keep.term.id);
     reasons.push(`'${keep.raw}' → ${keep.term.note}`);
   }

@@ -48,6 +48,8 @@ function functionScore(weight: number): number {
 }
 
 function secondaryOf(resolved: Resolved, fn: JobFunction): KnownFunction[] {
+  if (resolved.secondary.length === 0 && (resolved.function === fn || resolved.function === 'unknown'))
+    return [];
   const moved = resolved.function !== fn && resolved.function !== 'unknown' ? [resolved.function] : [];
   return [...moved, ...resolved.secondary].filter((secondary) => secondary !== fn) as KnownFunction[];
 }
@@ -268,19 +270,20 @@ export function readerOver(
       );
     }
     const abstained = seniority === 'unknown' || fn === 'unknown';
-    return {
+    const result: Omit<TitleResult, 'sizeBand'> & { sizeBand?: TitleResult['sizeBand'] } = {
       title: text,
       seniority,
       function: fn,
       secondaryFunctions: secondaryOf(resolved, fn),
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
-      rules: [...resolved.rules, ...context.rules],
+      rules: context.rules.length === 0 ? resolved.rules.slice() : [...resolved.rules, ...context.rules],
       reasons,
       abstained,
-      ...(abstained
-        ? { abstain: abstainReason(text, prepared.tokens, matched, bio, name, ambiguous, placeholders) }
-        : {}),
-      sizeBand: size.band,
     };
+    // Set one by one, not spread from a second object: the keys keep their order (abstain before sizeBand).
+    if (abstained)
+      result.abstain = abstainReason(text, prepared.tokens, matched, bio, name, ambiguous, placeholders);
+    result.sizeBand = size.band;
+    return result as TitleResult;
   };
 }

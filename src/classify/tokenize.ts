@@ -54,6 +54,12 @@ function pushWord(tokens: Token[], word: string, ascii: boolean, afterDottedLett
   } else tokens.push({ text: ascii ? word : fold(word), raw: word, sep: false });
 }
 
+/** The word from `from` (none when negative): cut out once when it ends rather than grown a character at a time. */
+function span(chars: string | readonly string[], from: number, to: number): string {
+  if (from < 0) return '';
+  return typeof chars === 'string' ? chars.slice(from, to) : chars.slice(from, to).join('');
+}
+
 /**
  * Splits a title into words and separators. Hyphens inside words split without a separator
  * ("IT-Leiter" → it, leiter); a dash after a space separates ("Sales - Director"); "&" between letters
@@ -65,26 +71,23 @@ export function tokenize(title: string): Token[] {
   // Read by code point; without surrogate pairs the string's own units are the code points, so no array is built.
   const chars: string | readonly string[] = PATTERNS.surrogate.test(lower) ? Array.from(lower) : lower;
   const tokens: Token[] = [];
-  let word = '';
+  let start = -1;
   let ascii = true;
   let dotted = -1;
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i] ?? '';
     if (isWordChar(char)) {
-      word += char;
+      if (start < 0) start = i;
       if (ascii && char.charCodeAt(0) >= 128) ascii = false;
       continue;
     }
-    const prev = chars[i - 1] ?? ' ';
+    const word = span(chars, start, i);
     const next = chars[i + 1] ?? ' ';
-    if (char === '&' && word && isWordChar(next) && word.length <= 3) {
-      word += char;
-      continue;
-    }
+    if (char === '&' && word && isWordChar(next) && word.length <= 3) continue;
     const single = word.length === 1;
     const wrote = word !== '';
     pushWord(tokens, word, ascii, dotted === i - 2);
-    word = '';
+    start = -1;
     ascii = true;
     if (wrote && char === '-' && (next.trim() === '' || next === ',')) {
       const last = tokens.at(-1);
@@ -92,10 +95,10 @@ export function tokenize(title: string): Token[] {
     }
     if (char === '.' && single) dotted = i;
     if (SEPARATORS.has(char)) tokens.push({ text: char === '\\' ? '/' : char, raw: char, sep: true });
-    else if (DASHES.has(char) && (prev.trim() === '' || char !== '-')) {
+    else if (DASHES.has(char) && ((chars[i - 1] ?? ' ').trim() === '' || char !== '-')) {
       tokens.push({ text: '-', raw: char, sep: true });
     }
   }
-  pushWord(tokens, word, ascii, dotted === chars.length - 2);
+  pushWord(tokens, span(chars, start, chars.length), ascii, dotted === chars.length - 2);
   return tokens;
 }
