@@ -20,12 +20,16 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   freie as freelance, investor beside a founder) and correcting three labels to decisions already in the data
  *   (see test/fixtures/README.md): 99.5%, 99.5%, 97.9% (de 100.0 / 99.6 / 98.1, en 99.6 / 99.1 / 96.9, other 97.6 /
  *   100.0 / 100.0; function 99.6% once Portuguese dados stopped folding to the word dad). Since rules were then written from it, it too is a development set now.
+ * - cv-3.jsonl (173 rows: 79 de, 64 en, 30 fr/es/nl/it/pl/sv), a third batch written after cv-2's fixes, none equal
+ *   to a cv.jsonl or cv-2.jsonl title, to see whether those fixes generalised. First reading: seniority 100.0%,
+ *   function 95.4%, placed 96.0% (de 100.0 / 89.9 / 94.9, en 100.0 / 100.0 / 95.3, other 100.0 / 100.0 / 100.0).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
 const FLOORS: Record<string, { seniority: number; function: number; placed: number }> = {
   'cv.jsonl': { seniority: 0.985, function: 0.98, placed: 0.92 },
   'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
+  'cv-3.jsonl': { seniority: 0.99, function: 0.95, placed: 0.955 },
 };
 
 function measure(rows: TitleRow[]) {
