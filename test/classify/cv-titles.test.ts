@@ -23,13 +23,15 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  * - cv-3.jsonl (173 rows: 79 de, 64 en, 30 fr/es/nl/it/pl/sv), a third batch written after cv-2's fixes, none equal
  *   to a cv.jsonl or cv-2.jsonl title, to see whether those fixes generalised. First reading: seniority 100.0%,
  *   function 95.4%, placed 96.0% (de 100.0 / 89.9 / 94.9, en 100.0 / 100.0 / 95.3, other 100.0 / 100.0 / 100.0).
+ *   Then its misses were fixed as classes (kaufm. + staff noun, Abrechnung, Zentrale Dienste, bank client advisers,
+ *   Referendar): 100.0%, 98.8%, 97.7%.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
 const FLOORS: Record<string, { seniority: number; function: number; placed: number }> = {
   'cv.jsonl': { seniority: 0.985, function: 0.98, placed: 0.92 },
   'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
-  'cv-3.jsonl': { seniority: 0.99, function: 0.95, placed: 0.955 },
+  'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
 };
 
 function measure(rows: TitleRow[]) {
