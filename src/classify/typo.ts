@@ -150,12 +150,16 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
     // Only words the reader explained no part of: "industrie|meister" is read, whatever "industrie" is.
     const free = new Set(matched.free);
     for (const word of matched.words) if (!word.sep && !free.has(word)) tried.add(word.source);
+    // A short word becomes only a rank word ("Manger"); beside a rank word already read ("Grants Manager"), a second
+    // one from a slip would be a guess, so short words are left alone.
+    const ranked = matched.hits.some((hit) => !hit.term.modifier && RANKS.has(hit.term.seniority ?? ''));
     for (const word of matched.free) {
       const token = tokens[word.source];
       if (
         !token ||
         tried.has(word.source) ||
         token.text.length < MIN_RANK_WORD ||
+        (ranked && token.text.length < MIN_WORD) ||
         !/^[a-z]+$/.test(token.text)
       )
         continue;

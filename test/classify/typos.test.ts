@@ -36,6 +36,7 @@ describe('one-letter slips', () => {
     ['Buyerr', 'shorter than seven letters, and not a rank word'],
     ['Drainer', 'a changed letter is not a slip'],
     ['Industriemeister Metall', 'a compound the reader already reads'],
+    ['Grants Manager', 'a short word beside a rank word already read is not a second rank'],
   ])('leaves %s alone (%s)', (title) => {
     expect(readTitle(title).rules).not.toContain('typo');
   });
