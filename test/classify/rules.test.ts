@@ -36,6 +36,24 @@ describe('title rules', () => {
     expect(wrong, wrong.join('\n')).toEqual([]);
   });
 
+  it('never writes one phrase into two terms: the later copy would be dead, only the earlier term ever matches it', () => {
+    const compiled = compileRuleset(ruleset);
+    const shadowed: string[] = [];
+    for (const phrases of compiled.byFirstToken.values()) {
+      const owner = new Map<string, string>();
+      for (const phrase of phrases) {
+        const key = phrase.tokens.join(' ');
+        const first = owner.get(key);
+        if (first === undefined) owner.set(key, phrase.term.id);
+        else if (first !== phrase.term.id)
+          shadowed.push(
+            `'${key}' (as read) is in ${first} and again in ${phrase.term.id}: keep it in one term`,
+          );
+      }
+    }
+    expect(shadowed, shadowed.join('\n')).toEqual([]);
+  });
+
   it('needs every rule: removing any one changes the reading of some fixture or example row', () => {
     // One pass records which lexicon words each row asked about; removing a rule can change only the rows
     // that asked about its words (a term) or that it fired on (a context rule), so only those are re-read.
