@@ -1,6 +1,7 @@
 import type { Morphology } from './schema.ts';
 
 const MAX_PASSES = 3;
+const MAX_LEMMAS = 50_000;
 
 type SuffixRule = Morphology['lemmaRules'][number];
 
@@ -38,7 +39,18 @@ export function singularOf(
 /** Builds the stemmer shared by titles and lexicon: rules from morphology.json, applied until stable. */
 export function createLemmatizer(morphology: Morphology): (word: string) => string {
   const keep = new Set(morphology.lemmaKeep);
+  // Each word's lemma once: the rules are tried in turn, up to three passes, and the same words recur.
+  const lemmas = new Map<string, string>();
   return (word: string) => {
+    const known = lemmas.get(word);
+    if (known !== undefined) return known;
+    const lemma = stem(word);
+    if (lemmas.size >= MAX_LEMMAS) lemmas.clear();
+    lemmas.set(word, lemma);
+    return lemma;
+  };
+
+  function stem(word: string): string {
     let current = word;
     for (let pass = 0; pass < MAX_PASSES && !keep.has(current); pass++) {
       let changed = false;
@@ -52,5 +64,5 @@ export function createLemmatizer(morphology: Morphology): (word: string) => stri
       if (!changed) break;
     }
     return current;
-  };
+  }
 }

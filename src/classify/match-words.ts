@@ -143,14 +143,37 @@ function sharedHead(
 /** The words a term claimed: one buffer for every call, as each call is done with it before it returns. */
 let claimedBuffer = new Uint8Array(64);
 
+/** What the matcher needs of a written word, looked up once: a stopword?, its lexicon words, their phrase lists. */
+interface WordReading {
+  stop: boolean;
+  parts: readonly string[];
+  phrases: readonly (readonly CompiledPhrase[] | undefined)[];
+}
+
+const MAX_READINGS = 50_000;
+/** Per canonicalizer (one per lexicon): each written word's reading, so a title costs one probe per word. */
+const readings = new WeakMap<(word: string) => readonly string[], Map<string, WordReading>>();
+
+function readingsOf(canonical: (word: string) => readonly string[]): Map<string, WordReading> {
+  let map = readings.get(canonical);
+  if (!map) {
+    map = new Map();
+    readings.set(canonical, map);
+  }
+  return map;
+}
+
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
 export function matchWords(
   tokens: readonly Token[],
   lexicon: CompiledLexicon,
   canonical: (word: string) => readonly string[],
 ): Matched {
-  const { stopwords } = lexicon;
+  const { stopwords, byFirstToken } = lexicon;
+  const known = readingsOf(canonical);
   const words: Word[] = [];
+  // The phrase lists starting at each word, from the word's reading.
+  const starts: (readonly CompiledPhrase[] | undefined)[] = [];
   let segment = 0;
   for (let source = 0; source < tokens.length; source++) {
     const token = tokens[source];
@@ -158,13 +181,33 @@ export function matchWords(
     if (token.sep) {
       if (!JOINERS.has(token.text)) segment += 1;
       words.push({ text: token.text, raw: token.raw, sep: true, source, segment, stop: true });
+      starts.push(byFirstToken.get(token.text));
       continue;
     }
-    const stop = stopwords.has(token.text);
+    let reading = known.get(token.text);
+    if (!reading) {
+      const parts = canonical(token.text);
+      reading = {
+        stop: stopwords.has(token.text),
+        parts,
+        phrases: parts.map((part) => byFirstToken.get(part)),
+      };
+      if (known.size >= MAX_READINGS) known.clear();
+      known.set(token.text, reading);
+    }
+    const { stop } = reading;
     const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
-    const raw = shared?.raw ?? token.raw;
-    for (const text of shared?.parts ?? canonical(token.text))
-      words.push({ text, raw, sep: false, source, segment, stop });
+    if (shared) {
+      for (const text of shared.parts) {
+        words.push({ text, raw: shared.raw, sep: false, source, segment, stop });
+        starts.push(byFirstToken.get(text));
+      }
+      continue;
+    }
+    for (let k = 0; k < reading.parts.length; k++) {
+      words.push({ text: reading.parts[k] ?? '', raw: token.raw, sep: false, source, segment, stop });
+      starts.push(reading.phrases[k]);
+    }
   }
   if (claimedBuffer.length < words.length) claimedBuffer = new Uint8Array(words.length * 2);
   const claimed = claimedBuffer.fill(0, 0, words.length);
@@ -172,7 +215,7 @@ export function matchWords(
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word || claimed[i]) continue;
-    const phrases = lexicon.byFirstToken.get(word.text);
+    const phrases = starts[i];
     if (!phrases) continue;
     for (const phrase of phrases) {
       const positions = tryPhrase(phrase, words, i, claimed);

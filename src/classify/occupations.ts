@@ -36,6 +36,13 @@ const MIN_WORD = 4;
 /** Letters a lemma trims from a word's end at most ("jueces" → "juec"): more, and the word was a compound's part. */
 const MAX_TRIMMED = 3;
 const NONE: OccupationReading = { ambiguous: false };
+const MAX_LOOKED = 20_000;
+
+/** The function an ESCO word names (null: spread over several) and the ESCO word met. */
+interface Found {
+  fn: KnownFunction | null;
+  via: string;
+}
 
 /**
  * The singular of a plural word, when the given test knows it (lemma.singularOf with the morphology's plural rules):
@@ -70,7 +77,19 @@ export function compileOccupations(
    */
   const find = (text: string, written: string): string | undefined =>
     words.has(text) ? text : singular?.(written, held);
-  const lookup = (text: string, written: string): { fn: KnownFunction | null; via: string } | undefined => {
+  // Each word's lookup once (a compound is tried at every cut, each part as a plural too): the same words recur.
+  const looked = new Map<string, Found | null>();
+  const lookup = (text: string, written: string): Found | undefined => {
+    const key = written === text ? text : `${text}\u0000${written}`;
+    let found = looked.get(key);
+    if (found === undefined) {
+      found = search(text, written) ?? null;
+      if (looked.size >= MAX_LOOKED) looked.clear();
+      looked.set(key, found);
+    }
+    return found ?? undefined;
+  };
+  const search = (text: string, written: string): Found | undefined => {
     if (text.length < MIN_WORD) return undefined;
     const direct = find(text, written);
     if (direct !== undefined) return { fn: words.get(direct) ?? null, via: direct };

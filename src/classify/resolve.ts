@@ -16,7 +16,7 @@ export interface Resolved {
   functionTerm?: CompiledTerm;
   functionWeight: number;
   secondary: KnownFunction[];
-  tags: Set<string>;
+  tags: ReadonlySet<string>;
   rules: string[];
   reasons: string[];
   multiplier: number;
@@ -37,6 +37,16 @@ function rungOf(hit: Hit, lowered: ReadonlyMap<Hit, Hit>): Seniority {
   return lowered.has(hit) ? lower(rung) : rung;
 }
 
+/** Most terms have no tag: their readings share one empty set instead of making one each. */
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+function withTags(tags: Set<string> | undefined, more: ReadonlySet<string>): Set<string> | undefined {
+  if (more.size === 0) return tags;
+  const out = tags ?? new Set<string>();
+  for (const tag of more) out.add(tag);
+  return out;
+}
+
 function unknown(rules: string[], reasons: string[]): Resolved {
   return {
     seniority: 'unknown',
@@ -44,7 +54,7 @@ function unknown(rules: string[], reasons: string[]): Resolved {
     function: 'unknown',
     functionWeight: 0,
     secondary: [],
-    tags: new Set(),
+    tags: NO_TAGS,
     rules,
     reasons,
     multiplier: 1,
@@ -162,11 +172,11 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   }
 
   let seniority: Seniority = best ? rungOf(best, lowered) : 'unknown';
-  const tags = new Set<string>();
+  let tags: Set<string> | undefined;
   let multiplier = 1;
   if (best) {
     rules.push(best.term.id);
-    for (const tag of best.term.tags) tags.add(tag);
+    tags = withTags(tags, best.term.tags);
     multiplier *= best.term.confidence;
     const both = primary?.term === best.term;
     const doubt = best.term.confidence < 1 ? ` (${best.term.note})` : '';
@@ -179,7 +189,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   }
   if (junior && !seniorWord && (seniority === 'unknown' || rank(seniority) <= rank('manager'))) {
     rules.push(junior.term.id);
-    for (const tag of junior.term.tags) tags.add(tag);
+    tags = withTags(tags, junior.term.tags);
     reasons.push(`'${junior.raw}' → entry${seniority === 'unknown' ? '' : ` (not ${seniority})`}`);
     seniority = 'entry';
   }
@@ -189,7 +199,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   }
   const secondary: KnownFunction[] = [];
   if (primary) {
-    for (const tag of primary.term.tags) tags.add(tag);
+    tags = withTags(tags, primary.term.tags);
     multiplier *= primary.term === best?.term ? 1 : primary.term.confidence;
     if (primary.term !== best?.term) {
       rules.push(primary.term.id);
@@ -213,7 +223,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
     functionTerm: primary?.term,
     functionWeight: primary?.term.weight ?? 0,
     secondary,
-    tags,
+    tags: tags ?? NO_TAGS,
     rules,
     reasons,
     multiplier,

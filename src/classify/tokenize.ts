@@ -74,7 +74,14 @@ export function tokenize(title: string): Token[] {
   let start = -1;
   let ascii = true;
   let dotted = -1;
+  const plain = typeof chars === 'string';
   for (let i = 0; i < chars.length; i++) {
+    // Most characters are lowercase ASCII letters or digits: known word characters without making a string.
+    const code = plain ? chars.charCodeAt(i) : -1;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (start < 0) start = i;
+      continue;
+    }
     const char = chars[i] ?? '';
     if (isWordChar(char)) {
       if (start < 0) start = i;
