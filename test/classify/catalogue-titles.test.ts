@@ -36,9 +36,11 @@ import { readFixtureRows } from './rows.ts';
  * (non-English 94.4%), seniority 99.5%, placed 99.5%. Only the first readings above measure generalisation.
  * A fourth batch (catalogue-4.jsonl, 87 other occupations in the same catalogues) was labelled after those rules, to see
  * whether they carry over; on first reading: function 79.3% (English 81.3%, non-English 78.9%), seniority 97.7%, placed
- * 97.7%. All four batches then: function 93.2% (non-English 93.2%), seniority 99.3%, placed 99.3%.
+ * 97.7%. All four batches then: function 93.2% (non-English 93.2%), seniority 99.3%, placed 99.3%. After rules for its
+ * classes (occupational safety and guards are not IT security; dental and hearing technicians are care; air traffic
+ * controllers are not controllers): batch 4 88.5%, 98.9%, 100.0%; all four 94.0% (non-English 94.1%), 99.4%, 99.5%.
  */
-const MIN_FUNCTION = 0.925;
+const MIN_FUNCTION = 0.935;
 const MIN_SENIORITY = 0.99;
 const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
