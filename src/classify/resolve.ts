@@ -89,7 +89,9 @@ function primaryFunction(functional: readonly Hit[], best: Hit | undefined): Hit
 }
 
 /** Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh. */
-function currentHits(hits: readonly Hit[]): { current: Hit[]; former: Hit[] } {
+function currentHits(hits: readonly Hit[]): { current: readonly Hit[]; former: readonly Hit[] } {
+  // Most titles name no former role: every hit is current.
+  if (!hits.some((hit) => hit.term.modifier === 'former')) return { current: hits, former: NO_HITS };
   const current: Hit[] = [];
   const former: Hit[] = [];
   let formerSegment = -1;
@@ -104,6 +106,8 @@ function currentHits(hits: readonly Hit[]): { current: Hit[]; former: Hit[] } {
   }
   return { current, former };
 }
+
+const NO_HITS: readonly Hit[] = [];
 
 const NONE_LOWERED: ReadonlyMap<Hit, Hit> = new Map();
 

@@ -244,7 +244,7 @@ export function readerOver(
       context.reasons.push('no rank word: an individual contributor (entry)');
     }
 
-    const reasons = [...prepared.removed, ...resolved.reasons, ...context.reasons];
+    const reasons = prepared.removed.concat(resolved.reasons, context.reasons);
     if (bio) reasons.splice(0, reasons.length, 'reads like a sentence or a bio, not a job title');
     if (name) reasons.splice(0, reasons.length, "reads like a person's name, not a job title");
     if (text.length > MAX_TITLE_CHARS) reasons.unshift(`read only the first ${MAX_TITLE_CHARS} characters`);
@@ -276,7 +276,7 @@ export function readerOver(
       function: fn,
       secondaryFunctions: secondaryOf(resolved, fn),
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
-      rules: context.rules.length === 0 ? resolved.rules.slice() : [...resolved.rules, ...context.rules],
+      rules: resolved.rules.concat(context.rules),
       reasons,
       abstained,
     };
