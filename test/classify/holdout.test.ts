@@ -3,7 +3,7 @@ import { readTitle } from '../../src/classify/index.ts';
 import { readFixtureRows } from './rows.ts';
 
 // The held-out rows are never printed or tuned on: this test reports one number per axis and nothing else.
-// Last measured: seniority 97.9%, function 91.5% on 473 rows (94.5% / 88.2% before ESCO occupation words and place-word rules; 92.0% / 81.6% before the da/no/pl round); the floor is the 80% the brief asks for.
+// Last measured: seniority 97.9%, function 91.8% on 473 rows (94.5% / 88.2% before ESCO occupation words and place-word rules; 92.0% / 81.6% before the da/no/pl round); the floor is the 80% the brief asks for.
 const MIN_SENIORITY = 0.8;
 const MIN_FUNCTION = 0.8;
 
