@@ -129,9 +129,8 @@ export function wordOccurrences(
   return doing;
 }
 
-/** The words of every training occupation's labels, read like title words, with the functions they stand for. */
 /**
- * Words that are the whole of one of an occupation's labels ("Imker/Imkerin", "biodlare"), with the functions of the
+ * Words that are the whole of one of an occupation's labels ("wever", "biodlare"), with the functions of the
  * occupations they name outright. An occupation's own one-word name is its word, even when it is short or another
  * occupation's label uses it as a part ("biodlare, slungning").
  */
@@ -181,6 +180,7 @@ function topFunction(byFunction: Map<KnownFunction, Set<number>>): {
   return { top, share: total ? topCount / total : 0, total };
 }
 
+/** The words of every training occupation's labels, read like title words, with the functions they stand for. */
 export function deriveWordTable(
   occupations: readonly EscoOccupation[],
   lexicon: CompiledLexicon,
@@ -193,14 +193,16 @@ export function deriveWordTable(
   for (const [word, byFunction] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const own = named.get(word);
     let { top, share, total } = topFunction(byFunction);
-    // Two occupations split over two functions say nothing, unless one of them is named by the word alone: "Imker"
-    // is the beekeeper's name, while the honey extractor's label only uses it. More occupations stay ambiguous.
+    // Two occupations split over two functions say nothing, unless one of them is named by the word alone: Dutch
+    // "wever" is the hand weaver's name (other), while the weaving-machine operator's label only uses it. Wider
+    // splits stay ambiguous.
     if (own && share < MIN_PURITY && total < MIN_AMBIGUOUS) {
-      const named = topFunction(own);
-      if (named.top && named.share >= MIN_PURITY) ({ top, share } = { top: named.top, share: named.share });
+      const byName = topFunction(own);
+      if (byName.top && byName.share >= MIN_PURITY)
+        ({ top, share } = { top: byName.top, share: byName.share });
     }
     if (!top) continue;
-    // A short word seen once is kept when it is an occupation's whole name ("Imker"), not a part of one ("bau").
+    // A short word seen once is kept when it is an occupation's whole name ("wever"), not a part of one ("bau").
     if (share >= MIN_PURITY && (total >= 2 || word.length >= MIN_SINGLE_LENGTH || own)) {
       const list = lists.get(top) ?? [];
       list.push(word);
