@@ -47,10 +47,13 @@ import { readFixtureRows } from './rows.ts';
  * seniority 96.9% (balanced over the seven rungs present 97.8%; manager 86%, from French "Management de …" and
  * "Maîtrise de …" fiches), placed 98.3%. One label that broke a written decision was then corrected (especialistas afins
  * is Specialist, `senior`): seniority 97.2%. All five batches then: function 91.1% (non-English 91.2%), seniority 98.9%,
- * placed 99.2%.
+ * placed 99.2%. After rules for two of its classes, the same in every language (care of older people is care work:
+ * personas mayores, pessoas idosas, personnes âgées, anziani, ouderen; database administrators are IT; and the French
+ * "Management de/des/et …" fiche names the manager rung): batch 5 function 83.6%, seniority 98.1% (balanced 98.8%),
+ * placed 98.3%; all five 91.3% (non-English 91.5%), 99.1%, 99.2%.
  */
 const MIN_FUNCTION = 0.91;
-const MIN_SENIORITY = 0.985;
+const MIN_SENIORITY = 0.99;
 const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
 const MAX_GAP_TO_ENGLISH = 0.05;
