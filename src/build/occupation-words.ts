@@ -83,19 +83,27 @@ export function leadsOthers(isco: string): boolean {
   return LEADING_GROUPS.some((group) => isco.startsWith(group));
 }
 
+type Votes = Map<string, Map<KnownFunction, Set<number>>>;
+
+/** Records that occupation `index`, of function `fn`, uses `word`. */
+function vote(votes: Votes, word: string, fn: KnownFunction, index: number): void {
+  const byFunction = votes.get(word) ?? new Map<KnownFunction, Set<number>>();
+  const set = byFunction.get(fn) ?? new Set<number>();
+  set.add(index);
+  byFunction.set(fn, set);
+  votes.set(word, byFunction);
+}
+
 /**
  * Each word of the occupations' labels (folded, lemmatised like title words) → function → occupations using it.
  * A word counts the occupations it names as a job first: the votes of managers and supervisors of that work count
  * only for words no other occupation uses, so "carreleur" is the tiler's word (other) even though ESCO files the
  * tilers' supervisor under construction supervisors (operations).
  */
-export function wordOccurrences(
-  occupations: readonly EscoOccupation[],
-  lexicon: CompiledLexicon,
-): Map<string, Map<KnownFunction, Set<number>>> {
+export function wordOccurrences(occupations: readonly EscoOccupation[], lexicon: CompiledLexicon): Votes {
   const place = new Set(lexicon.morphology.placeWords.map((word) => lexicon.lemma(word)));
-  const doing = new Map<string, Map<KnownFunction, Set<number>>>();
-  const leading = new Map<string, Map<KnownFunction, Set<number>>>();
+  const doing: Votes = new Map();
+  const leading: Votes = new Map();
   occupations.forEach((occupation, index) => {
     const seen = leadsOthers(occupation.isco) ? leading : doing;
     for (const labels of Object.values(occupation.labels)) {
@@ -105,11 +113,7 @@ export function wordOccurrences(
           if (lexicon.stopwords.has(token.text)) continue;
           const word = lexicon.lemma(token.text);
           if (place.has(word) || word.length < 4) continue;
-          const byFunction = seen.get(word) ?? new Map<KnownFunction, Set<number>>();
-          const set = byFunction.get(occupation.function) ?? new Set<number>();
-          set.add(index);
-          byFunction.set(occupation.function, set);
-          seen.set(word, byFunction);
+          vote(seen, word, occupation.function, index);
         }
       }
     }
@@ -134,11 +138,8 @@ export function wordOccurrences(
  * occupations they name outright. An occupation's own one-word name is its word, even when it is short or another
  * occupation's label uses it as a part ("biodlare, slungning").
  */
-export function wholeLabelWords(
-  occupations: readonly EscoOccupation[],
-  lexicon: CompiledLexicon,
-): Map<string, Map<KnownFunction, Set<number>>> {
-  const whole = new Map<string, Map<KnownFunction, Set<number>>>();
+export function wholeLabelWords(occupations: readonly EscoOccupation[], lexicon: CompiledLexicon): Votes {
+  const whole: Votes = new Map();
   occupations.forEach((occupation, index) => {
     if (leadsOthers(occupation.isco)) return;
     for (const labels of Object.values(occupation.labels)) {
@@ -149,11 +150,7 @@ export function wholeLabelWords(
           if (words.length !== 1 || !only || /\d/.test(only.text)) continue;
           const word = lexicon.lemma(only.text);
           if (word.length < 4 || lexicon.stopwords.has(only.text)) continue;
-          const byFunction = whole.get(word) ?? new Map<KnownFunction, Set<number>>();
-          const set = byFunction.get(occupation.function) ?? new Set<number>();
-          set.add(index);
-          byFunction.set(occupation.function, set);
-          whole.set(word, byFunction);
+          vote(whole, word, occupation.function, index);
         }
       }
     }
