@@ -137,6 +137,41 @@ function staffWords(matched: Matched): Word[] {
   return words;
 }
 
+/**
+ * The free words as the ESCO word table reads them. A written compound none of whose parts the rules explained
+ * ("magistrados" → mag + trad, "voedingsindustrie" → voeding + industr) is read whole first, as ESCO may know it
+ * ("magistrad") or its own last part ("industr"); only when it does not are its parts tried, the last part (the
+ * compound's head) first. A fragment the rule vocabulary happened to hold never speaks for the whole word.
+ */
+function tableWords(
+  matched: Matched,
+  tokens: readonly Token[],
+  lemma: (word: string) => string,
+): readonly Word[] {
+  const { free, words } = matched;
+  let out: Word[] | undefined;
+  for (let i = 0; i < free.length; i++) {
+    const first = free[i];
+    if (!first) continue;
+    let end = i + 1;
+    while (free[end]?.source === first.source) end++;
+    // All the written word's parts are free only when no other word of the title came from it.
+    let parts = 0;
+    if (end - i >= 2) for (const word of words) if (word.source === first.source) parts++;
+    const token = tokens[first.source];
+    if (end - i >= 2 && parts === end - i && token) {
+      out ??= free.slice(0, i);
+      out.push({ ...first, text: lemma(token.text) });
+      for (let k = end - 1; k >= i; k--) {
+        const part = free[k];
+        if (part) out.push(part);
+      }
+    } else if (out) for (let k = i; k < end; k++) out.push(free[k] as Word);
+    i = end - 1;
+  }
+  return out ?? free;
+}
+
 /** With the ESCO word model: the function most of the unexplained words point to, with the words that voted. */
 function withNearest(resolved: Resolved, reading: NearestReading): Resolved {
   const before = resolved.function === 'unknown' ? '' : `; more specific than the hint ${resolved.function}`;
@@ -223,14 +258,14 @@ export function readerOver(
     // occupation word among them ("Jugendberater", "conseiller d'ambassade"), never to the word model's guess.
     const roleNoun = resolved.functionTerm?.tags.has(TAKES_AREA) === true;
     if (!bio && !past && !name && (resolved.functionWeight <= WEAK || roleNoun) && matched.free.length > 0) {
-      const occupation = occupations.read(matched.free);
+      const free = tableWords(matched, prepared.tokens, lexicon.lemma);
+      const occupation = occupations.read(free);
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
         resolved = withOccupation(resolved, occupation.function, occupation.raw, occupation.via);
       else if (occupationModel && !roleNoun && !matched.free.every((word) => nonWord(word.text))) {
         const staff = staffWords(matched);
-        const words =
-          staff.length === 0 ? matched.free : [...matched.free, ...staff].sort((a, b) => a.source - b.source);
+        const words = staff.length === 0 ? free : [...free, ...staff].sort((a, b) => a.source - b.source);
         const reading = occupationModel()?.read(words, new Set(staff));
         if (reading && reading.function !== resolved.function) resolved = withNearest(resolved, reading);
       }
