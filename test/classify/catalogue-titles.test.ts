@@ -62,11 +62,17 @@ import { readFixtureRows } from './rows.ts';
  * non-English 77.0%: de 80.7, fr 71.7, es 72.5, pt 71.4, nl 79.6, it 85.4, sv 77.6), seniority 95.6% (balanced over
  * the six rungs present 86.3%: c_level 1 of 2, director 12 of 14, from French "Direction de …" fiches), placed 95.4%.
  * All six batches then: function 88.4% (non-English 88.2%), seniority 98.3%, placed 98.3%, so the floors were lowered
- * to just under these.
+ * to just under these. Rules were then written for its classes, the same way in every language (fixtures README, "From
+ * the sixth catalogue batch": ROME "Direction de …" and "Encadrement de …" fiches, operators of plants and furnaces,
+ * train drivers, medical secretaries, school professors, multimedia designers, and occupation vocabulary such as podiatry,
+ * aquaculture, patents, mining, financial markets, insurance brokers and technical writers). Measured after them on the
+ * sixth batch: function 93.4% (English 98.2%, non-English 92.7%), seniority 99.3% (balanced 98.1%), placed 99.3%; on
+ * all six: function 92.3% (non-English 92.1%), seniority 99.1%, placed 99.2%, and the floors went back up. From here
+ * the sixth batch is a development set too; only its first reading measures generalisation.
  */
-const MIN_FUNCTION = 0.88;
-const MIN_SENIORITY = 0.98;
-const MIN_PLACED = 0.98;
+const MIN_FUNCTION = 0.92;
+const MIN_SENIORITY = 0.99;
+const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
 const MAX_GAP_TO_ENGLISH = 0.05;
 
