@@ -12,6 +12,8 @@ export interface Ruleset {
 }
 
 export const GAP = '\u0000gap';
+/** `..`: a gap of words only, crossing no separator ("assistant .. manager" is not "Assistant & Sales Manager"). */
+export const WORD_GAP = '\u0000wordgap';
 export const START = '\u0000start';
 export const END = '\u0000end';
 
@@ -54,19 +56,22 @@ export interface CompiledLexicon {
 function phraseTokens(phrase: string, morphology: Morphology, lemma: (word: string) => string): string[][] {
   const marked = phrase
     .replaceAll('...', ' zzgapzz ')
+    .replaceAll('..', ' zzwordgapzz ')
     .replaceAll('^', ' zzstartzz ')
     .replaceAll('$', ' zzendzz ');
   return foldVariants(marked, morphology.umlauts).map((variant) =>
     tokenize(variant).map((token) =>
       token.text === 'zzgapzz'
         ? GAP
-        : token.text === 'zzstartzz'
-          ? START
-          : token.text === 'zzendzz'
-            ? END
-            : token.sep
-              ? token.text
-              : lemma(token.text),
+        : token.text === 'zzwordgapzz'
+          ? WORD_GAP
+          : token.text === 'zzstartzz'
+            ? START
+            : token.text === 'zzendzz'
+              ? END
+              : token.sep
+                ? token.text
+                : lemma(token.text),
     ),
   );
 }
@@ -112,7 +117,9 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
     const areaOnly = term.function !== undefined && !term.seniority && !term.modifier;
     for (const phrase of term.match) {
       for (const tokens of phraseTokens(phrase, ruleset.morphology, lemma)) {
-        const words = tokens.filter((token) => token !== GAP && token !== START && token !== END);
+        const words = tokens.filter(
+          (token) => token !== GAP && token !== WORD_GAP && token !== START && token !== END,
+        );
         const first = words[0];
         if (!first || (areaOnly && words.every((word) => place.has(word)))) continue;
         for (const word of words) vocabulary.add(word);

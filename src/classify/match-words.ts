@@ -1,4 +1,12 @@
-import { type CompiledLexicon, type CompiledPhrase, type CompiledTerm, END, GAP, START } from './lexicon.ts';
+import {
+  type CompiledLexicon,
+  type CompiledPhrase,
+  type CompiledTerm,
+  END,
+  GAP,
+  START,
+  WORD_GAP,
+} from './lexicon.ts';
 import type { Token } from './tokenize.ts';
 
 /** One lexicon word in the title; compound parts share the written word they came from. */
@@ -75,12 +83,12 @@ function tryPhrase(
       if (j < words.length && !words[j]?.sep) return null;
       continue;
     }
-    if (expected === GAP) {
+    if (expected === GAP || expected === WORD_GAP) {
       const next = tokens[k + 1];
       let found = -1;
       for (let g = j; g < words.length && g <= j + MAX_GAP; g++) {
         const word = words[g];
-        if (!word || (word.sep && !JOINERS.has(word.text))) break;
+        if (!word || (word.sep && (expected === WORD_GAP || !JOINERS.has(word.text)))) break;
         if (word.text === next && !claimed[g]) {
           found = g;
           break;

@@ -88,6 +88,16 @@ function primaryFunction(functional: readonly Hit[], best: Hit | undefined): Hit
   return strongest(functional);
 }
 
+/** A rank named after "Assistant to" / "Assistenz der" in its role is the boss's rank, not the person's. */
+function isBoss(hit: Hit, bosses: readonly Hit[]): boolean {
+  if (bosses.length === 0) return false;
+  const at = hit.positions[0] ?? 0;
+  return bosses.some(
+    (boss) =>
+      boss !== hit && boss.segment === hit.segment && at > (boss.positions.at(-1) ?? Number.MAX_SAFE_INTEGER),
+  );
+}
+
 /** Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh. */
 function currentHits(hits: readonly Hit[]): { current: readonly Hit[]; former: readonly Hit[] } {
   // Most titles name no former role: every hit is current.
@@ -143,6 +153,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   const keeps: Hit[] = [];
   let junior: Hit | undefined;
   let seniorWord = false;
+  const bosses = current.filter((hit) => hit.term.tags.has('names-boss'));
   for (const hit of current) {
     const { term } = hit;
     if (term.modifier === 'noise') {
@@ -152,7 +163,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
     else if (term.modifier === 'junior') junior ??= hit;
     else if (term.modifier === 'keep') keeps.push(hit);
     if (term.modifier) continue;
-    if (term.seniority) ranked.push(hit);
+    if (term.seniority && !isBoss(hit, bosses)) ranked.push(hit);
     if (term.function && term.function !== 'unknown') functional.push(hit);
     if (term.strength === 'weak' && term.seniority === 'senior') seniorWord = true;
   }

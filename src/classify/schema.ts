@@ -6,8 +6,8 @@ const Seniority = z.enum([...SENIORITIES, 'unknown']);
 const JobFunction = z.enum([...FUNCTIONS, 'unknown']);
 
 /**
- * One lexicon term: phrases (space-separated tokens; `...` is a gap of up to four tokens, `$` the end of a
- * segment) and what they claim. `strength` ranks seniority evidence: a rank word (strong) beats a modifier
+ * One lexicon term: phrases (space-separated tokens; `...` is a gap of up to four tokens, `..` one of words only,
+ * crossing no separator, `$` the end of a segment) and what they claim. `strength` ranks seniority evidence: a rank word (strong) beats a modifier
  * such as "senior" (weak), which beats the usual level of a job noun (default).
  */
 export const TermSchema = z

@@ -236,10 +236,13 @@ export function readerOver(
     // A sentence or bio, not a title: most words mean nothing here, so any hit would be a guess.
     const bio = matched.contentWords >= BIO_WORDS && matched.unexplained.length > matched.contentWords * 0.6;
     let resolved = resolveHits(bio ? [] : matched.hits);
-    // A long word off by one letter from a lexicon word ("Markting"), when nothing else explains it.
+    // A long word off by one letter from a lexicon word ("Markting"), when nothing else explains it or only a weak
+    // hint does ("Markting Coordinator": the coordinator's operations is a hint).
     if (
       !bio &&
-      (resolved.seniority === 'unknown' || resolved.function === 'unknown') &&
+      (resolved.seniority === 'unknown' ||
+        resolved.function === 'unknown' ||
+        resolved.functionWeight <= WEAK) &&
       matched.free.length > 0
     ) {
       const fix = fixTypos(prepared.tokens, matched, occupations, (tokens) =>

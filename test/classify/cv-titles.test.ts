@@ -31,7 +31,11 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   rule was written from it: seniority 96.5%, function 95.3%, placed 95.3% (de 97.5 / 95.9 / 95.9, en 95.1 / 94.0 /
  *   93.5, other 96.9 / 96.9 / 98.4). Three labels contradicted readings already written in the lexicon and were
  *   corrected, each with a note in its row (Acheteuse projet → senior, Postdoctoral Researcher → education, EVP &
- *   General Counsel → c_level): 96.9%, 95.5%, 95.3%.
+ *   General Counsel → c_level): 96.9%, 95.5%, 95.3%. Then its misses were fixed as classes (whose rank a title names
+ *   after "Assistant to" / "Office of the", Assistant X Manager, GL and BL, Fachwirt, Kfz and SHK trades, Umschüler and
+ *   Nordic student workers, contracts, audit, web design, infosec, recruitment consultants, retail sales assistants,
+ *   apprentice cooks, job-seeking phrases, slips beside a weak hint): 99.6%, 98.8%, 96.9% (de 100.0 / 98.8 / 97.9, en
+ *   98.9 / 98.4 / 95.1, other 100.0 / 100.0 / 98.4).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -39,7 +43,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv.jsonl': { seniority: 0.985, function: 0.98, placed: 0.92 },
   'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
   'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
-  'cv-4.jsonl': { seniority: 0.965, function: 0.95, placed: 0.95 },
+  'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
 };
 
 function measure(rows: TitleRow[]) {
