@@ -67,8 +67,11 @@ import { readFixtureRows } from './rows.ts';
  * train drivers, medical secretaries, school professors, multimedia designers, and occupation vocabulary such as podiatry,
  * aquaculture, patents, mining, financial markets, insurance brokers and technical writers). Measured after them on the
  * sixth batch: function 93.4% (English 98.2%, non-English 92.7%), seniority 99.3% (balanced 98.1%), placed 99.3%; on
- * all six: function 92.3% (non-English 92.1%), seniority 99.1%, placed 99.2%, and the floors went back up. From here
- * the sixth batch is a development set too; only its first reading measures generalisation.
+ * all six: function 92.3% (non-English 92.1%), seniority 99.1%, placed 99.2%, and the floors went back up. Then the
+ * craft trades ESCO files under machine operators or misreads (bookbinders, tailors and dressmakers, jewellers) and
+ * livestock words: batch 6 function 95.6% (English 100.0%, non-English 94.9%), seniority 99.3%, placed 99.3%; all six
+ * 92.8% (non-English 92.6%), 99.1%, 99.2%. From here the sixth batch is a development set too; only its first reading
+ * measures generalisation.
  */
 const MIN_FUNCTION = 0.92;
 const MIN_SENIORITY = 0.99;
