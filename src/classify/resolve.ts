@@ -88,14 +88,31 @@ function primaryFunction(functional: readonly Hit[], best: Hit | undefined): Hit
   return strongest(functional);
 }
 
-/** A rank named after "Assistant to" / "Assistenz der" in its role is the boss's rank, not the person's. */
-function isBoss(hit: Hit, bosses: readonly Hit[]): boolean {
-  if (bosses.length === 0) return false;
-  const at = hit.positions[0] ?? 0;
-  return bosses.some(
-    (boss) =>
-      boss !== hit && boss.segment === hit.segment && at > (boss.positions.at(-1) ?? Number.MAX_SAFE_INTEGER),
-  );
+/**
+ * The rank hits that name someone's boss: the first rank after "Assistant to" / "Assistenz der" / "Office of the" in
+ * its role ("Assistant to the CEO & Office Manager": the CEO is the boss, the Office Manager is the person).
+ */
+function bossHits(current: readonly Hit[]): ReadonlySet<Hit> {
+  const bosses = new Set<Hit>();
+  for (const marker of current) {
+    if (!marker.term.tags.has('names-boss')) continue;
+    const end = marker.positions.at(-1) ?? Number.MAX_SAFE_INTEGER;
+    let boss: Hit | undefined;
+    for (const hit of current) {
+      const at = hit.positions[0] ?? 0;
+      if (
+        hit === marker ||
+        !hit.term.seniority ||
+        hit.term.modifier ||
+        hit.segment !== marker.segment ||
+        at <= end
+      )
+        continue;
+      if (!boss || at < (boss.positions[0] ?? 0)) boss = hit;
+    }
+    if (boss) bosses.add(boss);
+  }
+  return bosses;
 }
 
 /** Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh. */
@@ -153,7 +170,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
   const keeps: Hit[] = [];
   let junior: Hit | undefined;
   let seniorWord = false;
-  const bosses = current.filter((hit) => hit.term.tags.has('names-boss'));
+  const bosses = bossHits(current);
   for (const hit of current) {
     const { term } = hit;
     if (term.modifier === 'noise') {
@@ -163,7 +180,7 @@ export function resolveHits(hits: readonly Hit[]): Resolved {
     else if (term.modifier === 'junior') junior ??= hit;
     else if (term.modifier === 'keep') keeps.push(hit);
     if (term.modifier) continue;
-    if (term.seniority && !isBoss(hit, bosses)) ranked.push(hit);
+    if (term.seniority && !bosses.has(hit)) ranked.push(hit);
     if (term.function && term.function !== 'unknown') functional.push(hit);
     if (term.strength === 'weak' && term.seniority === 'senior') seniorWord = true;
   }
