@@ -1,5 +1,6 @@
 import { singularOf } from './lemma.ts';
 import type { CompiledLexicon } from './lexicon.ts';
+import { boundedMemo } from './memo.ts';
 import { PATTERNS } from './patterns.ts';
 
 const MAX_CACHE = 50_000;
@@ -34,8 +35,6 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
   for (const [first, phrases] of lexicon.byFirstToken)
     if (phrases.some((phrase) => phrase.size === 1 && phrase.tokens.length === 1 && phrase.term.seniority))
       jobNouns.add(first);
-  const cache = new Map<string, readonly string[]>();
-
   const plurals = morphology.plurals ?? [];
   /**
    * The lexicon word a part stands for: itself, or the singular of a plural person noun ("ekonomer" → ekonom).
@@ -96,15 +95,10 @@ export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) =>
     return word.length >= MIN_COMPOUND ? split(word, 1) : undefined;
   };
 
-  return (word: string) => {
-    const cached = cache.get(word);
-    if (cached) return cached;
+  const canonical = (word: string): readonly string[] => {
     const plain = word.replace(PATTERNS.spelledUmlaut, '$1');
-    const result = aliases.get(word) ??
-      read(word) ??
-      (plain === word ? undefined : read(plain)) ?? [lemma(word)];
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(word, result);
-    return result;
+    return aliases.get(word) ?? read(word) ?? (plain === word ? undefined : read(plain)) ?? [lemma(word)];
   };
+  const cache = boundedMemo({ compute: canonical, limit: MAX_CACHE });
+  return (word: string) => cache.get(word);
 }

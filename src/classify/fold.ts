@@ -1,28 +1,24 @@
 import morphology from './data/morphology.json' with { type: 'json' };
+import { boundedMemo } from './memo.ts';
 import { PATTERNS } from './patterns.ts';
 
 const FOLD = new Map(Object.entries(morphology.fold));
 
-/** Words with accents are folded once: decomposing them is the costly part of reading one. */
-const folded = new Map<string, string>();
-const MAX_FOLDED = 20_000;
-const MAX_FOLDED_LENGTH = 40;
-
-/** Lowercases and strips accents: "Geschäftsführer" → "geschaftsfuhrer", "Straße" → "strasse". */
-export function fold(text: string): string {
-  const lower = text.toLowerCase();
-  if (PATTERNS.ascii.test(lower)) return lower;
-  const known = folded.get(lower);
-  if (known !== undefined) return known;
+function stripAccents(lower: string): string {
   let out = '';
   for (const char of lower.normalize('NFD').replace(PATTERNS.combiningMarks, '')) {
     out += FOLD.get(char) ?? char;
   }
-  if (lower.length <= MAX_FOLDED_LENGTH) {
-    if (folded.size >= MAX_FOLDED) folded.clear();
-    folded.set(lower, out);
-  }
   return out;
+}
+
+/** Words with accents are folded once: decomposing them is the costly part of reading one. */
+const folded = boundedMemo({ compute: stripAccents, limit: 20_000, maxKeyLength: 40 });
+
+/** Lowercases and strips accents: "Geschäftsführer" → "geschaftsfuhrer", "Straße" → "strasse". */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return PATTERNS.ascii.test(lower) ? lower : folded.get(lower);
 }
 
 /** Both spellings of a German word with umlauts: "führer" → ["fuhrer", "fuehrer"]. */

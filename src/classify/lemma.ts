@@ -1,3 +1,4 @@
+import { boundedMemo } from './memo.ts';
 import type { Morphology } from './schema.ts';
 
 const MAX_PASSES = 3;
@@ -40,15 +41,8 @@ export function singularOf(
 export function createLemmatizer(morphology: Morphology): (word: string) => string {
   const keep = new Set(morphology.lemmaKeep);
   // Each word's lemma once: the rules are tried in turn, up to three passes, and the same words recur.
-  const lemmas = new Map<string, string>();
-  return (word: string) => {
-    const known = lemmas.get(word);
-    if (known !== undefined) return known;
-    const lemma = stem(word);
-    if (lemmas.size >= MAX_LEMMAS) lemmas.clear();
-    lemmas.set(word, lemma);
-    return lemma;
-  };
+  const lemmas = boundedMemo({ compute: stem, limit: MAX_LEMMAS });
+  return (word: string) => lemmas.get(word);
 
   function stem(word: string): string {
     let current = word;

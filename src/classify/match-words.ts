@@ -7,6 +7,7 @@ import {
   START,
   WORD_GAP,
 } from './lexicon.ts';
+import { type BoundedMemo, boundedMemo } from './memo.ts';
 import type { Token } from './tokenize.ts';
 
 /** One lexicon word in the title; compound parts share the written word they came from. */
@@ -160,15 +161,25 @@ interface WordReading {
 
 const MAX_READINGS = 50_000;
 /** Per canonicalizer (one per lexicon): each written word's reading, so a title costs one probe per word. */
-const readings = new WeakMap<(word: string) => readonly string[], Map<string, WordReading>>();
+const readings = new WeakMap<(word: string) => readonly string[], BoundedMemo<WordReading>>();
 
-function readingsOf(canonical: (word: string) => readonly string[]): Map<string, WordReading> {
-  let map = readings.get(canonical);
-  if (!map) {
-    map = new Map();
-    readings.set(canonical, map);
+function readingsOf(
+  lexicon: CompiledLexicon,
+  canonical: (word: string) => readonly string[],
+): BoundedMemo<WordReading> {
+  let memo = readings.get(canonical);
+  if (!memo) {
+    const { stopwords, byFirstToken } = lexicon;
+    memo = boundedMemo({
+      compute: (word) => {
+        const parts = canonical(word);
+        return { stop: stopwords.has(word), parts, phrases: parts.map((part) => byFirstToken.get(part)) };
+      },
+      limit: MAX_READINGS,
+    });
+    readings.set(canonical, memo);
   }
-  return map;
+  return memo;
 }
 
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
@@ -178,7 +189,7 @@ export function matchWords(
   canonical: (word: string) => readonly string[],
 ): Matched {
   const { stopwords, byFirstToken } = lexicon;
-  const known = readingsOf(canonical);
+  const known = readingsOf(lexicon, canonical);
   const words: Word[] = [];
   // The phrase lists starting at each word, from the word's reading.
   const starts: (readonly CompiledPhrase[] | undefined)[] = [];
@@ -192,17 +203,7 @@ export function matchWords(
       starts.push(byFirstToken.get(token.text));
       continue;
     }
-    let reading = known.get(token.text);
-    if (!reading) {
-      const parts = canonical(token.text);
-      reading = {
-        stop: stopwords.has(token.text),
-        parts,
-        phrases: parts.map((part) => byFirstToken.get(part)),
-      };
-      if (known.size >= MAX_READINGS) known.clear();
-      known.set(token.text, reading);
-    }
+    const reading = known.get(token.text);
     const { stop } = reading;
     const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
     if (shared) {

@@ -1,5 +1,6 @@
 import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
 import type { Word } from './match-words.ts';
+import { boundedMemo } from './memo.ts';
 
 /**
  * The ESCO word model (data/occupation-model.json, built by `npm run build:occupations`): every word of the
@@ -204,7 +205,6 @@ export function modelOver(
   let index: TrigramIndex | undefined;
   const scores = new Float64Array(entries.size);
   const touched: number[] = [];
-  const cache = new Map<string, readonly Neighbour[]>();
 
   /** Model words sharing rare trigrams with the word, by TF-IDF cosine; common trigrams are skipped. */
   const search = (word: string): readonly Neighbour[] => {
@@ -238,14 +238,7 @@ export function modelOver(
     return found.slice(0, NEIGHBOURS);
   };
 
-  const nearest = (word: string): readonly Neighbour[] => {
-    const cached = cache.get(word);
-    if (cached) return cached;
-    const found = search(word);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(word, found);
-    return found;
-  };
+  const nearest = boundedMemo({ compute: search, limit: MAX_CACHE });
 
   return {
     size: entries.size,
@@ -268,7 +261,7 @@ export function modelOver(
         const neighbours: readonly Neighbour[] = direct
           ? [{ entry: direct, similarity: 1 }]
           : word.text.length >= MIN_FUZZY
-            ? nearest(word.text)
+            ? nearest.get(word.text)
             : [];
         if (neighbours.length === 0) continue;
         let total = 0;

@@ -1,6 +1,7 @@
 import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
 import { fold } from './fold.ts';
 import type { Word } from './match-words.ts';
+import { boundedMemo } from './memo.ts';
 import type { OccupationData } from './schema.ts';
 
 /**
@@ -78,17 +79,14 @@ export function compileOccupations(
   const find = (text: string, written: string): string | undefined =>
     words.has(text) ? text : singular?.(written, held);
   // Each word's lookup once (a compound is tried at every cut, each part as a plural too): the same words recur.
-  const looked = new Map<string, Found | null>();
-  const lookup = (text: string, written: string): Found | undefined => {
-    const key = written === text ? text : `${text}\u0000${written}`;
-    let found = looked.get(key);
-    if (found === undefined) {
-      found = search(text, written) ?? null;
-      if (looked.size >= MAX_LOOKED) looked.clear();
-      looked.set(key, found);
-    }
-    return found ?? undefined;
-  };
+  // The key is the word, and its written form after a NUL when that differs.
+  const looked = boundedMemo<Found | null, string>({
+    compute: (key, text) =>
+      search(text, key.length === text.length ? text : key.slice(text.length + 1)) ?? null,
+    limit: MAX_LOOKED,
+  });
+  const lookup = (text: string, written: string): Found | undefined =>
+    looked.get(written === text ? text : `${text}\u0000${written}`, text) ?? undefined;
   const search = (text: string, written: string): Found | undefined => {
     if (text.length < MIN_WORD) return undefined;
     const direct = find(text, written);

@@ -1,5 +1,6 @@
 import type { CompiledLexicon, CompiledPhrase } from './lexicon.ts';
 import type { Matched } from './match-words.ts';
+import { boundedMemo } from './memo.ts';
 import type { OccupationTable } from './occupations.ts';
 import type { Token } from './tokenize.ts';
 
@@ -60,7 +61,6 @@ export interface TypoFix {
 export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: string) => readonly string[]) {
   const { vocabulary, lemma } = lexicon;
   let index: Map<string, string[]> | undefined;
-  const cache = new Map<string, string | null>();
 
   const build = (): Map<string, string[]> => {
     const map = new Map<string, string[]>();
@@ -105,20 +105,12 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
     return fits.length > 0 && new Set(fits.map(meaning)).size === 1 ? fits[0] : undefined;
   };
 
-  const remember = (word: string, result: string | undefined): string | undefined => {
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(word, result ?? null);
-    return result;
-  };
-
   /** The one corrected spelling of a folded word that the lexicon reads in full, or undefined. */
-  const correct = (word: string): string | undefined => {
-    const cached = cache.get(word);
-    if (cached !== undefined) return cached ?? undefined;
+  const search = (word: string): string | undefined => {
     const stem = lemma(word);
     const options = new Set<string>();
     for (const target of near(stem)) if (word.length >= MIN_WORD || isRank(target)) options.add(target);
-    if (word.length < MIN_WORD) return remember(word, pick(options));
+    if (word.length < MIN_WORD) return pick(options);
     // A compound with one part off by one: "projekt|manger", "vetrieb|sleiter" (the part before a linking -s).
     for (let cut = 3; cut <= stem.length - MIN_TARGET + 1 && options.size < 3; cut++) {
       const head = stem.slice(0, cut);
@@ -130,8 +122,10 @@ export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: stri
       if (head.length > MIN_TARGET && head.endsWith('s') && vocabulary.has(lemma(tail)))
         for (const target of near(head.slice(0, -1))) options.add(`${target}s${tail}`);
     }
-    return remember(word, pick(options));
+    return pick(options);
   };
+  const corrections = boundedMemo({ compute: (word) => search(word) ?? null, limit: MAX_CACHE });
+  const correct = (word: string): string | undefined => corrections.get(word) ?? undefined;
 
   /**
    * The title read again with its unexplained long words corrected, one word at a time, each kept only when it
