@@ -36,6 +36,11 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   Nordic student workers, contracts, audit, web design, infosec, recruitment consultants, retail sales assistants,
  *   apprentice cooks, job-seeking phrases, slips beside a weak hint): 99.6%, 98.8%, 96.9% (de 100.0 / 98.8 / 97.9, en
  *   98.9 / 98.4 / 95.1, other 100.0 / 100.0 / 98.4).
+ * - cv-5.jsonl (144 rows: 72 de, 57 en, 15 in seven other languages), a fifth batch written after cv-4's fixes, to see
+ *   whether they were classes. First reading: seniority 96.5%, function 90.3%, placed 93.8% (de 94.4 / 86.1 / 93.1, en
+ *   98.2 / 96.5 / 94.7, other 100.0 / 86.7 / 93.3). Three labels contradicted written decisions and were corrected, each
+ *   with a note in its row (two founder compounds take the role part's function; Support Engineer is senior as the
+ *   lexicon reads it): 97.2%, 91.7%, 93.8%.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -44,6 +49,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
   'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
+  'cv-5.jsonl': { seniority: 0.965, function: 0.91, placed: 0.93 },
 };
 
 function measure(rows: TitleRow[]) {
