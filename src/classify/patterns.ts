@@ -13,13 +13,14 @@ export const PATTERNS = {
   spelledUmlaut: /([aou])e/g,
   /**
    * German gender endings written after the word: "Leiter/in", "Berater/-innen", "Kaufmann(in)", "Mitarbeiter*in",
-   * and the adjective ending of "Angestellte:r", "Kaufmännische*r", "Auszubildende(r)" (never after "/": "R&D");
+   * and the adjective ending of "Angestellte:r", "Kaufmännische*r", "Auszubildende(r)", "Technische/r" (after "/" only
+   * behind an "e" and not before "&": "R&D" stays);
    * job catalogues' "Kaufmann/-frau" and "Sozialpädagoge/-pädagogin" (the feminine tail after "/-"); Romance
    * endings after a word of two letters or more: "Empleado/a", "Vendedor(a)", "Operatore/trice", "Assistente/i",
    * "Trabajador/ora", "Technicien(ne)" ("N/A" and "I/O" stay).
    */
   genderSuffix:
-    /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)|(?<=mann)\/-?frau\b|\/-[a-zäöüß]+(?:in|innen)\b|(?<=[a-zà-ÿ]{2})(?:\/(?:a|as|e|es|i|o|os|ora|oras|trice|trici|essa|esse|euse|euses|ne|ère|ere)(?=[\s),;|]|$)|\((?:a|as|e|es|i|o|os|ora|trice|essa|euse|ne|ère|ere)\))/g,
+    /(?:\/-?|\(|\*|:|_)(?:in|innen)\b\)?|(?:\*|:|_)r\b|\(r\)|(?<=e)\/-?r(?![a-zà-ÿ0-9&])|(?<=mann)\/-?frau\b|\/-[a-zäöüß]+(?:in|innen)\b|(?<=[a-zà-ÿ]{2})(?:\/(?:a|as|e|es|i|o|os|ora|oras|trice|trici|essa|esse|euse|euses|ne|ère|ere)(?=[\s),;|]|$)|\((?:a|as|e|es|i|o|os|ora|trice|essa|euse|ne|ère|ere)\))/g,
   /** The characters every genderSuffix match starts with: a title without one skips that long pattern. */
   genderMark: /[/(*:_]/,
   /** A UTF-16 surrogate: only such a title needs splitting into code points before it is tokenised. */

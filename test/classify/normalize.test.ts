@@ -153,6 +153,13 @@ describe('normalisation', () => {
     expect(readTitle('AI Engineer').function).toBe('data');
   });
 
+  it('drops the German adjective ending after a slash (Technische/r, Angestellte/-r), but not the R of R&D', () => {
+    expect(words('Technische/r Redakteur/in')).toEqual(['technische', 'redakteur']);
+    expect(words('Kaufmännische/-r Angestellte/-r')).toEqual(['kaufmannische', 'angestellte']);
+    expect(words('Engineering/R&D Manager')).toEqual(['engineering', '/', 'r&d', 'manager']);
+    expect(words('Sales/R')).toEqual(['sales', '/', 'r']);
+  });
+
   it('drops Romance gender and number notation: Empleado/a, Vendedor(a), Operatore/trice, Assistente/i', () => {
     expect(words('Empleado/a administrativo/a')).toEqual(['empleado', 'administrativo']);
     expect(words('Operatore/trice')).toEqual(['operatore']);
