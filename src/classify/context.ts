@@ -108,6 +108,10 @@ export function applyContextRules(
     if (when.withRule && !when.withRule.some((id) => resolved.rules.includes(id))) continue;
     if (rule.set.seniority) out.seniority = rule.set.seniority;
     if (rule.set.function) out.function = rule.set.function;
+    if (rule.set.functionFromAlso) {
+      const named = resolved.secondary.find((fn) => when.alsoFunction?.includes(fn));
+      if (named) out.function = named;
+    }
     if (rule.set.confidence) out.multiplier *= rule.set.confidence;
     out.rules.push(rule.id);
     out.reasons.push(rule.note);

@@ -60,6 +60,8 @@ export const ContextRuleSchema = z.object({
   set: z.object({
     seniority: Seniority.optional(),
     function: JobFunction.optional(),
+    /** The function becomes the secondary one `alsoFunction` met ("chef, marknadsföring" → marketing). */
+    functionFromAlso: z.boolean().optional(),
     confidence: z.number().gt(0).max(1).optional(),
   }),
   note: z.string().min(10),

@@ -72,6 +72,14 @@ import { readFixtureRows } from './rows.ts';
  * livestock words: batch 6 function 95.6% (English 100.0%, non-English 94.9%), seniority 99.3%, placed 99.3%; all six
  * 92.8% (non-English 92.6%), 99.1%, 99.2%. From here the sixth batch is a development set too; only its first reading
  * measures generalisation.
+ * Back on the fifth batch (83.8% function after hotel desk clerks), rules for seven more of its classes, each the same in
+ * every language (fixtures README): a service word yields to an area only ESCO knows, and corporate/general services are
+ * administration; a compound the rules explain no part of is read whole by ESCO's words, never by a fragment (magistrados,
+ * voedingsindustrie); setters, operators and tenders and Verfahrensmechaniker are production; tax and social-insurance
+ * officials of the state are public service; employment agents are hr; French "Management en …" and "Maîtrise de …" are
+ * the manager rung; Swedish "chef, X" is the head of X and German Dirigent a conductor. Measured with the sixth batch's
+ * rules in: batch 5 function 86.9% (English 89.1%, non-English 86.6%), seniority 99.2% (balanced 99.6%), placed 98.9%;
+ * all six 93.3% (non-English 93.1%), 99.3%, 99.3%.
  */
 const MIN_FUNCTION = 0.92;
 const MIN_SENIORITY = 0.99;
