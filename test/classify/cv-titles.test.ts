@@ -42,7 +42,8 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   with a note in its row (two founder compounds take the role part's function; Support Engineer is senior as the
  *   lexicon reads it): 97.2%, 91.7%, 93.8%. Then its misses were fixed as classes (Stationsleiter like Stationsleitung,
  *   police ranks, judges in every language, Diplom-Kaufmann/-Betriebswirt as degrees, web designers in every language):
- *   99.3%, 95.1%, 93.8% (de 98.6 / 93.1 / 93.1, en 100.0 / 98.2 / 94.7, other 100.0 / 93.3 / 93.3).
+ *   99.3%, 95.1%, 93.8% (de 98.6 / 93.1 / 93.1, en 100.0 / 98.2 / 94.7, other 100.0 / 93.3 / 93.3); with commercial
+ *   apprentices (kaufmännische Auszubildende → operations): 99.3%, 95.8%, 94.4%.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -51,7 +52,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
   'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
-  'cv-5.jsonl': { seniority: 0.99, function: 0.945, placed: 0.93 },
+  'cv-5.jsonl': { seniority: 0.99, function: 0.95, placed: 0.94 },
 };
 
 function measure(rows: TitleRow[]) {
