@@ -1,5 +1,6 @@
 import type { JobFunction, Seniority, SizeBand } from '../taxonomy.ts';
 import { fold } from './fold.ts';
+import type { CompiledLexicon } from './lexicon.ts';
 import { PATTERNS } from './patterns.ts';
 import type { Resolved } from './resolve.ts';
 import type { ContextRule } from './schema.ts';
@@ -23,33 +24,27 @@ function industryText(industry: string | null | undefined): string {
  * first): a reading meets only the rules listed under its tags, so most titles try one rule or none instead of
  * all. Null when some rule asks no tag; then every rule is tried.
  */
-interface RuleIndex {
+export interface RuleIndex {
   bySeniorityTag: ReadonlyMap<string, readonly number[]>;
   byFunctionTag: ReadonlyMap<string, readonly number[]>;
   byTag: ReadonlyMap<string, readonly number[]>;
 }
 
-const indexes = new WeakMap<readonly ContextRule[], RuleIndex | null>();
-
-function indexOf(rules: readonly ContextRule[]): RuleIndex | null {
-  let index = indexes.get(rules);
-  if (index === undefined) {
-    const bySeniorityTag = new Map<string, number[]>();
-    const byFunctionTag = new Map<string, number[]>();
-    const byTag = new Map<string, number[]>();
-    const add = (map: Map<string, number[]>, tag: string, at: number) =>
-      map.set(tag, [...(map.get(tag) ?? []), at]);
-    let all = true;
-    rules.forEach(({ when }, at) => {
-      if (when.seniorityTag) add(bySeniorityTag, when.seniorityTag, at);
-      else if (when.functionTag) add(byFunctionTag, when.functionTag, at);
-      else if (when.tag) add(byTag, when.tag, at);
-      else all = false;
-    });
-    index = all ? { bySeniorityTag, byFunctionTag, byTag } : null;
-    indexes.set(rules, index);
-  }
-  return index;
+/** Built once per lexicon (compileRuleset). */
+export function indexContextRules(rules: readonly ContextRule[]): RuleIndex | null {
+  const bySeniorityTag = new Map<string, number[]>();
+  const byFunctionTag = new Map<string, number[]>();
+  const byTag = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, tag: string, at: number) =>
+    map.set(tag, [...(map.get(tag) ?? []), at]);
+  let all = true;
+  rules.forEach(({ when }, at) => {
+    if (when.seniorityTag) add(bySeniorityTag, when.seniorityTag, at);
+    else if (when.functionTag) add(byFunctionTag, when.functionTag, at);
+    else if (when.tag) add(byTag, when.tag, at);
+    else all = false;
+  });
+  return all ? { bySeniorityTag, byFunctionTag, byTag } : null;
 }
 
 function collect(
@@ -78,8 +73,9 @@ export function applyContextRules(
   resolved: Resolved,
   band: SizeBand,
   industry: string | null | undefined,
-  rules: readonly ContextRule[],
+  lexicon: Pick<CompiledLexicon, 'contextRules' | 'contextIndex'>,
 ): InContext {
+  const { contextRules: rules, contextIndex: index } = lexicon;
   const out: InContext = {
     seniority: resolved.seniority,
     function: resolved.function,
@@ -87,7 +83,6 @@ export function applyContextRules(
     rules: [],
     reasons: [],
   };
-  const index = indexOf(rules);
   const tried = index ? candidates(resolved, index) : rules.map((_, at) => at);
   if (tried.length === 0) return out;
   const sector = industryText(industry);

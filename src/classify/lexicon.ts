@@ -1,8 +1,11 @@
 import type { JobFunction, Seniority } from '../taxonomy.ts';
+import { indexContextRules, type RuleIndex } from './context.ts';
 import { foldVariants } from './fold.ts';
 import { createLemmatizer, singularOf } from './lemma.ts';
+import { type NoiseWords, noiseWordsOf } from './prepare.ts';
 import type { ContextRule, Morphology, Term } from './schema.ts';
 import { tokenize } from './tokenize.ts';
+import { createWordReadings, type WordReadings } from './word-readings.ts';
 
 /** The rule data the engine reads: swap any part to test a variant (e.g. one rule removed). */
 export interface Ruleset {
@@ -40,7 +43,8 @@ export interface CompiledPhrase {
   size: number;
 }
 
-export interface CompiledLexicon {
+/** The tables compiled from the rule data, which a snapshot saves (snapshot.ts). */
+export interface LexiconTables {
   terms: readonly CompiledTerm[];
   byFirstToken: ReadonlyMap<string, readonly CompiledPhrase[]>;
   vocabulary: ReadonlySet<string>;
@@ -51,6 +55,28 @@ export interface CompiledLexicon {
   taglineStarts: ReadonlySet<string>;
   contextRules: readonly ContextRule[];
   morphology: Morphology;
+}
+
+/** The lexicon as the reader reads it: its tables, and what prepare, the matcher and the context rules derive from them. */
+export interface CompiledLexicon extends LexiconTables, NoiseWords {
+  /** The context rules by the tags they ask (context.ts). */
+  contextIndex: RuleIndex | null;
+  /** Each written word's lexicon words and phrase lists, remembered as titles are read (word-readings.ts). */
+  wordReadings: WordReadings;
+}
+
+/**
+ * Adds the derived tables to compiled ones: where a lexicon is compiled, restored from a snapshot, or changed (a test's
+ * variant without one rule), so a derived table never describes other tables than its own lexicon's. A changed
+ * lexicon's stale derived tables are replaced, as they come first.
+ */
+export function withDerivedTables(tables: LexiconTables): CompiledLexicon {
+  return {
+    ...tables,
+    ...noiseWordsOf(tables),
+    contextIndex: indexContextRules(tables.contextRules),
+    wordReadings: createWordReadings(tables),
+  };
 }
 
 function phraseTokens(phrase: string, morphology: Morphology, lemma: (word: string) => string): string[][] {
@@ -134,7 +160,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
     list.sort((a, b) => b.size - a.size || b.tokens.length - a.tokens.length || a.term.index - b.term.index);
   }
   const stopwords = new Set(ruleset.morphology.stopwords);
-  return {
+  return withDerivedTables({
     terms,
     byFirstToken: byFirst,
     vocabulary,
@@ -145,5 +171,5 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
     taglineStarts: new Set(ruleset.morphology.taglineStarts),
     contextRules: ruleset.contextRules,
     morphology: ruleset.morphology,
-  };
+  });
 }

@@ -7,7 +7,6 @@ import {
   START,
   WORD_GAP,
 } from './lexicon.ts';
-import { type BoundedMemo, boundedMemo } from './memo.ts';
 import type { Token } from './tokenize.ts';
 
 /** One lexicon word in the title; compound parts share the written word they came from. */
@@ -152,44 +151,13 @@ function sharedHead(
 /** The words a term claimed: one buffer for every call, as each call is done with it before it returns. */
 let claimedBuffer = new Uint8Array(64);
 
-/** What the matcher needs of a written word, looked up once: a stopword?, its lexicon words, their phrase lists. */
-interface WordReading {
-  stop: boolean;
-  parts: readonly string[];
-  phrases: readonly (readonly CompiledPhrase[] | undefined)[];
-}
-
-const MAX_READINGS = 50_000;
-/** Per canonicalizer (one per lexicon): each written word's reading, so a title costs one probe per word. */
-const readings = new WeakMap<(word: string) => readonly string[], BoundedMemo<WordReading>>();
-
-function readingsOf(
-  lexicon: CompiledLexicon,
-  canonical: (word: string) => readonly string[],
-): BoundedMemo<WordReading> {
-  let memo = readings.get(canonical);
-  if (!memo) {
-    const { stopwords, byFirstToken } = lexicon;
-    memo = boundedMemo({
-      compute: (word) => {
-        const parts = canonical(word);
-        return { stop: stopwords.has(word), parts, phrases: parts.map((part) => byFirstToken.get(part)) };
-      },
-      limit: MAX_READINGS,
-    });
-    readings.set(canonical, memo);
-  }
-  return memo;
-}
-
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
 export function matchWords(
   tokens: readonly Token[],
   lexicon: CompiledLexicon,
   canonical: (word: string) => readonly string[],
 ): Matched {
-  const { stopwords, byFirstToken } = lexicon;
-  const known = readingsOf(lexicon, canonical);
+  const { stopwords, byFirstToken, wordReadings } = lexicon;
   const words: Word[] = [];
   // The phrase lists starting at each word, from the word's reading.
   const starts: (readonly CompiledPhrase[] | undefined)[] = [];
@@ -203,7 +171,7 @@ export function matchWords(
       starts.push(byFirstToken.get(token.text));
       continue;
     }
-    const reading = known.get(token.text);
+    const reading = wordReadings.get(token.text, canonical);
     const { stop } = reading;
     const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
     if (shared) {

@@ -35,32 +35,27 @@ function meaningful(token: Token | undefined, lexicon: CompiledLexicon): boolean
 /** Where a catalogue's exclusion ("except …", "(ohne …)", "(excepto …)") stops: a bracket, a new role or the end. */
 const EXCLUSION_ENDS = new Set([')', ']', '(', '[', '|', ';', '/']);
 
-/** The word lists prepare reads, made once per lexicon. */
-interface Tables {
-  exclusions: ReadonlySet<string>;
+/** The word lists prepare reads beside the lexicon's own, made once per lexicon (compileRuleset). */
+export interface NoiseWords {
+  exclusionWords: ReadonlySet<string>;
   /** Every word a pass below acts on: a title with none of them only loses its company name. */
-  noise: ReadonlySet<string>;
+  noiseWords: ReadonlySet<string>;
 }
 
-const tablesOf = new WeakMap<CompiledLexicon, Tables>();
-
-function tables(lexicon: CompiledLexicon): Tables {
-  let found = tablesOf.get(lexicon);
-  if (!found) {
-    const exclusions = new Set(lexicon.morphology.exclusions ?? []);
-    found = {
-      exclusions,
-      noise: new Set([
-        ...lexicon.companyMarkers,
-        ...(lexicon.morphology.lowercaseLinkers ?? []),
-        ...exclusions,
-        ...lexicon.companySuffixes,
-        ...lexicon.taglineStarts,
-      ]),
-    };
-    tablesOf.set(lexicon, found);
-  }
-  return found;
+export function noiseWordsOf(
+  lexicon: Pick<CompiledLexicon, 'companyMarkers' | 'companySuffixes' | 'taglineStarts' | 'morphology'>,
+): NoiseWords {
+  const exclusionWords = new Set(lexicon.morphology.exclusions ?? []);
+  return {
+    exclusionWords,
+    noiseWords: new Set([
+      ...lexicon.companyMarkers,
+      ...(lexicon.morphology.lowercaseLinkers ?? []),
+      ...exclusionWords,
+      ...lexicon.companySuffixes,
+      ...lexicon.taglineStarts,
+    ]),
+  };
 }
 
 function hasAny(tokens: readonly Token[], words: ReadonlySet<string>): boolean {
@@ -105,7 +100,7 @@ export function prepare(
   const removed: string[] = [];
   const markers = lexicon.companyMarkers;
   const taglines = lexicon.taglineStarts;
-  const { exclusions, noise } = tables(lexicon);
+  const { exclusionWords: exclusions, noiseWords: noise } = lexicon;
 
   const name = companyName ? tokenize(companyName).filter((token) => !token.sep) : [];
   if (name.length > 0) {

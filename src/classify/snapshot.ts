@@ -1,5 +1,11 @@
 import { createLemmatizer } from './lemma.ts';
-import type { CompiledLexicon, CompiledPhrase, CompiledTerm } from './lexicon.ts';
+import {
+  type CompiledLexicon,
+  type CompiledPhrase,
+  type CompiledTerm,
+  type LexiconTables,
+  withDerivedTables,
+} from './lexicon.ts';
 
 /**
  * A compiled lexicon as plain JSON, so a build can compile the rule data once and a start only restores it.
@@ -17,8 +23,11 @@ export interface LexiconSnapshot {
   morphology: CompiledLexicon['morphology'];
 }
 
-/** Every field of the compiled lexicon is listed here, so a new one fails the type check until it is saved. */
-type Fields = { [K in keyof CompiledLexicon]: unknown };
+/**
+ * Every compiled table is listed here, so a new one fails the type check until it is saved. The tables derived from
+ * them (lexicon.ts, withDerivedTables) are rebuilt on restore: quick, and the snapshot keeps its format.
+ */
+type Fields = { [K in keyof LexiconTables]: unknown };
 
 export function snapshotLexicon(lexicon: CompiledLexicon): LexiconSnapshot {
   const snapshot = {
@@ -53,7 +62,7 @@ export function restoreLexicon(snapshot: LexiconSnapshot): CompiledLexicon {
       }),
     );
   }
-  return {
+  return withDerivedTables({
     terms,
     byFirstToken,
     vocabulary: new Set(snapshot.vocabulary),
@@ -64,5 +73,5 @@ export function restoreLexicon(snapshot: LexiconSnapshot): CompiledLexicon {
     taglineStarts: new Set(snapshot.taglineStarts),
     contextRules: snapshot.contextRules,
     morphology: snapshot.morphology,
-  } satisfies Fields;
+  } satisfies Fields);
 }

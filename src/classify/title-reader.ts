@@ -273,7 +273,7 @@ export function readerOver(
         if (reading && reading.function !== resolved.function) resolved = withNearest(resolved, reading);
       }
     }
-    const context = applyContextRules(resolved, size.band, company?.industry, lexicon.contextRules);
+    const context = applyContextRules(resolved, size.band, company?.industry, lexicon);
     // A job noun with no rank word ("Purchaser", "Marktforscherin") is an individual contributor.
     const defaulted = context.seniority === 'unknown' && context.function !== 'unknown' && !past;
     if (defaulted) {

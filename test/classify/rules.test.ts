@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTitleReader, loadDefaultRuleset, type TitleReader } from '../../src/classify/index.ts';
-import { type CompiledLexicon, type CompiledPhrase, compileRuleset } from '../../src/classify/lexicon.ts';
+import {
+  type CompiledLexicon,
+  type CompiledPhrase,
+  compileRuleset,
+  withDerivedTables,
+} from '../../src/classify/lexicon.ts';
 import { compileOccupations } from '../../src/classify/occupations.ts';
 import { readerOver } from '../../src/classify/title-reader.ts';
 import { parseExample, readFixtureRows, type TitleRow } from './rows.ts';
@@ -83,7 +88,8 @@ describe('title rules', () => {
       if (!changes(variant, touched)) idle.push(`lexicon ${term.id}`);
     }
     for (const rule of ruleset.contextRules) {
-      const variant = { ...compiled, contextRules: compiled.contextRules.filter((r) => r.id !== rule.id) };
+      const contextRules = compiled.contextRules.filter((r) => r.id !== rule.id);
+      const variant = withDerivedTables({ ...compiled, contextRules });
       if (!changes(variant, (k) => asked[k]?.rules.has(rule.id) === true))
         idle.push(`context rule ${rule.id}`);
     }
@@ -120,7 +126,8 @@ function withoutTerm(compiled: CompiledLexicon, id: string): CompiledLexicon {
     for (const phrase of kept)
       for (const token of phrase.tokens) if (!token.startsWith('\u0000')) vocabulary.add(token);
   }
-  return { ...compiled, terms: compiled.terms.filter((term) => term.id !== id), byFirstToken, vocabulary };
+  const terms = compiled.terms.filter((term) => term.id !== id);
+  return withDerivedTables({ ...compiled, terms, byFirstToken, vocabulary });
 }
 
 /** The words a term's phrases put in the tables. */
@@ -198,7 +205,7 @@ function tracedLexicon(compiled: CompiledLexicon) {
   const byFirstToken = new TracedMap(compiled.byFirstToken);
   everything = false; // filling them above iterated the originals, not these
   return {
-    lexicon: { ...compiled, vocabulary, byFirstToken },
+    lexicon: withDerivedTables({ ...compiled, vocabulary, byFirstToken }),
     words,
     everything: () => everything,
   };
