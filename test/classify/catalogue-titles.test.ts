@@ -78,8 +78,9 @@ import { readFixtureRows } from './rows.ts';
  * voedingsindustrie); setters, operators and tenders and Verfahrensmechaniker are production; tax and social-insurance
  * officials of the state are public service; employment agents are hr; French "Management en …" and "Maîtrise de …" are
  * the manager rung; Swedish "chef, X" is the head of X and German Dirigent a conductor. Measured with the sixth batch's
- * rules in: batch 5 function 86.9% (English 89.1%, non-English 86.6%), seniority 99.2% (balanced 99.6%), placed 98.9%;
- * all six 93.3% (non-English 93.1%), 99.3%, 99.3%.
+ * rules in, and vocabulary the same misses showed (accoglienza is reception, Swedish planering planning, Flemish loonbediende a
+ * payroll clerk): batch 5 function 87.7% (English 89.1%, non-English 87.5%), seniority 99.2% (balanced 99.6%), placed
+ * 99.2%; all six 93.6% (non-English 93.4%), 99.3%, 99.4%.
  */
 const MIN_FUNCTION = 0.92;
 const MIN_SENIORITY = 0.99;
