@@ -115,7 +115,10 @@ function bossHits(current: readonly Hit[]): ReadonlySet<Hit> {
   return bosses;
 }
 
-/** Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh. */
+/**
+ * Keeps hits that describe a current role: "Former VP Sales" describes none; a later role starts afresh, and so
+ * does a role after a word saying it is the current one ("ehem. Geschäftsführer, jetzt Berater").
+ */
 function currentHits(hits: readonly Hit[]): { current: readonly Hit[]; former: readonly Hit[] } {
   // Most titles name no former role: every hit is current.
   if (!hits.some((hit) => hit.term.modifier === 'former')) return { current: hits, former: NO_HITS };
@@ -123,6 +126,10 @@ function currentHits(hits: readonly Hit[]): { current: readonly Hit[]; former: r
   const former: Hit[] = [];
   let formerSegment = -1;
   for (const hit of hits) {
+    if (hit.term.modifier === 'current') {
+      formerSegment = -1;
+      continue;
+    }
     if (hit.term.modifier === 'former') {
       formerSegment = hit.segment;
       former.push(hit);

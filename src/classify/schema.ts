@@ -21,7 +21,7 @@ export const TermSchema = z
     weight: z.number().min(0).max(4).optional(),
     /** Areas of these functions do not take this job noun's function, whatever their weight ("Bauingenieur"). */
     holdsAgainst: z.array(JobFunction).optional(),
-    modifier: z.enum(['lower', 'keep', 'junior', 'former', 'status', 'noise']).optional(),
+    modifier: z.enum(['lower', 'keep', 'junior', 'former', 'current', 'status', 'noise']).optional(),
     tags: z.array(z.string().min(1)).optional(),
     /** Multiplies the confidence when this term decides the answer (ambiguous words). */
     confidence: z.number().gt(0).max(1).optional(),

@@ -43,7 +43,8 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   lexicon reads it): 97.2%, 91.7%, 93.8%. Then its misses were fixed as classes (Stationsleiter like Stationsleitung,
  *   police ranks, judges in every language, Diplom-Kaufmann/-Betriebswirt as degrees, web designers in every language):
  *   99.3%, 95.1%, 93.8% (de 98.6 / 93.1 / 93.1, en 100.0 / 98.2 / 94.7, other 100.0 / 93.3 / 93.3); with commercial
- *   apprentices (kaufmännische Auszubildende → operations): 99.3%, 95.8%, 94.4%.
+ *   apprentices (kaufmännische Auszubildende → operations) and a current role after a past one ("ehem. …, jetzt
+ *   Berater"): 100.0%, 96.5%, 95.1%.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -52,7 +53,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-2.jsonl': { seniority: 0.99, function: 0.99, placed: 0.975 },
   'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
-  'cv-5.jsonl': { seniority: 0.99, function: 0.95, placed: 0.94 },
+  'cv-5.jsonl': { seniority: 0.99, function: 0.96, placed: 0.945 },
 };
 
 function measure(rows: TitleRow[]) {
