@@ -96,11 +96,18 @@ import { readFixtureRows } from './rows.ts';
  * social educators read as teachers; crafts misread as operations by an ESCO word (pierre, pellettieri, takmontörer);
  * payroll and debt collection words (paghe, processamento salarial, agencias de cobro, Account Collectors). All seven
  * batches then: function 92.7% (non-English 92.5%), seniority 98.8%, placed 98.9%, so the seniority and placed floors
- * were lowered to 0.98, just under these.
+ * were lowered to 0.98, just under these. Rules were then written for three of its classes, the same way in every
+ * language (hand lexicon): notarial and court clerks are legal (notarieel, Notariatsassistent, escrevente de cartório,
+ * ufficiale giudiziario, commissaire de justice, auxiliar de notaría), school heads in plural and other wording are head
+ * (directores de centros educativos, diretores de escolas, dirigenti scolastici), and beekeepers and social educators
+ * are other (Imker, apiarist, apicultor, apicoltore, biodlare; educador social, educatore professionale). Measured after
+ * them on the seventh batch: function 90.2% (English 95.0%, non-English
+ * 89.7%), seniority 97.4% (balanced 79.6%), placed 97.0%; all seven: function 93.3% (non-English 93.1%), seniority 99.1%,
+ * placed 99.1%, and the floors went back up. From here the seventh batch is a development set too.
  */
-const MIN_FUNCTION = 0.92;
-const MIN_SENIORITY = 0.98;
-const MIN_PLACED = 0.98;
+const MIN_FUNCTION = 0.93;
+const MIN_SENIORITY = 0.99;
+const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
 const MAX_GAP_TO_ENGLISH = 0.05;
 
