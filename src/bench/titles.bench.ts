@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,8 @@ import { mulberry32 as random } from '../sandbox/prng.ts';
  * `npm run bench -- titles`: reads a generated 1M-title input in-process (one core) and through
  * `rolecall classify --jsonl`, and prints titles per second and peak memory of each. In the same run it reads
  * the same titles with the reader of an earlier commit (TITLES_BENCH_BASE, default 7adbff2: the reader before
- * ESCO's occupation words), taking turns in rounds so machine load hits both alike.
+ * ESCO's occupation words), taking turns in rounds so machine load hits both alike; both readers are loaded from
+ * copies of their sources, so neither is warmer for having run the rest of this bench.
  */
 const TOTAL = Number(process.env.TITLES_BENCH_COUNT ?? 1_000_000);
 const root = join(import.meta.dirname, '..', '..');
@@ -185,32 +186,49 @@ async function throughCli(): Promise<{
 
 type Reader = (title: string, company: { employees: number } | null) => unknown;
 
-/** The reader of an earlier commit, extracted with `git archive` next to this checkout's node_modules. */
-async function baseReader(ref: string): Promise<{ read: Reader; dir: string } | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-base-'));
+/**
+ * A reader loaded afresh from its own copy of the sources, next to this checkout's node_modules: an earlier
+ * commit's (`git archive`), or this checkout's own (copied), so both readers in the comparison start equally cold.
+ */
+async function isolatedReader(ref: string | null): Promise<{ read: Reader; dir: string } | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'rolecall-bench-reader-'));
   try {
-    const tar = execFileSync('git', ['-C', root, 'archive', '--format=tar', ref, 'src', 'package.json'], {
-      maxBuffer: 512 * 1024 * 1024,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    if (ref) {
+      const tar = execFileSync('git', ['-C', root, 'archive', '--format=tar', ref, 'src', 'package.json'], {
+        maxBuffer: 512 * 1024 * 1024,
+      });
+      execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    } else {
+      cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+      cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+    }
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     const module = await import(pathToFileURL(join(dir, 'src/classify/read-title.ts')).href);
     return { read: module.readTitle as Reader, dir };
   } catch (error) {
-    process.stdout.write(`(no baseline: ${(error as Error).message.split('\n')[0]})\n`);
+    process.stdout.write(
+      `(no reader for ${ref ?? 'this checkout'}: ${(error as Error).message.split('\n')[0]})\n`,
+    );
     rmSync(dir, { recursive: true, force: true });
     return undefined;
   }
 }
 
-/** Titles per second of each reader over the same titles, in alternating rounds. */
-function compare(readers: Record<string, Reader>, rounds = 5): Record<string, number> {
+/**
+ * Titles per second of each reader over the same titles, in alternating rounds. Each reader first reads every
+ * title once untimed, so both are compiled by the JIT and have their per-word memos filled alike; the order within
+ * a round alternates so neither always runs second.
+ */
+function compare(readers: Record<string, Reader>, rounds = 6): Record<string, number> {
   const all = [...titles(TOTAL)];
   const size = Math.ceil(all.length / rounds);
   const seconds: Record<string, number> = {};
+  const entries = Object.entries(readers);
+  for (const [, read] of entries)
+    for (let n = 0; n < all.length; n++) read(all[n] ?? '', n % 3 === 0 ? { employees: 120 } : null);
   for (let round = 0; round < rounds; round++) {
     const slice = all.slice(round * size, (round + 1) * size);
-    for (const [name, read] of Object.entries(readers)) {
+    for (const [name, read] of round % 2 === 0 ? entries : [...entries].reverse()) {
       const start = process.hrtime.bigint();
       for (let n = 0; n < slice.length; n++) read(slice[n] ?? '', n % 3 === 0 ? { employees: 120 } : null);
       seconds[name] = (seconds[name] ?? 0) + Number(process.hrtime.bigint() - start) / 1e9;
@@ -250,16 +268,17 @@ process.stdout.write(
   `titles in-process: ${TOTAL.toLocaleString('en')} titles, ${rate(local.perSecond)} titles/s wall, ${rate(local.perCpuSecond)} titles per CPU-second (one core), peak RSS ${mb(local.peakRss)}\n`,
 );
 const baseRef = process.env.TITLES_BENCH_BASE ?? '7adbff2';
-const base = await baseReader(baseRef);
-if (base) {
-  const speeds = compare({ [baseRef]: base.read, current: readTitle as Reader });
+const base = await isolatedReader(baseRef);
+const current = base && (await isolatedReader(null));
+if (base && current) {
+  const speeds = compare({ [baseRef]: base.read, current: current.read });
   process.stdout.write(
     `titles in-process, same run, alternating rounds: ${Object.entries(speeds)
       .map(([name, speed]) => `${name} ${rate(speed)} titles/s`)
       .join(', ')} (current / ${baseRef}: ${((speeds.current ?? 0) / (speeds[baseRef] ?? 1)).toFixed(2)}x)\n`,
   );
-  rmSync(base.dir, { recursive: true, force: true });
 }
+for (const reader of [base, current]) if (reader) rmSync(reader.dir, { recursive: true, force: true });
 const cli = await throughCli();
 process.stdout.write(
   `titles via CLI --jsonl: ${cli.lines.toLocaleString('en')} lines out, ${rate(cli.perSecond)} titles/s wall end to end, ${rate(cli.perCpuSecond)} per CPU-second of the CLI process (approx.), child peak RSS ${mb(cli.peakRss)}\n`,
