@@ -103,7 +103,12 @@ import { readFixtureRows } from './rows.ts';
  * are other (Imker, apiarist, apicultor, apicoltore, biodlare; educador social, educatore professionale). Measured after
  * them on the seventh batch: function 90.2% (English 95.0%, non-English
  * 89.7%), seniority 97.4% (balanced 79.6%), placed 97.0%; all seven: function 93.3% (non-English 93.1%), seniority 99.1%,
- * placed 99.1%, and the floors went back up. From here the seventh batch is a development set too.
+ * placed 99.1%, and the floors went back up. Then payroll, debt collection and fishmongers, the same in every language: payroll
+ * words (paghe, processamento salarial, salarisadministratie, Lohnabrechnung) are hr, debt and bill collectors and
+ * collection words (cobro, recupero crediti, incasso, Inkassohandläggare, Account Collectors) finance, and fishmongers
+ * (pescadero, peixeiro, pescivendolo, poissonnier, vishandelaar, fiskhandlare) shop staff, other: batch 7 function
+ * 92.7% (English 100.0%, non-English 92.1%), seniority 97.9%, placed 97.9%; all seven 93.6% (non-English 93.4%),
+ * 99.2%, 99.2%. From here the seventh batch is a development set too.
  */
 const MIN_FUNCTION = 0.93;
 const MIN_SENIORITY = 0.99;
