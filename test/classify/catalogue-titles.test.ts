@@ -108,7 +108,10 @@ import { readFixtureRows } from './rows.ts';
  * collection words (cobro, recupero crediti, incasso, Inkassohandläggare, Account Collectors) finance, and fishmongers
  * (pescadero, peixeiro, pescivendolo, poissonnier, vishandelaar, fiskhandlare) shop staff, other: batch 7 function
  * 92.7% (English 100.0%, non-English 92.1%), seniority 97.9%, placed 97.9%; all seven 93.6% (non-English 93.4%),
- * 99.2%, 99.2%. From here the seventh batch is a development set too.
+ * 99.2%, 99.2%. Then removal workers and hand packers are operations (transport and storage labourers:
+ * flyttarbetare, verhuizer, Umzugshelfer, déménageur, mozo de mudanzas, removalist, förpackare), and glass blowers and
+ * piano tuners are crafts, other: batch 7 function 94.4% (English 100.0%, non-English 93.9%), seniority 99.1%, placed
+ * 99.1%; all seven 93.8% (non-English 93.6%), 99.3%, 99.4%. From here the seventh batch is a development set too.
  */
 const MIN_FUNCTION = 0.93;
 const MIN_SENIORITY = 0.99;
