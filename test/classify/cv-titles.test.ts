@@ -52,6 +52,9 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   en 98.0 / 100.0 / 98.0). Four labels contradicted readings already written and were corrected, each with a note in
  *   its row (Vertriebsingenieur, Talent Acquisition Partner and Gebietsverkaufsleiter as the lexicon reads them;
  *   Private Banking Berater as advice of a named area): 97.9%, 94.1%, 96.8% (de 97.1 / 92.0 / 96.4, en 100.0 / 100.0 /
+ *   98.0). Then its misses were fixed as classes (bank client-adviser compounds such as Firmenkundenbetreuer as sales,
+ *   fire-service ranks such as Brandmeister as public service, Notariat as a legal area, Marktfolge as bank finance,
+ *   Linux/Unix as an IT area beside a generic noun): 98.4%, 96.8%, 97.3% (de 97.8 / 95.7 / 97.1, en 100.0 / 100.0 /
  *   98.0).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
@@ -62,7 +65,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
   'cv-5.jsonl': { seniority: 0.99, function: 0.96, placed: 0.945 },
-  'cv-6.jsonl': { seniority: 0.975, function: 0.935, placed: 0.965 },
+  'cv-6.jsonl': { seniority: 0.98, function: 0.965, placed: 0.97 },
 };
 
 function measure(rows: TitleRow[]) {
