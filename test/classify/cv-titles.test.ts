@@ -55,7 +55,8 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   95.2%, 96.8% (de 97.1 / 93.5 / 96.4, en 100.0 / 100.0 / 98.0). Then its misses were fixed as classes (the Berater
  *   compounds of bank client advisers such as Firmenkundenberater as sales, fire-service ranks such as Brandmeister as
  *   public service, Notariat as a legal area, Marktfolge as bank finance, Linux/Unix as an IT area beside a generic
- *   noun): 98.4%, 96.8%, 97.3% (de 97.8 / 95.7 / 97.1, en 100.0 / 100.0 / 98.0).
+ *   noun): 98.4%, 96.8%, 97.3% (de 97.8 / 95.7 / 97.1, en 100.0 / 100.0 / 98.0); with one's own practice or business
+ *   (mit eigener Kanzlei, in eigener Praxis, own practice) as an owner: 99.5%, 97.3%, 97.9% (de 99.3 / 96.4 / 97.8).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -65,7 +66,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-3.jsonl': { seniority: 0.99, function: 0.98, placed: 0.97 },
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
   'cv-5.jsonl': { seniority: 0.99, function: 0.96, placed: 0.945 },
-  'cv-6.jsonl': { seniority: 0.98, function: 0.965, placed: 0.97 },
+  'cv-6.jsonl': { seniority: 0.99, function: 0.97, placed: 0.975 },
 };
 
 function measure(rows: TitleRow[]) {
