@@ -165,7 +165,7 @@ describe('npm run build (into a scratch copy of extensions/)', () => {
     expect(problems).toEqual([]);
     // The issue's budget for a card's bundle (React, ui-extensions and the core as HubSpot bundles them, before
     // HubSpot's own minifying): ~1.1 MB. The core leaves the ESCO words and model to the backend, and zod's messages
-    // in other languages out, to stay under it (largest, PersonaCard: 805,360 bytes; 1,072,295 with them before).
+    // in other languages out, to stay under it (largest, PersonaCard: 839,529 bytes on 9092913; 1,072,295 with them before).
     console.log(`card bundles (bytes): ${JSON.stringify(sizes)}`);
     for (const [entrypoint, bytes] of Object.entries(sizes))
       expect(bytes, entrypoint).toBeLessThanOrEqual(1_100_000);
