@@ -79,25 +79,22 @@ export function withDerivedTables(tables: LexiconTables): CompiledLexicon {
   };
 }
 
+/** A phrase's notation, the placeholder word it is written as while the phrase is tokenised, and its marker. */
+const NOTATION: readonly (readonly [written: string, placeholder: string, marker: string])[] = [
+  ['...', 'zzgapzz', GAP],
+  ['..', 'zzwordgapzz', WORD_GAP],
+  ['^', 'zzstartzz', START],
+  ['$', 'zzendzz', END],
+];
+const MARKER_OF = new Map(NOTATION.map(([, placeholder, marker]) => [placeholder, marker]));
+const MARKERS: ReadonlySet<string> = new Set(MARKER_OF.values());
+
 function phraseTokens(phrase: string, morphology: Morphology, lemma: (word: string) => string): string[][] {
-  const marked = phrase
-    .replaceAll('...', ' zzgapzz ')
-    .replaceAll('..', ' zzwordgapzz ')
-    .replaceAll('^', ' zzstartzz ')
-    .replaceAll('$', ' zzendzz ');
+  let marked = phrase;
+  for (const [written, placeholder] of NOTATION) marked = marked.replaceAll(written, ` ${placeholder} `);
   return foldVariants(marked, morphology.umlauts).map((variant) =>
-    tokenize(variant).map((token) =>
-      token.text === 'zzgapzz'
-        ? GAP
-        : token.text === 'zzwordgapzz'
-          ? WORD_GAP
-          : token.text === 'zzstartzz'
-            ? START
-            : token.text === 'zzendzz'
-              ? END
-              : token.sep
-                ? token.text
-                : lemma(token.text),
+    tokenize(variant).map(
+      (token) => MARKER_OF.get(token.text) ?? (token.sep ? token.text : lemma(token.text)),
     ),
   );
 }
@@ -143,9 +140,7 @@ export function compileRuleset(ruleset: Ruleset): CompiledLexicon {
     const areaOnly = term.function !== undefined && !term.seniority && !term.modifier;
     for (const phrase of term.match) {
       for (const tokens of phraseTokens(phrase, ruleset.morphology, lemma)) {
-        const words = tokens.filter(
-          (token) => token !== GAP && token !== WORD_GAP && token !== START && token !== END,
-        );
+        const words = tokens.filter((token) => !MARKERS.has(token));
         const first = words[0];
         if (!first || (areaOnly && words.every((word) => place.has(word)))) continue;
         for (const word of words) vocabulary.add(word);

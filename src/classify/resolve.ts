@@ -88,11 +88,15 @@ function primaryFunction(functional: readonly Hit[], best: Hit | undefined): Hit
   return strongest(functional);
 }
 
+const NO_BOSSES: ReadonlySet<Hit> = new Set();
+
 /**
  * The rank hits that name someone's boss: the first rank after "Assistant to" / "Assistenz der" / "Office of the" in
  * its role ("Assistant to the CEO & Office Manager": the CEO is the boss, the Office Manager is the person).
  */
 function bossHits(current: readonly Hit[]): ReadonlySet<Hit> {
+  // Most titles name no boss: no set is made for them.
+  if (!current.some((hit) => hit.term.tags.has('names-boss'))) return NO_BOSSES;
   const bosses = new Set<Hit>();
   for (const marker of current) {
     if (!marker.term.tags.has('names-boss')) continue;
