@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCanonicalizer } from '../classify/canonical.ts';
 import { IscoMappingSchema, iscoFunction } from '../classify/isco.ts';
 import { compileRuleset } from '../classify/lexicon.ts';
 import { matchWords } from '../classify/match-words.ts';
@@ -80,13 +79,12 @@ export function loadEsco(dir: string, iscoData: unknown): EscoData {
   }
 
   const lexicon = compileRuleset(loadDefaultRuleset());
-  const canonical = createCanonicalizer(lexicon);
   const lexiconOnly = createTitleReader(loadDefaultRuleset());
   let harmonised = 0;
   for (const occupation of occupations.values()) {
     const english = occupation.labels.en?.[0];
     if (!english) continue;
-    const matched = matchWords(prepare(english, null, lexicon).tokens, lexicon, canonical);
+    const matched = matchWords(prepare(english, null, lexicon).tokens, lexicon);
     const reading = lexiconOnly(english);
     if (
       matched.unexplained.length > 0 ||

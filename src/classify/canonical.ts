@@ -1,5 +1,5 @@
 import { singularOf } from './lemma.ts';
-import type { CompiledLexicon } from './lexicon.ts';
+import type { LexiconTables } from './lexicon.ts';
 import { boundedMemo } from './memo.ts';
 import { PATTERNS } from './patterns.ts';
 
@@ -15,9 +15,12 @@ const MIN_FREE_PART = 6;
 /**
  * Maps each written word to the lexicon words it stands for, memoised per lexicon: abbreviations expand
  * ("mgr" → manager), inflected forms meet their stem ("leiterin" → leiter, "directora" → director) and
- * compounds split ("vertriebsleiterin" → vertrieb + leiter, "inköpschef" → inkop + chef).
+ * compounds split ("vertriebsleiterin" → vertrieb + leiter, "inköpschef" → inkop + chef). Made once per lexicon, with
+ * its derived tables (lexicon.ts withDerivedTables), so every memo of word readings agrees with it.
  */
-export function createCanonicalizer(lexicon: CompiledLexicon): (word: string) => readonly string[] {
+export function createCanonicalizer(
+  lexicon: Pick<LexiconTables, 'vocabulary' | 'morphology' | 'lemma' | 'byFirstToken'>,
+): (word: string) => readonly string[] {
   const { vocabulary, morphology, lemma } = lexicon;
   const aliases = new Map(
     Object.entries(morphology.aliases).map(([from, to]) => [from, to.split(' ').map((part) => lemma(part))]),

@@ -1,4 +1,5 @@
 import type { JobFunction, Seniority } from '../taxonomy.ts';
+import { createCanonicalizer } from './canonical.ts';
 import { indexContextRules, type RuleIndex } from './context.ts';
 import { foldVariants } from './fold.ts';
 import { createLemmatizer, singularOf } from './lemma.ts';
@@ -61,6 +62,8 @@ export interface LexiconTables {
 export interface CompiledLexicon extends LexiconTables, NoiseWords {
   /** The context rules by the tags they ask (context.ts). */
   contextIndex: RuleIndex | null;
+  /** The lexicon words each written word stands for (canonical.ts): one canonicalizer per lexicon. */
+  canonical: (word: string) => readonly string[];
   /** Each written word's lexicon words and phrase lists, remembered as titles are read (word-readings.ts). */
   wordReadings: WordReadings;
 }
@@ -71,11 +74,13 @@ export interface CompiledLexicon extends LexiconTables, NoiseWords {
  * lexicon's stale derived tables are replaced, as they come first.
  */
 export function withDerivedTables(tables: LexiconTables): CompiledLexicon {
+  const canonical = createCanonicalizer(tables);
   return {
     ...tables,
     ...noiseWordsOf(tables),
     contextIndex: indexContextRules(tables.contextRules),
-    wordReadings: createWordReadings(tables),
+    canonical,
+    wordReadings: createWordReadings(tables, canonical),
   };
 }
 

@@ -152,12 +152,8 @@ function sharedHead(
 let claimedBuffer = new Uint8Array(64);
 
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
-export function matchWords(
-  tokens: readonly Token[],
-  lexicon: CompiledLexicon,
-  canonical: (word: string) => readonly string[],
-): Matched {
-  const { stopwords, byFirstToken, wordReadings } = lexicon;
+export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): Matched {
+  const { stopwords, byFirstToken, wordReadings, canonical } = lexicon;
   const words: Word[] = [];
   // The phrase lists starting at each word, from the word's reading.
   const starts: (readonly CompiledPhrase[] | undefined)[] = [];
@@ -171,7 +167,7 @@ export function matchWords(
       starts.push(byFirstToken.get(token.text));
       continue;
     }
-    const reading = wordReadings.get(token.text, canonical);
+    const reading = wordReadings.get(token.text);
     const { stop } = reading;
     const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
     if (shared) {

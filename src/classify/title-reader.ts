@@ -1,5 +1,4 @@
 import type { AbstainReason, CompanyFacts, JobFunction, KnownFunction, TitleResult } from '../taxonomy.ts';
-import { createCanonicalizer } from './canonical.ts';
 import { applyContextRules } from './context.ts';
 import { type CompiledLexicon, compileRuleset, type Ruleset, singularReader } from './lexicon.ts';
 import { type Matched, matchWords, type Word } from './match-words.ts';
@@ -217,8 +216,7 @@ export function readerOver(
   occupations: OccupationTable,
   occupationModel?: () => OccupationModel | undefined,
 ): TitleReader {
-  const canonical = createCanonicalizer(lexicon);
-  const fixTypos = createTypoFixer(lexicon, canonical);
+  const fixTypos = createTypoFixer(lexicon);
   const placeholders = new Set(lexicon.morphology.placeholders.map(wordsOf));
   const firstNames = new Set(lexicon.morphology.firstNames.map(wordsOf));
   return (title, company, options) => {
@@ -232,7 +230,7 @@ export function readerOver(
     const clipped = text.length > MAX_TITLE_CHARS ? text.slice(0, MAX_TITLE_CHARS) : text;
     const size = readSizeBand(company, options?.revenuePerEmployee);
     const prepared = prepare(clipped, company?.name, lexicon);
-    let matched = matchWords(prepared.tokens, lexicon, canonical);
+    let matched = matchWords(prepared.tokens, lexicon);
     // A sentence or bio, not a title: most words mean nothing here, so any hit would be a guess.
     const bio = matched.contentWords >= BIO_WORDS && matched.unexplained.length > matched.contentWords * 0.6;
     let resolved = resolveHits(bio ? [] : matched.hits);
@@ -245,9 +243,7 @@ export function readerOver(
         resolved.functionWeight <= WEAK) &&
       matched.free.length > 0
     ) {
-      const fix = fixTypos(prepared.tokens, matched, occupations, (tokens) =>
-        matchWords(tokens, lexicon, canonical),
-      );
+      const fix = fixTypos(prepared.tokens, matched, occupations, (tokens) => matchWords(tokens, lexicon));
       if (fix) {
         matched = fix.matched;
         const read = resolveHits(matched.hits);

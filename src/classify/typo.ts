@@ -58,8 +58,8 @@ export interface TypoFix {
  * is left alone rather than guessed. The index (each long lexicon word and its
  * one-letter deletions) is built on first use.
  */
-export function createTypoFixer(lexicon: CompiledLexicon, canonical: (word: string) => readonly string[]) {
-  const { vocabulary, lemma } = lexicon;
+export function createTypoFixer(lexicon: CompiledLexicon) {
+  const { vocabulary, lemma, canonical } = lexicon;
   let index: Map<string, string[]> | undefined;
 
   const build = (): Map<string, string[]> => {

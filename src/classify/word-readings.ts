@@ -8,19 +8,24 @@ export interface WordReading {
   phrases: readonly (readonly CompiledPhrase[] | undefined)[];
 }
 
-/** Each written word's reading, by the lexicon's canonicalizer (canonical.ts), passed in as the context. */
-export type WordReadings = BoundedMemo<WordReading, (word: string) => readonly string[]>;
+export type WordReadings = BoundedMemo<WordReading>;
 
 const MAX_READINGS = 50_000;
 
-/** One per lexicon (compileRuleset), so reading a title costs the matcher one probe per written word. */
-export function createWordReadings(lexicon: {
-  stopwords: ReadonlySet<string>;
-  byFirstToken: ReadonlyMap<string, readonly CompiledPhrase[]>;
-}): WordReadings {
+/**
+ * One per lexicon, made with its canonicalizer (lexicon.ts withDerivedTables), so reading a title costs the matcher
+ * one probe per written word.
+ */
+export function createWordReadings(
+  lexicon: {
+    stopwords: ReadonlySet<string>;
+    byFirstToken: ReadonlyMap<string, readonly CompiledPhrase[]>;
+  },
+  canonical: (word: string) => readonly string[],
+): WordReadings {
   const { stopwords, byFirstToken } = lexicon;
   return boundedMemo({
-    compute: (word, canonical) => {
+    compute: (word) => {
       const parts = canonical(word);
       return { stop: stopwords.has(word), parts, phrases: parts.map((part) => byFirstToken.get(part)) };
     },
