@@ -26,6 +26,7 @@ const { values } = parseArgs({
     examples: { type: 'string', default: '6' },
     lang: { type: 'string' },
     plural: { type: 'boolean', default: false },
+    'by-english': { type: 'boolean', default: false },
   },
 });
 const alternatives = Number(values.alternatives);
@@ -188,7 +189,9 @@ let unanimous = 0;
 
 for (const occupation of training) {
   const englishLabel = occupation.labels.en?.[0];
-  const english = englishLabel ? readTitle(englishLabel).function : undefined;
+  const englishResult = englishLabel ? readTitle(englishLabel) : undefined;
+  const english = englishResult?.function;
+  const englishDecider = englishResult ? decider(englishResult) : '';
   const preferred: string[] = [];
   for (const lang of ESCO_LANGUAGES) {
     const labels = occupation.labels[lang];
@@ -241,7 +244,7 @@ for (const occupation of training) {
       }
       // Disagreeing with English while English reads it right: the language's own miss.
       if (lang !== 'en' && english === occupation.function && result.function !== english) {
-        const key = decider(result);
+        const key = values['by-english'] ? `English ${englishDecider.replace(/ '.*$/, '')}` : decider(result);
         englishGroups.set(key, [...(englishGroups.get(key) ?? []), miss]);
       }
     });
