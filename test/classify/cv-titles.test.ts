@@ -57,6 +57,16 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   public service, Notariat as a legal area, Marktfolge as bank finance, Linux/Unix as an IT area beside a generic
  *   noun): 98.4%, 96.8%, 97.3% (de 97.8 / 95.7 / 97.1, en 100.0 / 100.0 / 98.0); with one's own practice or business
  *   (mit eigener Kanzlei, in eigener Praxis, own practice) as an owner: 99.5%, 97.3%, 97.9% (de 99.3 / 96.4 / 97.8).
+ * - cv-7.jsonl (354 rows: 175 de, 139 en, 40 fr/es/nl/it/pl/sv/pt/da), a seventh batch written to be harder and more
+ *   like real profiles than the first six (headlines with employer and tagline, several roles joined by | / & und and,
+ *   gender forms, abbreviations, missing umlauts, ALL CAPS, emoji, hashtags, statuses, public-service grades,
+ *   Mittelstand, business development, project and programme management, office and assistant roles, start-ups,
+ *   healthcare, education, trades), none equal to any fixture title. First reading, before any rule was written from
+ *   it: seniority 95.2%, function 94.1%, placed 96.3% (de 93.1 / 93.7 / 96.6, en 96.4 / 94.2 / 95.0, other 100.0 /
+ *   95.0 / 100.0). Three labels contradicted readings already written and were corrected, each with a note in its row
+ *   (two designated -beauftragte officers are senior, as titles/de.jsonl reads Umweltbeauftragter; growth beside
+ *   partnerships is sales, as the growth-next-to-revenue rule reads it): 95.8%, 94.4%, 96.3% (de 94.3 / 93.7 / 96.6,
+ *   en 96.4 / 95.0 / 95.0, other 100.0 / 95.0 / 100.0).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -67,6 +77,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
   'cv-5.jsonl': { seniority: 0.99, function: 0.96, placed: 0.945 },
   'cv-6.jsonl': { seniority: 0.99, function: 0.97, placed: 0.975 },
+  'cv-7.jsonl': { seniority: 0.955, function: 0.94, placed: 0.96 },
 };
 
 function measure(rows: TitleRow[]) {
