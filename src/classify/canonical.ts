@@ -74,7 +74,9 @@ export function createCanonicalizer(
       const mod = modifier(part);
       if (mod) return [mod, head];
       if (depth > 0) {
-        const inner = split(part, depth - 1);
+        // A longer known job noun already found ends the compound: "skogs|maskinförare" is a machine operator,
+        // not "skog|maskin" + "förare" (a driver).
+        const inner = fallback ? undefined : split(part, depth - 1);
         if (inner) return [...inner, head];
       } else if (tail.length >= 5) {
         return [lemma(part), head]; // inner part of a longer compound: "gesamt" + "vertrieb(s)" in "gesamtvertriebsleiter"
