@@ -134,9 +134,28 @@ import { readFixtureRows } from './rows.ts';
  * education and guidance read as training (utbildning, vocational); and single words nothing knows (Floristik, Prépresse,
  * Orderlies, Tandhygienister, Budförare, NCOs). All eight batches then: function 91.7% (non-English 91.9%), seniority 98.8%,
  * placed 99.0%, so the function and seniority floors were lowered to just under these.
+ * Three of its labels that contradicted readings already written were then corrected, each with a note in its row (a
+ * seller with no shop word stays sales: Vente en articles de sport; Hochschullehrer is senior as the lexicon reads it;
+ * quality assurance is engineering as the lexicon and the fixtures README read QA). Rules were then written for its
+ * classes, the same way in every language (fixtures README, "From the eighth catalogue batch"): socio- is a bound prefix
+ * and companion nouns (begeleider, vejleder, vägledare) are no -leider rank; careers guidance is hr; guarding words
+ * decide over a security word read as IT, plant safety and water treatment are operations; border control, the state's
+ * tax inspection and public policy are public service; health, trade and service vocabulary (surgeons, dental
+ * hygienists, orderlies, floristry, prepress, proofreaders, porters, NCOs, town planners, concrete and metal trades,
+ * travel agencies, beauty care); the chemical process industry, process control and assembly are production; courts and
+ * prosecutors are legal; a sales area holds against the technology it sells; vida and escritorio keep their own lemma.
+ * Measured after them, landed beside the cross-language and cv-7 work, on the eighth batch: function 92.3% (English
+ * 84.1%, non-English 93.5%: de 97.6, fr 90.0, es 97.5, pt 95.0, nl 97.4, it 92.5, sv 85.0), seniority 99.4% (balanced
+ * 99.3%), placed 99.4%; on all eight: function 94.9% (English 93.5%, non-English 95.1%; lowest language sv 92.9%),
+ * seniority 99.4%, placed 99.6%, and the floors went back up. Left on batch 8: Dutch and Swedish compounds whose first part reads (Domstolssekreterare, Lednings- och
+ * organisationsutvecklare, Möbel-, Küchen- und Umzugsservice), Swedish handel and utbildning (trade and education read as
+ * sales and training), bank client advisers in French (Conseil clientèle en assurances, Gestion de clientèle bancaire),
+ * English group names that pair a job with an ambiguous one (Routine Inspectors and Testers, Title Examiners, Abstractors,
+ * Audio and Video Technicians, Water and Wastewater … System Operators). From here the eighth batch is a development set
+ * too; only its first reading measures generalisation.
  */
-const MIN_FUNCTION = 0.91;
-const MIN_SENIORITY = 0.98;
+const MIN_FUNCTION = 0.94;
+const MIN_SENIORITY = 0.99;
 const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
 const MAX_GAP_TO_ENGLISH = 0.05;
