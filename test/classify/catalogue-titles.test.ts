@@ -147,14 +147,16 @@ import { readFixtureRows } from './rows.ts';
  * Measured after them, landed beside the cross-language and cv-7 work, on the eighth batch: function 92.3% (English
  * 84.1%, non-English 93.5%: de 97.6, fr 90.0, es 97.5, pt 95.0, nl 97.4, it 92.5, sv 85.0), seniority 99.4% (balanced
  * 99.3%), placed 99.4%; on all eight: function 94.9% (English 93.5%, non-English 95.1%; lowest language sv 92.9%),
- * seniority 99.4%, placed 99.6%, and the floors went back up. Left on batch 8: Dutch and Swedish compounds whose first part reads (Domstolssekreterare, Lednings- och
+ * seniority 99.4%, placed 99.6%, and the floors went back up. Then catalogue vocabulary (auprès as a preposition, car body
+ * repairers, road workers, bidelli, boscaioli, praticanti, skin therapists, power plants): all eight function 95.3%
+ * (non-English 95.6%), seniority 99.6%, placed 99.8%. Left on batch 8: Dutch and Swedish compounds whose first part reads (Domstolssekreterare, Lednings- och
  * organisationsutvecklare, Möbel-, Küchen- und Umzugsservice), Swedish handel and utbildning (trade and education read as
  * sales and training), bank client advisers in French (Conseil clientèle en assurances, Gestion de clientèle bancaire),
  * English group names that pair a job with an ambiguous one (Routine Inspectors and Testers, Title Examiners, Abstractors,
  * Audio and Video Technicians, Water and Wastewater … System Operators). From here the eighth batch is a development set
  * too; only its first reading measures generalisation.
  */
-const MIN_FUNCTION = 0.94;
+const MIN_FUNCTION = 0.95;
 const MIN_SENIORITY = 0.99;
 const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
