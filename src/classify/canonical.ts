@@ -63,7 +63,7 @@ export function createCanonicalizer(
 
   const split = (word: string, depth: number): readonly string[] | undefined => {
     let fallback: readonly string[] | undefined;
-    for (let cut = 2; cut <= word.length - 3; cut++) {
+    for (let cut = 3; cut <= word.length - 3; cut++) {
       const part = word.slice(0, cut);
       if (bound.has(part)) continue;
       const tail = word.slice(cut);
