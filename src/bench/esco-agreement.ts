@@ -20,12 +20,14 @@ import type { TitleResult } from '../taxonomy.ts';
  * --by-english the disagreements are grouped by what read the English label (the concept a language lacks), with
  * --lang xx only that language's are listed. Deterministic; about 4 s.
  *
- *   node --import tsx src/bench/esco-agreement.ts --esco /work/shared/data/esco [--alternatives 2] [--out file]
+ *   node --import tsx src/bench/esco-agreement.ts --esco <dir> [--alternatives 2] [--out file]
+ *
+ * <dir> is the ESCO folder in the layout `npm run build:occupations` reads (README); ROLECALL_ESCO_DIR stands in for --esco.
  *     [--plural] [--by-english] [--lang fr] [--top 60] [--examples 6]
  */
 const { values } = parseArgs({
   options: {
-    esco: { type: 'string', default: '/work/shared/data/esco' },
+    esco: { type: 'string', default: process.env.ROLECALL_ESCO_DIR },
     alternatives: { type: 'string', default: '0' },
     out: { type: 'string' },
     top: { type: 'string', default: '60' },
@@ -39,7 +41,13 @@ const alternatives = Number(values.alternatives);
 const top = Number(values.top);
 const exampleCount = Number(values.examples);
 
-const { occupations } = loadEsco(values.esco ?? '', iscoData);
+if (!values.esco) {
+  console.error(
+    'esco-agreement: name the ESCO folder with --esco <dir> (or ROLECALL_ESCO_DIR), the one build:occupations reads',
+  );
+  process.exit(2);
+}
+const { occupations } = loadEsco(values.esco, iscoData);
 const training = occupations.filter((occupation) => !isHeldOut(occupation.uri));
 const ruleset = loadDefaultRuleset();
 const termFunction = new Map(ruleset.terms.map((term) => [term.id, term.function]));
