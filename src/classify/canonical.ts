@@ -63,6 +63,7 @@ export function createCanonicalizer(
 
   const split = (word: string, depth: number): readonly string[] | undefined => {
     let fallback: readonly string[] | undefined;
+    // A first part has three letters at least: two-letter words (ti, hr, ux) are abbreviations, not compound parts.
     for (let cut = 3; cut <= word.length - 3; cut++) {
       const part = word.slice(0, cut);
       if (bound.has(part)) continue;
