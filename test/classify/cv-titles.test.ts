@@ -66,7 +66,14 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   95.0 / 100.0). Three labels contradicted readings already written and were corrected, each with a note in its row
  *   (two designated -beauftragte officers are senior, as titles/de.jsonl reads Umweltbeauftragter; growth beside
  *   partnerships is sales, as the growth-next-to-revenue rule reads it): 95.8%, 94.4%, 96.3% (de 94.3 / 93.7 / 96.6,
- *   en 96.4 / 95.0 / 95.0, other 100.0 / 95.0 / 100.0).
+ *   en 96.4 / 95.0 / 95.0, other 100.0 / 95.0 / 100.0). Then its misses were fixed as classes (apprenticeship years,
+ *   Studierende and doctoral researchers; Schichtleitung and Programmleiter at the manager rung, Praxisanleiter no Leiter,
+ *   Industriemeister as a production supervisor; team assistants taking the area named; office and project roles in
+ *   construction; German healthcare assistants by their short names; one's own workshop, salon or firm as ownership in
+ *   every language; vorher/zuvor/previously as a past role; physicians by specialty and UK consultant doctors;
+ *   recruiting for a named area; CNC machinists; user research as design; the electrical trades and craft businesses;
+ *   Fachanwalt as a certified specialist): 99.2%, 97.7%, 96.3% (de 99.4 / 98.3 / 96.6, en 98.6 / 96.4 / 95.0, other
+ *   100.0 / 100.0 / 100.0). Since rules were then written from it, it too is a development set now.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -77,7 +84,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-4.jsonl': { seniority: 0.99, function: 0.985, placed: 0.965 },
   'cv-5.jsonl': { seniority: 0.99, function: 0.96, placed: 0.945 },
   'cv-6.jsonl': { seniority: 0.99, function: 0.97, placed: 0.975 },
-  'cv-7.jsonl': { seniority: 0.955, function: 0.94, placed: 0.96 },
+  'cv-7.jsonl': { seniority: 0.99, function: 0.975, placed: 0.96 },
 };
 
 function measure(rows: TitleRow[]) {
