@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { agreementOf } from '../build/agreement.ts';
 import { loadEsco } from '../build/esco.ts';
 import { ESCO_LANGUAGES, isHeldOut } from '../build/occupation-words.ts';
 import iscoData from '../classify/data/isco-functions.json' with { type: 'json' };
@@ -264,11 +265,9 @@ for (const occupation of training) {
     });
     tally.set(lang, row);
   }
-  const counts = new Map<string, number>();
-  for (const fn of preferred) if (fn !== 'unknown') counts.set(fn, (counts.get(fn) ?? 0) + 1);
-  const most = Math.max(0, ...counts.values());
-  crossAgreement += most / preferred.length;
-  unanimous += Number(most === preferred.length);
+  const agreement = agreementOf(preferred);
+  crossAgreement += agreement.share;
+  unanimous += Number(agreement.unanimous);
 }
 
 const pct = (n: number, of: number) => `${((n / Math.max(1, of)) * 100).toFixed(1)}%`.padStart(6);

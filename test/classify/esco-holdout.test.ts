@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { agreementOf } from '../../src/build/agreement.ts';
 import { leadsOthers } from '../../src/build/occupation-words.ts';
 import { readTitle } from '../../src/classify/index.ts';
 import type { Seniority } from '../../src/taxonomy.ts';
@@ -88,11 +89,9 @@ describe('ESCO held-out occupations (test/fixtures/esco-holdout)', () => {
         table.set(lang, row);
       }
       // Agreement with the most frequent known function; an unknown never agrees.
-      const counts = new Map<string, number>();
-      for (const fn of preferred) if (fn !== 'unknown') counts.set(fn, (counts.get(fn) ?? 0) + 1);
-      const top = Math.max(0, ...counts.values());
-      agreement += top / preferred.length;
-      unanimous += Number(top === preferred.length);
+      const alike = agreementOf(preferred);
+      agreement += alike.share;
+      unanimous += Number(alike.unanimous);
     }
     const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`.padStart(6);
     let labels = 0;
