@@ -74,6 +74,14 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   recruiting for a named area; CNC machinists; user research as design; the electrical trades and craft businesses;
  *   Fachanwalt as a certified specialist): 99.2%, 97.7%, 96.3% (de 99.4 / 98.3 / 96.6, en 98.6 / 96.4 / 95.0, other
  *   100.0 / 100.0 / 100.0). Since rules were then written from it, it too is a development set now.
+ * - cv-8.jsonl (229 rows: 113 de, 96 en, 20 fr/es/nl/it/pl/sv/pt/da), an eighth batch written after cv-7's rules to
+ *   measure whether they generalise (headlines with employer and tagline, several roles, (m/w/d) and -in forms,
+ *   missing umlauts, ALL CAPS, emoji, hashtags, statuses, every kind of role), none equal to any fixture title. First reading, before any
+ *   rule was written from it: seniority 97.8%, function 97.8%, placed 96.5% (de 98.2 / 96.5 / 96.5, en 100.0 / 99.0 /
+ *   95.8, other 85.0 / 100.0 / 100.0). Four labels contradicted readings already written and were corrected, each with
+ *   a note in its row (Gebietsverkaufsleiter and Responsable/Responsabile without a size are manager; Elektroniker für
+ *   Betriebstechnik is operations, as the catalogue fixtures read it): 99.1%, 98.3%, 96.5% (de 99.1 / 97.3 / 96.5, en
+ *   100.0 / 99.0 / 95.8, other 95.0 / 100.0 / 100.0). No rule was changed for it.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -85,6 +93,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-5.jsonl': { seniority: 0.99, function: 0.96, placed: 0.945 },
   'cv-6.jsonl': { seniority: 0.99, function: 0.97, placed: 0.975 },
   'cv-7.jsonl': { seniority: 0.99, function: 0.975, placed: 0.96 },
+  'cv-8.jsonl': { seniority: 0.975, function: 0.975, placed: 0.96 },
 };
 
 function measure(rows: TitleRow[]) {
