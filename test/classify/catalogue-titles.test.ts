@@ -157,6 +157,24 @@ import { readFixtureRows } from './rows.ts';
  * English group names that pair a job with an ambiguous one (Routine Inspectors and Testers, Title Examiners, Abstractors,
  * Audio and Video Technicians, Water and Wastewater … System Operators). From here the eighth batch is a development set
  * too; only its first reading measures generalisation.
+ * A ninth batch (catalogue-9.jsonl, 218 titles: 26 to 29 in each of German, French, Spanish, Portuguese, Dutch, Italian,
+ * Swedish and English, in the same catalogue styles; managers to armed forces, with many crafts, agriculture and service
+ * trades the first eight lack, none equal to a title of any other fixture table) was written blind after the eighth batch's
+ * and the cross-lingual rules, to measure whether they generalise, and labelled before reading; the check against written
+ * decisions changed one label before the reading (Juristes d'entreprise → senior, as Bedrijfsjurist). First reading
+ * (`npx tsx` over the file alone): function 88.5% (English 84.6%, non-English 89.1%: de 96.6, fr 80.8, es 85.7, pt 96.2,
+ * nl 85.7, it 96.3, sv 82.1), seniority 93.1% (balanced over the five rungs present 85.3%), placed 95.4%. Misses by class:
+ * single craft and farm words nothing knows (Herradores, Sombrereros, Zadelmakers, Hoedenmakers, Hattmakare, Chapeleiros,
+ * Mungitori, Skogsförvaltare: unknown/unknown); near words and false friends read by the word model or a prefix (Milliners
+ * as milling, Sellerie as selling, Commercial Divers as sales, pierres and Pilotage de navire as operations, religiosos as
+ * education); a sound or broadcasting technician read as engineering (Sound Engineering Technicians, Geluidstechnici); a
+ * trade beside a plain worker or Meister word read as production (Ouvriers non qualifiés de l'électricité,
+ * Straßenbauermeister); compound areas (gezondheidszorg unknown, Lönehandläggare as finance, Försäkringshandläggare and
+ * Cajeros de banco as other); and rungs (Gestores / Gestori de fondos as manager, Juristes d'entreprise and
+ * Specialistofficerare as entry). Three labels that contradicted decisions already written were then corrected, each with
+ * a note in its row (Arquitectos paisajistas and Schade-experts → senior, as Architect and Expert; Retail sales supervisors
+ * → sales, as Retail Sales Manager). All nine batches then: function 95.0% (non-English 95.2%), seniority 99.1%, placed
+ * 99.5%, at or above the floors, which were left as they were.
  */
 const MIN_FUNCTION = 0.95;
 const MIN_SENIORITY = 0.99;
