@@ -174,7 +174,10 @@ import { readFixtureRows } from './rows.ts';
  * Specialistofficerare as entry). Three labels that contradicted decisions already written were then corrected, each with
  * a note in its row (Arquitectos paisajistas and Schade-experts → senior, as Architect and Expert; Retail sales supervisors
  * → sales, as Retail Sales Manager). All nine batches then: function 95.0% (non-English 95.2%), seniority 99.1%, placed
- * 99.5%, at or above the floors, which were left as they were.
+ * 99.5%, at or above the floors, which were left as they were. Then hatters, farriers and saddlers became craft trades in
+ * every language (milliner, Hutmacher, chapelier, sombrerero, chapeleiro, cappellaio, hoedenmaker, hattmakare; farrier,
+ * Hufschmied, herrador, maniscalco, hoefsmid, hovslagare; saddler, Sattler, talabartero, seleiro, sellaio, zadelmaker):
+ * all nine 95.3%, 99.3%, 99.7%. From here the ninth batch is a development set too.
  */
 const MIN_FUNCTION = 0.95;
 const MIN_SENIORITY = 0.99;
