@@ -177,7 +177,11 @@ import { readFixtureRows } from './rows.ts';
  * 99.5%, at or above the floors, which were left as they were. Then hatters, farriers and saddlers became craft trades in
  * every language (milliner, Hutmacher, chapelier, sombrerero, chapeleiro, cappellaio, hoedenmaker, hattmakare; farrier,
  * Hufschmied, herrador, maniscalco, hoefsmid, hovslagare; saddler, Sattler, talabartero, seleiro, sellaio, zadelmaker):
- * all nine 95.3%, 99.3%, 99.7%. From here the ninth batch is a development set too.
+ * all nine 95.3%, 99.3%, 99.7%. Then vocabulary the same misses showed, each in the languages that lacked it: Swedish
+ * lönehandläggare is payroll (hr), bank tellers are finance (cajero de banco, caixa bancário, cassiere di banca, guichetier
+ * de banque, Bankkassierer), clergy are other (sacerdote, prêtre, Priester, religiosos, predikant, imam, rabbi), milkers are
+ * farm work (mungitore, Melker, ordenhador, trayeur), Dutch gezondheidszorg is healthcare: all nine 95.5%, 99.4%, 99.8%.
+ * From here the ninth batch is a development set too.
  */
 const MIN_FUNCTION = 0.95;
 const MIN_SENIORITY = 0.99;
