@@ -22,9 +22,9 @@ import type { TitleResult } from '../taxonomy.ts';
  * --lang xx only that language's are listed. Deterministic; about 4 s.
  *
  *   node --import tsx src/bench/esco-agreement.ts --esco <dir> [--alternatives 2] [--out file]
+ *     [--plural] [--by-english] [--lang fr] [--top 60] [--examples 6]
  *
  * <dir> is the ESCO folder in the layout `npm run build:occupations` reads (README); ROLECALL_ESCO_DIR stands in for --esco.
- *     [--plural] [--by-english] [--lang fr] [--top 60] [--examples 6]
  */
 const { values } = parseArgs({
   options: {
@@ -199,6 +199,13 @@ interface Miss {
 const tally = new Map<string, Tally>();
 const groups = new Map<string, Miss[]>();
 const englishGroups = new Map<string, Miss[]>();
+
+/** Files a miss under its group's key (one list a key, appended to, not copied on every miss). */
+function addMiss(to: Map<string, Miss[]>, key: string, miss: Miss): void {
+  const list = to.get(key);
+  if (list) list.push(miss);
+  else to.set(key, [miss]);
+}
 let crossAgreement = 0;
 let unanimous = 0;
 
@@ -232,9 +239,9 @@ for (const occupation of training) {
             got: result.function,
             want: singular.function,
           };
-          englishGroups.set(key, [...(englishGroups.get(key) ?? []), miss]);
+          addMiss(englishGroups, key, miss);
           const ending = `-${plural.word.slice(-4)} ${lang}`;
-          groups.set(ending, [...(groups.get(ending) ?? []), miss]);
+          addMiss(groups, ending, miss);
         }
         return;
       }
@@ -255,12 +262,12 @@ for (const occupation of training) {
       if (values.lang && values.lang !== lang) return;
       if (result.function !== occupation.function) {
         const key = decider(result);
-        groups.set(key, [...(groups.get(key) ?? []), miss]);
+        addMiss(groups, key, miss);
       }
       // Disagreeing with English while English reads it right: the language's own miss.
       if (lang !== 'en' && english === occupation.function && result.function !== english) {
         const key = values['by-english'] ? `English ${englishDecider.replace(/ '.*$/, '')}` : decider(result);
-        englishGroups.set(key, [...(englishGroups.get(key) ?? []), miss]);
+        addMiss(englishGroups, key, miss);
       }
     });
     tally.set(lang, row);
