@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CompanyFacts } from '../../src/taxonomy.ts';
 
 /** One expected reading of a title, from a fixture file or from a rule's examples. */
@@ -21,33 +21,38 @@ export function readFixtureRows(
 ): TitleRow[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  const rows: TitleRow[] = [];
-  for (const file of readdirSync(dir)
+  return readdirSync(dir)
     .filter((name) => name.endsWith('.jsonl'))
-    .sort()) {
-    readFileSync(join(dir, file), 'utf8')
-      .split('\n')
-      .forEach((line, index) => {
-        if (line.trim() === '') return;
-        let row: Record<string, unknown>;
-        try {
-          row = JSON.parse(line);
-        } catch {
-          throw new Error(`test/fixtures/${folder}/${file}:${index + 1} is not valid JSON`);
-        }
-        rows.push({
-          title: String(row.title ?? ''),
-          company: {
-            employees: typeof row.employees === 'number' ? row.employees : null,
-            industry: typeof row.industry === 'string' ? row.industry : null,
-          },
-          seniority: String(row.seniority),
-          function: String(row.function),
-          source: `${file}:${index + 1}`,
-          ...(typeof row.lang === 'string' ? { lang: row.lang } : {}),
-        });
+    .sort()
+    .flatMap((file) => readFixtureFile(join(dir, file)));
+}
+
+/** Every row of one `*.jsonl` fixture file; a malformed line fails loudly with its place. */
+export function readFixtureFile(path: string): TitleRow[] {
+  const file = basename(path);
+  const rows: TitleRow[] = [];
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      let row: Record<string, unknown>;
+      try {
+        row = JSON.parse(line);
+      } catch {
+        throw new Error(`${path}:${index + 1} is not valid JSON`);
+      }
+      rows.push({
+        title: String(row.title ?? ''),
+        company: {
+          employees: typeof row.employees === 'number' ? row.employees : null,
+          industry: typeof row.industry === 'string' ? row.industry : null,
+        },
+        seniority: String(row.seniority),
+        function: String(row.function),
+        source: `${file}:${index + 1}`,
+        ...(typeof row.lang === 'string' ? { lang: row.lang } : {}),
       });
-  }
+    });
   return rows;
 }
 
