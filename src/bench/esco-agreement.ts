@@ -5,6 +5,7 @@ import { loadEsco } from '../build/esco.ts';
 import { ESCO_LANGUAGES, isHeldOut } from '../build/occupation-words.ts';
 import iscoData from '../classify/data/isco-functions.json' with { type: 'json' };
 import { readTitle } from '../classify/index.ts';
+import { ESCO_OCCUPATION_RULE, ESCO_WORD_MODEL_RULE } from '../classify/rule-names.ts';
 import { loadDefaultRuleset } from '../classify/ruleset.ts';
 import type { TitleResult } from '../taxonomy.ts';
 
@@ -63,11 +64,11 @@ function decider(result: TitleResult): string {
   }
   const context = [...result.rules].reverse().find((id) => contextFunction.get(id) === fn);
   if (context) return `context ${context}`;
-  if (result.rules.includes('esco-nearest')) {
+  if (result.rules.includes(ESCO_WORD_MODEL_RULE)) {
     const reason = result.reasons.find((r) => r.includes('ESCO word model')) ?? '';
     return `model ${reason.split(' → ')[0]}`;
   }
-  if (result.rules.includes('esco-occupation')) {
+  if (result.rules.includes(ESCO_OCCUPATION_RULE)) {
     const reason = result.reasons.find((r) => r.includes('ESCO occupation word')) ?? '';
     const via = /ESCO occupation word '([^']+)'/.exec(reason)?.[1] ?? '?';
     return `table '${via}'`;

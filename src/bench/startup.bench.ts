@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildCli } from '../build/cli.ts';
+import { ESCO_WORD_MODEL_RULE } from '../classify/rule-names.ts';
 import { packageRoot } from '../package-root.ts';
 
 /**
@@ -26,7 +27,7 @@ const byModel = spawnSync(process.execPath, [bin, 'classify', MODEL_TITLE, '--js
   cwd: root,
   encoding: 'utf8',
 });
-if (!(JSON.parse(byModel.stdout) as { rules: string[] }).rules.includes('esco-nearest'))
+if (!(JSON.parse(byModel.stdout) as { rules: string[] }).rules.includes(ESCO_WORD_MODEL_RULE))
   throw new Error(`"${MODEL_TITLE}" is no longer read by the ESCO word model: pick another title`);
 
 const cases: Array<{ name: string; args: string[]; env?: Record<string, string> }> = [

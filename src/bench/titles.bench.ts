@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readTitle } from '../classify/index.ts';
+import { ESCO_WORD_MODEL_RULE } from '../classify/rule-names.ts';
 import { mulberry32 as random } from '../sandbox/prng.ts';
 
 /**
@@ -254,7 +255,7 @@ function wordModel(): { first: number; perSecond: number; labels: number; decide
   const first = Number(process.hrtime.bigint() - started) / 1e6;
   let decided = 0;
   const start = process.hrtime.bigint();
-  for (const label of labels) decided += Number(readTitle(label).rules.includes('esco-nearest'));
+  for (const label of labels) decided += Number(readTitle(label).rules.includes(ESCO_WORD_MODEL_RULE));
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   return { first, perSecond: labels.length / seconds, labels: labels.length, decided };
 }

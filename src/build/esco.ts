@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { IscoMappingSchema, iscoFunction } from '../classify/isco.ts';
 import { compileRuleset } from '../classify/lexicon.ts';
 import { matchWords } from '../classify/match-words.ts';
+import { compileOccupations } from '../classify/occupations.ts';
 import { prepare } from '../classify/prepare.ts';
 import { loadDefaultRuleset } from '../classify/ruleset.ts';
-import { createTitleReader } from '../classify/title-reader.ts';
+import { readerOver } from '../classify/title-reader.ts';
 import { ESCO_LANGUAGES, type EscoOccupation, splitGendered } from './occupation-words.ts';
 
 /** The rule files whose content decides what the ESCO build produces (lemmas, harmonisation, ISCO mapping). */
@@ -78,8 +79,9 @@ export function loadEsco(dir: string, iscoData: unknown): EscoData {
     }
   }
 
+  // One compiled lexicon for both: the hand lexicon's words, and its reading with no occupation table behind it.
   const lexicon = compileRuleset(loadDefaultRuleset());
-  const lexiconOnly = createTitleReader(loadDefaultRuleset());
+  const lexiconOnly = readerOver(lexicon, compileOccupations(undefined));
   let harmonised = 0;
   for (const occupation of occupations.values()) {
     const english = occupation.labels.en?.[0];

@@ -1,5 +1,6 @@
 import type { CompiledLexicon, Ruleset } from '../classify/lexicon.ts';
 import { compileOccupationModel, type OccupationModelData } from '../classify/nearest.ts';
+import { ESCO_WORD_MODEL_RULE } from '../classify/rule-names.ts';
 import { createTitleReader } from '../classify/title-reader.ts';
 import { FUNCTIONS, type KnownFunction } from '../taxonomy.ts';
 import { deriveWordTable, type EscoOccupation, hash, wordOccurrences } from './occupation-words.ts';
@@ -107,7 +108,7 @@ export function tuneThresholds(
     const answers: Answer[] = [];
     for (const { label, function: fn } of labels) {
       const reading = reader(label);
-      if (!reading.rules.includes('esco-nearest')) continue;
+      if (!reading.rules.includes(ESCO_WORD_MODEL_RULE)) continue;
       const share = Number(/share (\d\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
       const evidence = Number(/evidence (\d+\.\d+)/.exec(reading.reasons.join(' '))?.[1] ?? 0);
       answers.push({ share, evidence, right: reading.function === fn });

@@ -7,6 +7,7 @@ import { compileOccupations, type OccupationData, type OccupationTable } from '.
 import { PATTERNS } from './patterns.ts';
 import { prepare } from './prepare.ts';
 import { NO_WORD, type Resolved, resolveHits } from './resolve.ts';
+import { ESCO_OCCUPATION_RULE, ESCO_WORD_MODEL_RULE } from './rule-names.ts';
 import { readSizeBand } from './size-band.ts';
 import { type Token, tokenize } from './tokenize.ts';
 import { createTypoFixer } from './typo.ts';
@@ -112,7 +113,7 @@ function withOccupation(resolved: Resolved, fn: KnownFunction, raw: string, via:
     function: fn,
     functionTerm: undefined,
     functionWeight: 2,
-    rules: [...resolved.rules, 'esco-occupation'],
+    rules: [...resolved.rules, ESCO_OCCUPATION_RULE],
     reasons: [
       ...resolved.reasons.filter((reason) => reason !== NO_WORD),
       `'${raw}' → ${fn} (ESCO occupation word '${via}'${before})`,
@@ -184,7 +185,7 @@ function withNearest(resolved: Resolved, reading: NearestReading): Resolved {
     function: reading.function,
     functionTerm: undefined,
     functionWeight: 1.5,
-    rules: [...resolved.rules, 'esco-nearest'],
+    rules: [...resolved.rules, ESCO_WORD_MODEL_RULE],
     reasons: [
       ...resolved.reasons.filter((reason) => reason !== NO_WORD),
       `${words} → ${reading.function} (ESCO word model: share ${reading.share.toFixed(2)}, evidence ${reading.strength.toFixed(2)}${before})`,
