@@ -117,8 +117,7 @@ const COORDINATION = new Set([',', '&', '+']);
 function sharedHead(
   tokens: readonly Token[],
   at: number,
-  stopwords: ReadonlySet<string>,
-  canonical: (word: string) => readonly string[],
+  { stopwords, canonical }: Pick<CompiledLexicon, 'stopwords' | 'canonical'>,
 ): { parts: readonly string[]; raw: string } | undefined {
   const word = tokens[at];
   if (!word) return undefined;
@@ -153,7 +152,7 @@ let claimedBuffer = new Uint8Array(64);
 
 /** Finds lexicon terms in the words, longest phrase first, each word claimed by at most one term. */
 export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): Matched {
-  const { stopwords, byFirstToken, wordReadings, canonical } = lexicon;
+  const { byFirstToken, wordReadings } = lexicon;
   const words: Word[] = [];
   // The phrase lists starting at each word, from the word's reading.
   const starts: (readonly CompiledPhrase[] | undefined)[] = [];
@@ -169,7 +168,7 @@ export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): 
     }
     const reading = wordReadings.get(token.text);
     const { stop } = reading;
-    const shared = token.dangling ? sharedHead(tokens, source, stopwords, canonical) : undefined;
+    const shared = token.dangling ? sharedHead(tokens, source, lexicon) : undefined;
     if (shared) {
       for (const text of shared.parts) {
         words.push({ text, raw: shared.raw, sep: false, source, segment, stop });
