@@ -85,6 +85,13 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   (Polizeiobermeister, Polizeihauptmeisterin, Kriminalhauptkommissar) are public service, not a trade Meister, and one's
  *   own law office or practice is ownership (despacho propio, bufete propio, consulta propia, studio proprio, eigen
  *   kantoor, egen praktik, own law firm): 100.0%, 98.7%, 96.9%.
+ * - cv-9.jsonl (312 rows: 128 de, 134 en, 50 fr/es/nl/it/pl/sv/pt/da), a ninth batch written after cv-8's rules and
+ *   weighted toward the departments a CV-title scheme scores (office and administrative roles, business development,
+ *   consulting, customer service and support, HR, IT, marketing, project and programme management, purchasing, sales)
+ *   at every rung from Werkstudent/Trainee to Director/Head/VP, in LinkedIn/XING shapes (employer after bei/at/@/|,
+ *   taglines, two roles, (m/w/d), *in, :in, /-in, typos, ALL CAPS, Sr./Jr.), none equal to any fixture title. First
+ *   reading, before any rule was written from it: seniority 98.4%, function 97.1%, placed 99.4% (de 97.7 / 97.7 / 99.2,
+ *   en 98.5 / 96.3 / 99.3, other 100.0 / 98.0 / 100.0). No label contradicted a decision already written.
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
@@ -97,6 +104,7 @@ const FLOORS: Record<string, { seniority: number; function: number; placed: numb
   'cv-6.jsonl': { seniority: 0.99, function: 0.97, placed: 0.975 },
   'cv-7.jsonl': { seniority: 0.99, function: 0.975, placed: 0.96 },
   'cv-8.jsonl': { seniority: 0.975, function: 0.975, placed: 0.96 },
+  'cv-9.jsonl': { seniority: 0.98, function: 0.97, placed: 0.99 },
 };
 
 function measure(rows: TitleRow[]) {
