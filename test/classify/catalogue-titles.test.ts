@@ -206,6 +206,8 @@ import { readFixtureRows } from './rows.ts';
  * ekonomiavdelningen, thuiszorg, Soziales, inspection du travail, caixas, Emergency Management). The nine earlier batches and
  * this one then: function 94.3% (non-English 94.4%), seniority 99.2%, placed 99.3%, under the function floor of 0.95, which was
  * lowered to 0.94 for this reading only and is raised back after the classes below.
+ * One label that contradicted a reading already written was then corrected, with a note in its row (Praticanti avvocati →
+ * entry, as the lexicon reads praticante avvocato and titles/it.jsonl labels Praticante Avvocato).
  */
 const MIN_FUNCTION = 0.94;
 const MIN_SENIORITY = 0.99;
