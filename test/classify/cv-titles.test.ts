@@ -98,7 +98,9 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   Dutch, Polish and Czech (Assistenz Vertriebsleitung, Assistente del direttore commerciale, Asistente de gerencia,
  *   Assistent van de commercieel directeur, Asystentka dyrektora handlowego) is entry operations: 98.7%, 97.1%, 99.4%; the Leitung form of a
  *   manager-rung German -leiter reads like it (Bauleitung, Oberbauleitung, Marktleitung, Sachgebietsleitung,
- *   Gebietsleitung, Gebietsverkaufsleitung → manager): 99.0%, 97.1%, 99.4% (de 99.2 / 97.7 / 99.2).
+ *   Gebietsleitung, Gebietsverkaufsleitung → manager): 99.0%, 97.1%, 99.4% (de 99.2 / 97.7 / 99.2); sales
+ *   awards named after the top rank (President's Club, Chairman's Club, CEO Award) are no rank of the person's:
+ *   99.4%, 97.4%, 99.4% (en 99.3 / 97.0 / 99.3).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
