@@ -272,7 +272,10 @@ export function readerOver(
     }
     const context = applyContextRules(resolved, size.band, company?.industry, lexicon);
     // A job noun with no rank word ("Purchaser", "Marktforscherin") is an individual contributor.
-    const defaulted = context.seniority === 'unknown' && context.function !== 'unknown' && !past;
+    // A past role beside the current one ("Customer Success | ex-Zalando") leaves the current one read: only a status
+    // ("Open to work") says the person holds no role now.
+    const status = past && matched.hits.some((hit) => hit.term.modifier === 'status');
+    const defaulted = context.seniority === 'unknown' && context.function !== 'unknown' && !status;
     if (defaulted) {
       context.seniority = 'entry';
       context.rules.push('seniority-default');

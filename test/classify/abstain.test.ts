@@ -55,4 +55,10 @@ describe('a job noun without a rank word', () => {
     expect(result.rules).toContain('seniority-default');
     expect(result.reasons.join('; ')).toMatch(/no rank word/);
   });
+
+  it('is one beside a past employer too, but not beside a status', () => {
+    for (const title of ['Customer Success | ex-Zalando', 'Vertrieb | ehemals Siemens'])
+      expect(readTitle(title).seniority).toBe('entry');
+    expect(readTitle('Open to work | Marketing').seniority).toBe('unknown');
+  });
 });

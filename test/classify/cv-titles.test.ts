@@ -100,7 +100,9 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   manager-rung German -leiter reads like it (Bauleitung, Oberbauleitung, Marktleitung, Sachgebietsleitung,
  *   Gebietsleitung, Gebietsverkaufsleitung → manager): 99.0%, 97.1%, 99.4% (de 99.2 / 97.7 / 99.2); sales
  *   awards named after the top rank (President's Club, Chairman's Club, CEO Award) are no rank of the person's:
- *   99.4%, 97.4%, 99.4% (en 99.3 / 97.0 / 99.3).
+ *   99.4%, 97.4%, 99.4% (en 99.3 / 97.0 / 99.3); a job or area word without a rank word is an individual
+ *   contributor beside a past employer too (Customer Success | ex-Zalando, Vertrieb | ehemals Siemens), only a status
+ *   withholds it: 99.7%, 97.4%, 99.7% (en 100.0 / 97.0 / 100.0).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
