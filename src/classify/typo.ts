@@ -26,6 +26,24 @@ export function oneSlip(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Neighbouring keys on QWERTY and QWERTZ keyboards: a letter typed next to the one meant. */
+const KEYBOARD = ['qwertyuiop', 'qwertzuiop', 'asdfghjkl', 'zxcvbnm', 'yxcvbnm'];
+const NEIGHBOURS = new Map<string, string>();
+for (const row of KEYBOARD)
+  for (let i = 0; i < row.length; i++) {
+    const key = row.charAt(i);
+    NEIGHBOURS.set(key, (NEIGHBOURS.get(key) ?? '') + row.charAt(i - 1) + row.charAt(i + 1));
+  }
+
+/** The spellings one neighbouring key away: "vetrieb" is also "betrieb" with b typed as v. */
+function neighbourKeys(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++)
+    for (const key of NEIGHBOURS.get(word.charAt(i)) ?? '')
+      out.push(word.slice(0, i) + key + word.slice(i + 1));
+  return out;
+}
+
 function deletions(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
@@ -119,8 +137,15 @@ export function createTypoFixer(lexicon: CompiledLexicon) {
         for (const target of near(tail)) options.add(head + target);
       if (head.length >= MIN_TARGET && vocabulary.has(lemma(tail)))
         for (const target of near(head)) options.add(target + tail);
-      if (head.length > MIN_TARGET && head.endsWith('s') && vocabulary.has(lemma(tail)))
-        for (const target of near(head.slice(0, -1))) options.add(`${target}s${tail}`);
+      if (head.length > MIN_TARGET && head.endsWith('s') && vocabulary.has(lemma(tail))) {
+        const part = head.slice(0, -1);
+        const targets = near(part);
+        for (const target of targets) options.add(`${target}s${tail}`);
+        // A first part that is also another word with one neighbouring key changed has two readings ("vetrieb":
+        // Vertrieb with r dropped, or Betrieb with b typed as v): then none is chosen.
+        if (targets.length > 0)
+          for (const other of neighbourKeys(part)) if (vocabulary.has(other)) options.add(`${other}s${tail}`);
+      }
     }
     return pick(options);
   };
@@ -141,9 +166,12 @@ export function createTypoFixer(lexicon: CompiledLexicon) {
     let best = matched;
     const notes: string[] = [];
     const tried = new Set<number>();
-    // Only words the reader explained no part of: "industrie|meister" is read, whatever "industrie" is.
+    // Only words the reader left a part of unexplained: "industrie|meister" is read, whatever "industrie" is, but
+    // "persnal|referentin" has a part nothing explains.
     const free = new Set(matched.free);
-    for (const word of matched.words) if (!word.sep && !free.has(word)) tried.add(word.source);
+    const open = new Set(matched.free.map((word) => word.source));
+    for (const word of matched.words)
+      if (!word.sep && !free.has(word) && !open.has(word.source)) tried.add(word.source);
     // A short word becomes only a rank word ("Manger"); beside a rank word already read ("Grants Manager"), a second
     // one from a slip would be a guess, so short words are left alone.
     const ranked = matched.hits.some((hit) => !hit.term.modifier && RANKS.has(hit.term.seniority ?? ''));

@@ -102,7 +102,9 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   awards named after the top rank (President's Club, Chairman's Club, CEO Award) are no rank of the person's:
  *   99.4%, 97.4%, 99.4% (en 99.3 / 97.0 / 99.3); a job or area word without a rank word is an individual
  *   contributor beside a past employer too (Customer Success | ex-Zalando, Vertrieb | ehemals Siemens), only a status
- *   withholds it: 99.7%, 97.4%, 99.7% (en 100.0 / 97.0 / 100.0).
+ *   withholds it: 99.7%, 97.4%, 99.7% (en 100.0 / 97.0 / 100.0); a one-letter slip in a compound's first part is
+ *   read though its last part already is (Persnalreferentin, Einkafsleiterin), unless a neighbouring key gives
+ *   another word (Vetriebsleiter: Vertrieb or Betrieb): 99.7%, 97.8%, 100.0% (de 99.2 / 98.4 / 100.0).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
