@@ -147,6 +147,40 @@ function sharedHead(
   return undefined;
 }
 
+/**
+ * A slash between two words neither of which is a rank word pairs them inside one role, as "&" does: modules
+ * ("SAP FI/CO Berater", "SD/MM"), areas ("Sales/Marketing Manager", "HR/Payroll") and skills ("UX/UI", "Java/Kotlin")
+ * share the role noun after them. Between roles ("Geschäftsführer/Vertriebsleiter", "CEO/Founder") it still starts
+ * another one. The words after such a slash join the segment before it.
+ */
+function joinSlashPairs(words: Word[], hits: Hit[]): void {
+  if (!words.some((word) => word.sep && word.text === '/')) return;
+  const rank = new Uint8Array(words.length);
+  for (const hit of hits)
+    if (hit.term.seniority || hit.term.modifier) for (const at of hit.positions) rank[at] = 1;
+  let shift = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word) continue;
+    const before = words[i - 1];
+    const after = words[i + 1];
+    if (
+      word.sep &&
+      word.text === '/' &&
+      before &&
+      after &&
+      !before.sep &&
+      !after.sep &&
+      !rank[i - 1] &&
+      !rank[i + 1]
+    )
+      shift += 1;
+    if (shift > 0) words[i] = { ...word, segment: word.segment - shift };
+  }
+  if (shift === 0) return;
+  for (const hit of hits) hit.segment = words[hit.positions[0] ?? 0]?.segment ?? hit.segment;
+}
+
 /** The words a term claimed: one buffer for every call, as each call is done with it before it returns. */
 let claimedBuffer = new Uint8Array(64);
 
@@ -197,6 +231,7 @@ export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): 
       break;
     }
   }
+  joinSlashPairs(words, hits);
   const unexplained: string[] = [];
   const free: Word[] = [];
   let contentWords = 0;
