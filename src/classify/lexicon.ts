@@ -66,6 +66,18 @@ export interface CompiledLexicon extends LexiconTables, NoiseWords {
   canonical: (word: string) => readonly string[];
   /** Each written word's lexicon words and phrase lists, remembered as titles are read (word-readings.ts). */
   wordReadings: WordReadings;
+  /** Organisation nouns (morphology employerNouns): the listed words, and those long enough to end a compound. */
+  employerNouns: EmployerNouns;
+}
+
+export interface EmployerNouns {
+  exact: ReadonlySet<string>;
+  tails: readonly string[];
+}
+
+function employerNounsOf(morphology: Morphology): EmployerNouns {
+  const nouns = morphology.employerNouns ?? [];
+  return { exact: new Set(nouns), tails: nouns.filter((noun) => noun.length >= 5) };
 }
 
 /**
@@ -81,6 +93,7 @@ export function withDerivedTables(tables: LexiconTables): CompiledLexicon {
     contextIndex: indexContextRules(tables.contextRules),
     canonical,
     wordReadings: createWordReadings(tables, canonical),
+    employerNouns: employerNounsOf(tables.morphology),
   };
 }
 

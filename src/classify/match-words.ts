@@ -2,6 +2,7 @@ import {
   type CompiledLexicon,
   type CompiledPhrase,
   type CompiledTerm,
+  type EmployerNouns,
   END,
   GAP,
   START,
@@ -19,6 +20,8 @@ export interface Word {
   /** Segment number: separators ("|", ",", "/", "&"...) start a new segment. */
   segment: number;
   stop: boolean;
+  /** In a clause that names the employer ("Consultant – Bank"): see markEmployerClauses. */
+  employer?: boolean;
 }
 
 /** A term found in the title. */
@@ -27,6 +30,8 @@ export interface Hit {
   positions: number[];
   segment: number;
   raw: string;
+  /** Found in a clause that names the employer: its area decides only when no other word names one. */
+  employer?: boolean;
 }
 
 export interface Matched {
@@ -181,6 +186,51 @@ function joinSlashPairs(words: Word[], hits: Hit[]): void {
   for (const hit of hits) hit.segment = words[hit.positions[0] ?? 0]?.segment ?? hit.segment;
 }
 
+/** Separators that do not end a clause: "&" and "+" join words inside one ("Ernst & Young", "Sales & Marketing"). */
+const INSIDE_CLAUSE = new Set(['&', '+']);
+
+/**
+ * A clause (between dashes, commas, slashes or bars) that opens or ends with an organisation noun and names no rank is
+ * the employer, not the job: "Consultant – Bank", "Account Manager - Energy Supplier", "Consultor - Seguradora",
+ * "Chargé d'affaires - Fournisseur d'énergie". Its words and hits are marked; only a title of two clauses or more has
+ * one, so "Bankkaufmann" and "Direttore di banca" read as before.
+ */
+function markEmployerClauses(
+  tokens: readonly Token[],
+  words: Word[],
+  hits: Hit[],
+  nouns: EmployerNouns,
+): void {
+  const employerNoun = (word: string) =>
+    nouns.exact.has(word) || nouns.tails.some((tail) => word.length > tail.length && word.endsWith(tail));
+  const clauses: number[][] = [[]];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!word) continue;
+    if (!word.sep) (clauses.at(-1) as number[]).push(i);
+    else if (!INSIDE_CLAUSE.has(word.text) && (clauses.at(-1) as number[]).length > 0) clauses.push([]);
+  }
+  if (clauses.filter((clause) => clause.length > 0).length < 2) return;
+  for (const clause of clauses) {
+    const content = clause.filter((at) => !words[at]?.stop);
+    const first = words[content[0] ?? -1];
+    const last = words[content.at(-1) ?? -1];
+    if (!first || !last) continue;
+    if (!employerNoun(tokens[first.source]?.text ?? '') && !employerNoun(tokens[last.source]?.text ?? ''))
+      continue;
+    const inClause = new Set(clause);
+    const ranked = hits.some(
+      (hit) => hit.term.seniority && !hit.term.modifier && hit.positions.some((at) => inClause.has(at)),
+    );
+    if (ranked) continue;
+    for (const at of clause) {
+      const word = words[at];
+      if (word) words[at] = { ...word, employer: true };
+    }
+    for (const hit of hits) if (inClause.has(hit.positions[0] ?? -1)) hit.employer = true;
+  }
+}
+
 /** The words a term claimed: one buffer for every call, as each call is done with it before it returns. */
 let claimedBuffer = new Uint8Array(64);
 
@@ -232,6 +282,7 @@ export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): 
     }
   }
   joinSlashPairs(words, hits);
+  markEmployerClauses(tokens, words, hits, lexicon.employerNouns);
   const unexplained: string[] = [];
   const free: Word[] = [];
   let contentWords = 0;

@@ -80,7 +80,12 @@ function strongest(hits: readonly Hit[]): Hit | undefined {
  * The primary function: in "Geschäftsführer / Vertriebsleiter" the part holding the top rank names it; when
  * that part says little ("Founder & CTO", "Co-founder / Head of Product"), the strongest area anywhere does.
  */
-function primaryFunction(functional: readonly Hit[], best: Hit | undefined): Hit | undefined {
+function primaryFunction(all: readonly Hit[], best: Hit | undefined): Hit | undefined {
+  // The employer's words ("Consultant – Bank") decide only when no other word names more than a weak hint.
+  const functional =
+    all.some((hit) => hit.employer) && all.some((hit) => !hit.employer && hit.term.weight > 1)
+      ? all.filter((hit) => !hit.employer)
+      : all;
   if (best) {
     const own = strongest(functional.filter((hit) => hit.segment === best.segment));
     if (own && own.term.weight >= 1.5) return own;

@@ -135,6 +135,13 @@ export const MorphologySchema = z.object({
    * Longer lexicon phrases that contain them ("Country Manager", "Global Head") still match.
    */
   placeWords: z.array(z.string().min(2)),
+  /**
+   * Nouns naming a kind of organisation (bank, insurer, supplier, hospital, Energieversorger, fournisseur): a clause of
+   * a title ("Consultant – Bank", "Account Manager - Energy Supplier") that opens or ends with one and names no rank
+   * is the employer, and its area words decide the function only when nothing else in the title names one. Words of
+   * five letters or more also end a compound ("energieversorger", "forsakringsbolag").
+   */
+  employerNouns: z.array(z.string().min(2)).optional(),
   /** Whole titles that stand for no title at all ("n/a", "tbd", "test"): abstain as junk. */
   placeholders: z.array(z.string().min(1)),
   /**

@@ -257,13 +257,18 @@ export function readerOver(
     // A role noun that takes its area from the words beside it ("Berater", "conseiller") yields to an ESCO
     // occupation word among them ("Jugendberater", "conseiller d'ambassade"), never to the word model's guess.
     const roleNoun = resolved.functionTerm?.tags.has(TAKES_AREA) === true;
-    if (!bio && !past && !name && (resolved.functionWeight <= WEAK || roleNoun) && matched.free.length > 0) {
-      const free = tableWords(matched, prepared.tokens, lexicon.lemma);
+    // The employer's words ("Consultor - Seguradora") are no occupation of a title whose other words named an area.
+    const asked =
+      resolved.functionWeight > WEAK && matched.free.some((word) => word.employer)
+        ? { ...matched, free: matched.free.filter((word) => !word.employer) }
+        : matched;
+    if (!bio && !past && !name && (resolved.functionWeight <= WEAK || roleNoun) && asked.free.length > 0) {
+      const free = tableWords(asked, prepared.tokens, lexicon.lemma);
       const occupation = occupations.read(free);
       ambiguous = occupation.ambiguous;
       if (occupation.function && occupation.raw && occupation.via)
         resolved = withOccupation(resolved, occupation.function, occupation.raw, occupation.via);
-      else if (occupationModel && !roleNoun && !matched.free.every((word) => nonWord(word.text))) {
+      else if (occupationModel && !roleNoun && !asked.free.every((word) => nonWord(word.text))) {
         const staff = staffWords(matched);
         const words = staff.length === 0 ? free : [...free, ...staff].sort((a, b) => a.source - b.source);
         const reading = occupationModel()?.read(words, new Set(staff));
