@@ -8,6 +8,8 @@ const CLAUSE_ENDS = new Set([',', '|', ';', '(', ')', '[', ']', '-', '/', '·', 
 export interface Prepared {
   tokens: Token[];
   removed: string[];
+  /** The employer written after "at", "@", "bei", "chez" … ("law firm", "VC fund"): what kind of firm, for the context rules. */
+  employer: string;
 }
 
 function clip(text: string): string {
@@ -115,7 +117,8 @@ export function prepare(
   }
 
   // Each pass below needs one of its words in the title; most titles have none (removing the name adds none).
-  if (!hasAny(tokens, noise)) return { tokens, removed };
+  if (!hasAny(tokens, noise)) return { tokens, removed, employer: '' };
+  let employer = '';
 
   for (let i = 1; i < tokens.length; i++) {
     const token = tokens[i];
@@ -123,6 +126,7 @@ export function prepare(
     const end = clauseEnd(tokens, i + 1);
     if (end === i + 1) continue;
     removed.push(`removed '${spanText(tokens, i, end)}'`);
+    for (let k = i + 1; k < end; k++) if (!tokens[k]?.sep) employer += ` ${tokens[k]?.text}`;
     tokens = [...tokens.slice(0, i), ...tokens.slice(end)];
   }
 
@@ -168,5 +172,5 @@ export function prepare(
     }
     start = end + 1;
   }
-  return { tokens, removed };
+  return { tokens, removed, employer: employer.trim() };
 }

@@ -275,7 +275,11 @@ export function readerOver(
         if (reading && reading.function !== resolved.function) resolved = withNearest(resolved, reading);
       }
     }
-    const context = applyContextRules(resolved, size.band, company?.industry, lexicon);
+    // The kind of firm the title names after "at" / "bei" ("Partner at a law firm") is read as the company's industry.
+    const industry = prepared.employer
+      ? `${company?.industry ?? ''} ${prepared.employer}`
+      : company?.industry;
+    const context = applyContextRules(resolved, size.band, industry, lexicon);
     // A job noun with no rank word ("Purchaser", "Marktforscherin") is an individual contributor.
     // A past role beside the current one ("Customer Success | ex-Zalando") leaves the current one read: only a status
     // ("Open to work") says the person holds no role now.
