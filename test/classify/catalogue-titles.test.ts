@@ -234,6 +234,21 @@ import { readFixtureRows } from './rows.ts';
  * lowered to 0.94 for this reading only and is raised back after the classes below.
  * One label that contradicted a reading already written was then corrected, with a note in its row (Praticanti avvocati →
  * entry, as the lexicon reads praticante avvocato and titles/it.jsonl labels Praticante Avvocato).
+ * Rules were then written for its classes, the same way in every language (fixtures README, "From the eleventh catalogue
+ * batch"): conductors and tour leaders are no chef de / -leider rank; crop and animal culture (-culture, -cultura, -coltura,
+ * chef de culture) is farming, cultural institutions the arts; a technician noun yields to radiation protection, microcomputing,
+ * social integration, museums and rehabilitation; bare security words yield to any named area (QHSE lists), safety inspectors
+ * are operations and airport security screening guarding; labour inspection, emergency management, government benefit
+ * programmes and a public body's social affairs are public service or social work; care of older people, nursing homes and
+ * home care are healthcare; operators of farm and forestry machines and chemical processing are production; Swedish löne- is
+ * payroll, claims handlers finance, tourism other. Measured after them on the eleventh batch: function 93.5% (English 92.9%,
+ * non-English 93.6%: de 100.0, fr 90.0, es 97.5, pt 95.0, nl 92.0, it 87.5, sv 94.9), seniority 99.2% (balanced 99.8%),
+ * placed 98.1%; on all batches in this directory: function 95.4% (English 94.5%, non-English 95.6%; lowest language sv 94.3%),
+ * seniority 99.4%, placed 99.6%, and the function floor went back to 0.95. Left on batch 11: archives read by ESCO words
+ * (archivage, archiviazione), maîtres-nageurs, développement local, centres de formation d'apprentis, producción audiovisual,
+ * service stations (a retail-place rule cost ESCO held-out rows), caixas, outbound call centres, gemeente, operatori ecologici,
+ * Registi, Pescatori, al banco, ekonomiavdelningen, insurance advisers and Animal Control. From here the eleventh batch is a
+ * development set too; only its first reading measures generalisation.
  */
 const MIN_FUNCTION = 0.93;
 const MIN_SENIORITY = 0.99;
