@@ -110,7 +110,8 @@ import { readFixtureRows, type TitleRow } from './rows.ts';
  *   administratief-commercieel medewerker → operations), and an Italian assistente/addetta amministrativa is an
  *   administrative clerk like Impiegata amministrativa: 99.7%, 98.1%, 100.0% (other 100.0 / 100.0 / 100.0). Classes
  *   found probing beyond its rows moved no fixture table (order processing, contact persons, recruiter and receptionist
- *   nouns, an assistant named after the boss's title).
+ *   nouns, an assistant named after the boss's title, recent graduates as early career, CPO/CCO taking the area named
+ *   beside them).
  *
  * Held-out figures: holdout.test.ts, esco-holdout.test.ts.
  */
