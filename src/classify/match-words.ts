@@ -156,33 +156,38 @@ function sharedHead(
  * A slash between two words neither of which is a rank word pairs them inside one role, as "&" does: modules
  * ("SAP FI/CO Berater", "SD/MM"), areas ("Sales/Marketing Manager", "HR/Payroll") and skills ("UX/UI", "Java/Kotlin")
  * share the role noun after them. Between roles ("Geschäftsführer/Vertriebsleiter", "CEO/Founder") it still starts
- * another one. The words after such a slash join the segment before it.
+ * another one, and so it does when no rank word follows in the part after it: "Head of Finance / IT" names its area
+ * before the slash, in the part that holds the rank. The words after a joining slash join the segment before it.
  */
 function joinSlashPairs(words: Word[], hits: Hit[]): void {
   if (!words.some((word) => word.sep && word.text === '/')) return;
   const rank = new Uint8Array(words.length);
+  const ranked = new Set<number>();
   for (const hit of hits)
-    if (hit.term.seniority || hit.term.modifier) for (const at of hit.positions) rank[at] = 1;
+    if (hit.term.seniority || hit.term.modifier)
+      for (const at of hit.positions) {
+        rank[at] = 1;
+        if (hit.term.seniority && !hit.term.modifier) ranked.add(words[at]?.segment ?? -1);
+      }
+  // From the end: a slash joins when the part after it holds a rank word or joins one further on (SAP S/4HANA FI/CO Berater).
+  const joins = new Set<number>();
+  for (let i = words.length - 2; i > 0; i--) {
+    const word = words[i];
+    const before = words[i - 1];
+    const after = words[i + 1];
+    if (!word?.sep || word.text !== '/' || !before || !after || before.sep || after.sep) continue;
+    if (rank[i - 1] || rank[i + 1] || !ranked.has(after.segment)) continue;
+    joins.add(i);
+    ranked.add(before.segment);
+  }
+  if (joins.size === 0) return;
   let shift = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     if (!word) continue;
-    const before = words[i - 1];
-    const after = words[i + 1];
-    if (
-      word.sep &&
-      word.text === '/' &&
-      before &&
-      after &&
-      !before.sep &&
-      !after.sep &&
-      !rank[i - 1] &&
-      !rank[i + 1]
-    )
-      shift += 1;
+    if (joins.has(i)) shift += 1;
     if (shift > 0) words[i] = { ...word, segment: word.segment - shift };
   }
-  if (shift === 0) return;
   for (const hit of hits) hit.segment = words[hit.positions[0] ?? 0]?.segment ?? hit.segment;
 }
 
