@@ -208,6 +208,25 @@ import { readFixtureRows } from './rows.ts';
  * (English 69.4%, non-English 87.2%). All ten batches then: function 94.2% (non-English 94.8%; English 90.6%, lowest
  * language sv 91.9%), seniority 99.3%, placed 99.4%, so the function floor was lowered to just under it (0.94). With the
  * eleventh batch beside it, before the rules from either: all eleven 93.3% (non-English 93.7%), 99.2%, 99.0% (floor 0.93).
+ * Classes were then fixed in data, the same way in every language they concern (fixtures README, "From the tenth catalogue
+ * batch"): logistics and production vocabulary (storage and warehousing, material handling, food processing, heavy
+ * equipment) is operations; public safety, emergency management, civil protection and correctional services are public
+ * service; ambulance, public health, epidemiology and optics are healthcare, and dental technology and clinical diagnostics
+ * healthcare over a technique or laboratory word; cleaning, laundry, landscaping, natural sciences, charities, skin care,
+ * zoos and panelbeaters are other; Nordic löne-/lønns- compounds are payroll (hr) and fackhandel, faghandel and "inom
+ * handel" the retail trade; school principals, head teachers and school directors head a school, and a professor of an
+ * education level is a school teacher; taxation is finance and Datenverarbeitung/EDB IT. After them, on the tenth batch:
+ * function 92.3% (English 90.3%, non-English 92.8%: de 94.4, fr 97.2, es 91.4, pt 94.4, nl 97.1, it 86.1, sv 88.9),
+ * seniority 99.7% (balanced 99.8%), placed 99.7%; on all ten: function 95.3% (English 94.2%, non-English 95.4%; lowest
+ * language sv 93.6%), seniority 99.5%, placed 99.8%, so the function floor went back to 0.95. CV batches, title fixtures
+ * and held-out titles did not move; ESCO held-out function 64.7 -> 64.8%, precision 70.5 -> 70.6%. Left on the tenth batch:
+ * a systems or IT word over testing and quality control (Systemtestare, IT quality and testing professionals, Quality
+ * Control Systems Managers), Italian compounds and catalogue words (metalmeccanico, acquisizione di beni e servizi,
+ * documentali, attività industriali, reparto beside grande distribuzione), Swedish verksamhet compounds and pedagogues in
+ * care (Verksamhetschefer inom hälso- och sjukvård, Stödpedagoger, pedagogisch medewerkers in de buitenschoolse opvang),
+ * Mestre (construção civil), and single phrasings (Online Merchants, Financial Quantitative Analysts, Government Programs,
+ * Swimming Coach or Instructor). From here the tenth batch is a development set too; only its first reading measures
+ * generalisation.
  * An eleventh batch (catalogue-11.jsonl, 263 titles: 40 each in French, Spanish, Portuguese and Italian, 39 Swedish, 25 each
  * Dutch and German, 14 English; ROME fiches, PCS and FAP, CNO-11 and SEPE, CPP and CBO, CP2011 and ISTAT, SSYK 2012 and
  * Arbetsförmedlingen, BRC and UWV, KldB/Berufenet, US and UK SOC) was written blind after the ninth batch's rules, in the long
