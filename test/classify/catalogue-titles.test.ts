@@ -268,8 +268,10 @@ import { readFixtureRows } from './rows.ts';
  * service stations (a retail-place rule cost ESCO held-out rows), caixas, outbound call centres, gemeente, operatori ecologici,
  * Registi, Pescatori, al banco, ekonomiavdelningen, insurance advisers and Animal Control. From here the eleventh batch is a
  * development set too; only its first reading measures generalisation.
+ * With the tenth and eleventh batches' classes both landed: all eleven batches (3,156 rows) function 95.4% (English 94.9%,
+ * non-English 95.5%; lowest language it 93.6%), seniority 99.5%, placed 99.7%, and the function floor is back at 0.95.
  */
-const MIN_FUNCTION = 0.93;
+const MIN_FUNCTION = 0.95;
 const MIN_SENIORITY = 0.99;
 const MIN_PLACED = 0.99;
 /** No language may fall further than this below English on function. */
