@@ -66,18 +66,17 @@ export interface CompiledLexicon extends LexiconTables, NoiseWords {
   canonical: (word: string) => readonly string[];
   /** Each written word's lexicon words and phrase lists, remembered as titles are read (word-readings.ts). */
   wordReadings: WordReadings;
-  /** Organisation nouns (morphology employerNouns): the listed words, and those long enough to end a compound. */
-  employerNouns: EmployerNouns;
 }
 
-export interface EmployerNouns {
-  exact: ReadonlySet<string>;
-  tails: readonly string[];
-}
-
-function employerNounsOf(morphology: Morphology): EmployerNouns {
+/**
+ * Whether a written word is an organisation noun (morphology employerNouns): a listed word, or a compound ending in
+ * one long enough to end a compound ("Energieversorger"). Asked once per word, through the word readings.
+ */
+function employerNounOf(morphology: Morphology): (word: string) => boolean {
   const nouns = morphology.employerNouns ?? [];
-  return { exact: new Set(nouns), tails: nouns.filter((noun) => noun.length >= 5) };
+  const exact = new Set(nouns);
+  const tails = nouns.filter((noun) => noun.length >= 5);
+  return (word) => exact.has(word) || tails.some((tail) => word.length > tail.length && word.endsWith(tail));
 }
 
 /**
@@ -92,8 +91,7 @@ export function withDerivedTables(tables: LexiconTables): CompiledLexicon {
     ...noiseWordsOf(tables),
     contextIndex: indexContextRules(tables.contextRules),
     canonical,
-    wordReadings: createWordReadings(tables, canonical),
-    employerNouns: employerNounsOf(tables.morphology),
+    wordReadings: createWordReadings(tables, canonical, employerNounOf(tables.morphology)),
   };
 }
 

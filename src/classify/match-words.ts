@@ -2,7 +2,6 @@ import {
   type CompiledLexicon,
   type CompiledPhrase,
   type CompiledTerm,
-  type EmployerNouns,
   END,
   GAP,
   START,
@@ -20,6 +19,8 @@ export interface Word {
   /** Segment number: separators ("|", ",", "/", "&"...) start a new segment. */
   segment: number;
   stop: boolean;
+  /** Written as an organisation noun ("Bank", "Energieversorger"; morphology employerNouns). */
+  organisation?: boolean;
   /** In a clause that names the employer ("Consultant – Bank"): see markEmployerClauses. */
   employer?: boolean;
 }
@@ -200,14 +201,20 @@ const INSIDE_CLAUSE = new Set(['&', '+']);
  * "Chargé d'affaires - Fournisseur d'énergie". Its words and hits are marked; only a title of two clauses or more has
  * one, so "Bankkaufmann" and "Direttore di banca" read as before.
  */
-function markEmployerClauses(
-  tokens: readonly Token[],
-  words: Word[],
-  hits: Hit[],
-  nouns: EmployerNouns,
-): void {
-  const employerNoun = (word: string) =>
-    nouns.exact.has(word) || nouns.tails.some((tail) => word.length > tail.length && word.endsWith(tail));
+function markEmployerClauses(words: Word[], hits: Hit[]): void {
+  // Most titles name no organisation, and most are one clause: check both before building anything.
+  let count = 0;
+  let open = false;
+  let organisation = false;
+  for (const word of words) {
+    if (!word.sep) {
+      if (!open) count += 1;
+      open = true;
+      organisation ||= word.organisation === true;
+    } else if (!INSIDE_CLAUSE.has(word.text)) open = false;
+  }
+  if (count < 2 || !organisation) return;
+  const employerNoun = (at: number | undefined) => words[at ?? -1]?.organisation === true;
   const clauses: number[][] = [[]];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -215,14 +222,9 @@ function markEmployerClauses(
     if (!word.sep) (clauses.at(-1) as number[]).push(i);
     else if (!INSIDE_CLAUSE.has(word.text) && (clauses.at(-1) as number[]).length > 0) clauses.push([]);
   }
-  if (clauses.filter((clause) => clause.length > 0).length < 2) return;
   for (const clause of clauses) {
     const content = clause.filter((at) => !words[at]?.stop);
-    const first = words[content[0] ?? -1];
-    const last = words[content.at(-1) ?? -1];
-    if (!first || !last) continue;
-    if (!employerNoun(tokens[first.source]?.text ?? '') && !employerNoun(tokens[last.source]?.text ?? ''))
-      continue;
+    if (content.length === 0 || (!employerNoun(content[0]) && !employerNoun(content.at(-1)))) continue;
     const inClause = new Set(clause);
     const ranked = hits.some(
       (hit) => hit.term.seniority && !hit.term.modifier && hit.positions.some((at) => inClause.has(at)),
@@ -251,22 +253,38 @@ export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): 
     if (!token) continue;
     if (token.sep) {
       if (!JOINERS.has(token.text)) segment += 1;
-      words.push({ text: token.text, raw: token.raw, sep: true, source, segment, stop: true });
+      words.push({
+        text: token.text,
+        raw: token.raw,
+        sep: true,
+        source,
+        segment,
+        stop: true,
+        organisation: false,
+      });
       starts.push(byFirstToken.get(token.text));
       continue;
     }
     const reading = wordReadings.get(token.text);
-    const { stop } = reading;
+    const { stop, employer: organisation } = reading;
     const shared = token.dangling ? sharedHead(tokens, source, lexicon) : undefined;
     if (shared) {
       for (const text of shared.parts) {
-        words.push({ text, raw: shared.raw, sep: false, source, segment, stop });
+        words.push({ text, raw: shared.raw, sep: false, source, segment, stop, organisation });
         starts.push(byFirstToken.get(text));
       }
       continue;
     }
     for (let k = 0; k < reading.parts.length; k++) {
-      words.push({ text: reading.parts[k] ?? '', raw: token.raw, sep: false, source, segment, stop });
+      words.push({
+        text: reading.parts[k] ?? '',
+        raw: token.raw,
+        sep: false,
+        source,
+        segment,
+        stop,
+        organisation,
+      });
       starts.push(reading.phrases[k]);
     }
   }
@@ -287,7 +305,7 @@ export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): 
     }
   }
   joinSlashPairs(words, hits);
-  markEmployerClauses(tokens, words, hits, lexicon.employerNouns);
+  markEmployerClauses(words, hits);
   const unexplained: string[] = [];
   const free: Word[] = [];
   let contentWords = 0;

@@ -4,6 +4,8 @@ import { type BoundedMemo, boundedMemo } from './memo.ts';
 /** What the matcher needs of a written word, looked up once: a stopword?, its lexicon words, their phrase lists. */
 export interface WordReading {
   stop: boolean;
+  /** An organisation noun ("Bank", "Energieversorger"): a clause it opens or ends may name the employer. */
+  employer: boolean;
   parts: readonly string[];
   phrases: readonly (readonly CompiledPhrase[] | undefined)[];
 }
@@ -22,12 +24,18 @@ export function createWordReadings(
     byFirstToken: ReadonlyMap<string, readonly CompiledPhrase[]>;
   },
   canonical: (word: string) => readonly string[],
+  employerNoun: (word: string) => boolean,
 ): WordReadings {
   const { stopwords, byFirstToken } = lexicon;
   return boundedMemo({
     compute: (word) => {
       const parts = canonical(word);
-      return { stop: stopwords.has(word), parts, phrases: parts.map((part) => byFirstToken.get(part)) };
+      return {
+        stop: stopwords.has(word),
+        employer: employerNoun(word),
+        parts,
+        phrases: parts.map((part) => byFirstToken.get(part)),
+      };
     },
     limit: MAX_READINGS,
   });
