@@ -85,7 +85,8 @@ export function applyContextRules(
   };
   const tried = index ? candidates(resolved, index) : rules.map((_, at) => at);
   if (tried.length === 0) return out;
-  const sector = industryText(industry);
+  // The industry's text is folded only when a rule asks for it: most readings meet no industry rule.
+  let sector: string | undefined;
   for (const at of tried) {
     const rule = rules[at];
     if (!rule) continue;
@@ -94,7 +95,11 @@ export function applyContextRules(
     if (when.functionTag && !resolved.functionTerm?.tags.has(when.functionTag)) continue;
     if (when.tag && !resolved.tags.has(when.tag)) continue;
     if (when.bands && !when.bands.includes(band as never)) continue;
-    if (when.industry && !when.industry.some((word) => sector.includes(word))) continue;
+    if (when.industry) {
+      sector ??= industryText(industry);
+      const text = sector;
+      if (!when.industry.some((word) => text.includes(word))) continue;
+    }
     if (when.seniority && !when.seniority.includes(out.seniority)) continue;
     if (when.function && !when.function.includes(out.function)) continue;
     if (when.alsoFunction && !when.alsoFunction.some((fn) => resolved.secondary.includes(fn as never)))
