@@ -202,19 +202,8 @@ const INSIDE_CLAUSE = new Set(['&', '+']);
  * one, so "Bankkaufmann" and "Direttore di banca" read as before.
  */
 function markEmployerClauses(words: Word[], hits: Hit[]): void {
-  // Most titles name no organisation, and most are one clause: check both before building anything.
-  let count = 0;
-  let open = false;
-  let organisation = false;
-  for (const word of words) {
-    if (!word.sep) {
-      if (!open) count += 1;
-      open = true;
-      organisation ||= word.organisation === true;
-    } else if (!INSIDE_CLAUSE.has(word.text)) open = false;
-  }
-  if (count < 2 || !organisation) return;
-  const employerNoun = (at: number | undefined) => words[at ?? -1]?.organisation === true;
+  // Most titles name no organisation: nothing to build for them.
+  if (!words.some((word) => word.organisation)) return;
   const clauses: number[][] = [[]];
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
@@ -222,6 +211,8 @@ function markEmployerClauses(words: Word[], hits: Hit[]): void {
     if (!word.sep) (clauses.at(-1) as number[]).push(i);
     else if (!INSIDE_CLAUSE.has(word.text) && (clauses.at(-1) as number[]).length > 0) clauses.push([]);
   }
+  if (clauses.filter((clause) => clause.length > 0).length < 2) return;
+  const employerNoun = (at: number | undefined) => words[at ?? -1]?.organisation === true;
   for (const clause of clauses) {
     const content = clause.filter((at) => !words[at]?.stop);
     if (content.length === 0 || (!employerNoun(content[0]) && !employerNoun(content.at(-1)))) continue;
@@ -266,7 +257,7 @@ export function matchWords(tokens: readonly Token[], lexicon: CompiledLexicon): 
       continue;
     }
     const reading = wordReadings.get(token.text);
-    const { stop, employer: organisation } = reading;
+    const { stop, organisation } = reading;
     const shared = token.dangling ? sharedHead(tokens, source, lexicon) : undefined;
     if (shared) {
       for (const text of shared.parts) {

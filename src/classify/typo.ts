@@ -168,10 +168,8 @@ export function createTypoFixer(lexicon: CompiledLexicon) {
     const tried = new Set<number>();
     // Only words the reader left a part of unexplained: "industrie|meister" is read, whatever "industrie" is, but
     // "persnal|referentin" has a part nothing explains.
-    const free = new Set(matched.free);
     const open = new Set(matched.free.map((word) => word.source));
-    for (const word of matched.words)
-      if (!word.sep && !free.has(word) && !open.has(word.source)) tried.add(word.source);
+    for (const word of matched.words) if (!word.sep && !open.has(word.source)) tried.add(word.source);
     // A short word becomes only a rank word ("Manger"); beside a rank word already read ("Grants Manager"), a second
     // one from a slip would be a guess, so short words are left alone.
     const ranked = matched.hits.some((hit) => !hit.term.modifier && RANKS.has(hit.term.seniority ?? ''));

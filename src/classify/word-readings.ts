@@ -5,7 +5,7 @@ import { type BoundedMemo, boundedMemo } from './memo.ts';
 export interface WordReading {
   stop: boolean;
   /** An organisation noun ("Bank", "Energieversorger"): a clause it opens or ends may name the employer. */
-  employer: boolean;
+  organisation: boolean;
   parts: readonly string[];
   phrases: readonly (readonly CompiledPhrase[] | undefined)[];
 }
@@ -32,7 +32,7 @@ export function createWordReadings(
       const parts = canonical(word);
       return {
         stop: stopwords.has(word),
-        employer: employerNoun(word),
+        organisation: employerNoun(word),
         parts,
         phrases: parts.map((part) => byFirstToken.get(part)),
       };
